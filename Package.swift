@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Stagehand",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stagehand", targets: ["stagehand"]),
+        .executable(name: "stagehand-bench", targets: ["stagehand-bench"]),
+        .library(name: "StagehandCore", targets: ["StagehandCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "StagehandCore",
+            dependencies: [
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
+        .executableTarget(
+            name: "stagehand",
+            dependencies: [
+                "StagehandCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "stagehand-bench",
+            dependencies: ["StagehandCore"]
+        ),
+        .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A person in the hiring process: one card per job they are in.
+public struct Candidate: Codable, Sendable, Equatable, Identifiable {
+    public var id: CandidateID
+    public var name: String
+    public var email: String?
+    public var doNotEmail: Bool
+    public var source: String
+    public var tags: [String]
+    public var followers: [MemberID]
+    public var placements: [Placement]
+    public var talentPools: [TalentPoolID]
+    public var timeline: [Activity]
+
+    public init(
+        id: CandidateID, name: String, email: String?, doNotEmail: Bool = false, source: String,
+        tags: [String] = [], followers: [MemberID] = [], placements: [Placement] = [],
+        talentPools: [TalentPoolID] = [], timeline: [Activity] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.doNotEmail = doNotEmail
+        self.source = source
+        self.tags = tags
+        self.followers = followers
+        self.placements = placements
+        self.talentPools = talentPools
+        self.timeline = timeline
+    }
+
+    public var firstName: String {
+        name.split(separator: " ").first.map(String.init) ?? name
+    }
+
+    public func placement(in job: JobID) -> Placement? { placements.first { $0.job == job } }
+
+    public func placementIndex(in job: JobID) -> Int? { placements.firstIndex { $0.job == job } }
+
+    /// Adds tags the candidate does not have yet and returns the ones that were new.
+    @discardableResult
+    public mutating func addTags(_ newTags: [String]) -> [String] {
+        var added: [String] = []
+        for tag in newTags where !tags.contains(tag) && !added.contains(tag) {
+            added.append(tag)
+        }
+        tags += added
+        return added
+    }
+
+    @discardableResult
+    public mutating func addFollowers(_ members: [MemberID]) -> [MemberID] {
+        var added: [MemberID] = []
+        for member in members where !followers.contains(member) && !added.contains(member) {
+            added.append(member)
+        }
+        followers += added
+        return added
+    }
+}
+
+/// Where a candidate stands in one job.
+public struct Placement: Codable, Sendable, Equatable {
+    public var job: JobID
+    public var stage: StageID
+    public var enteredAt: Date
+    /// Counts the candidate's stage entries in this job, so that "once per stage
+    /// entry" can be told apart from a later return to the same stage.
+    public var entry: Int
+    public var passedThrough: [StageID]
+    public var disqualification: Disqualification?
+
+    public init(
+        job: JobID, stage: StageID, enteredAt: Date, entry: Int = 1, passedThrough: [StageID] = [],
+        disqualification: Disqualification? = nil
+    ) {
+        self.job = job
+        self.stage = stage
+        self.enteredAt = enteredAt
+        self.entry = entry
+        self.passedThrough = passedThrough
+        self.disqualification = disqualification
+    }
+}
+
+public struct Disqualification: Codable, Sendable, Equatable {
+    public var reason: ReasonID
+    public var at: Date
+    public var by: MemberID?
+
+    public init(reason: ReasonID, at: Date, by: MemberID?) {
+        self.reason = reason
+        self.at = at
+        self.by = by
+    }
+}

@@ -1,0 +1,25 @@
+/// What a team member may do. Changing automatic actions needs both
+/// `manageAutomations` and `editJobs`.
+public enum Permission: String, Codable, Sendable, CaseIterable {
+    case moveCandidates, editJobs, manageAutomations, evaluate
+}
+
+public struct Role: Codable, Sendable, Equatable, Identifiable {
+    public var id: RoleID
+    public var name: String
+    public var permissions: [Permission]
+
+    public init(id: RoleID, name: String, permissions: [Permission]) {
+        self.id = id
+        self.name = name
+        self.permissions = Permission.allCases.filter(permissions.contains)
+    }
+
+    public func allows(_ permission: Permission) -> Bool { permissions.contains(permission) }
+
+    public static let admin = Role(id: "admin", name: "Admin", permissions: Permission.allCases)
+    public static let recruiter = Role(
+        id: "recruiter", name: "Recruiter", permissions: [.moveCandidates, .editJobs, .evaluate])
+    public static let hiringManager = Role(
+        id: "hiring-manager", name: "Hiring manager", permissions: [.evaluate])
+}

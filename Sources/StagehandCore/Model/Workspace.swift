@@ -1,0 +1,103 @@
+import Foundation
+
+/// Everything Stagehand knows: the team and its setup, and the candidates with
+/// everything that happened to them. A value: change it, then hand it to the store.
+public struct Workspace: Codable, Sendable, Equatable {
+    public var setup: WorkspaceSetup
+    /// Source of new ids; kept in the state so that ids stay unique across processes.
+    public var counter: Int
+    public var candidates: EntityTable<Candidate>
+    public var tasks: EntityTable<CandidateTask>
+    public var evaluationRequests: EntityTable<EvaluationRequest>
+    public var emails: EntityTable<OutgoingEmail>
+    public var actionRuns: EntityTable<ActionRun>
+
+    public init(
+        setup: WorkspaceSetup, counter: Int = 0, candidates: [Candidate] = [],
+        tasks: [CandidateTask] = [], evaluationRequests: [EvaluationRequest] = [],
+        emails: [OutgoingEmail] = [], actionRuns: [ActionRun] = []
+    ) {
+        self.setup = setup
+        self.counter = counter
+        self.candidates = EntityTable(candidates)
+        self.tasks = EntityTable(tasks)
+        self.evaluationRequests = EntityTable(evaluationRequests)
+        self.emails = EntityTable(emails)
+        self.actionRuns = EntityTable(actionRuns)
+    }
+
+    /// A fresh id such as `task-42`.
+    public mutating func makeID<Entity>(_ prefix: String) -> Identifier<Entity> {
+        counter += 1
+        return Identifier("\(prefix)-\(counter)")
+    }
+
+    public var hasTableChanges: Bool {
+        candidates.hasChanges || tasks.hasChanges || evaluationRequests.hasChanges
+            || emails.hasChanges || actionRuns.hasChanges
+    }
+
+    public mutating func forgetChanges() {
+        candidates.forgetChanges()
+        tasks.forgetChanges()
+        evaluationRequests.forgetChanges()
+        emails.forgetChanges()
+        actionRuns.forgetChanges()
+    }
+
+    // MARK: Look-ups
+
+    public func member(_ id: MemberID) -> Member? { setup.members.first { $0.id == id } }
+    public func role(of member: MemberID) -> Role? {
+        guard let roleID = self.member(member)?.role else { return nil }
+        return setup.roles.first { $0.id == roleID }
+    }
+    public func job(_ id: JobID) -> Job? { setup.jobs.first { $0.id == id } }
+    public func jobIndex(_ id: JobID) -> Int? { setup.jobs.firstIndex { $0.id == id } }
+    public func template(_ id: EmailTemplateID) -> EmailTemplate? {
+        setup.emailTemplates.first { $0.id == id }
+    }
+    public func reason(_ id: ReasonID) -> DisqualificationReason? {
+        setup.disqualificationReasons.first { $0.id == id }
+    }
+    public func talentPool(_ id: TalentPoolID) -> TalentPool? {
+        setup.talentPools.first { $0.id == id }
+    }
+
+    /// Candidates currently in a stage of a job, in the order they entered it.
+    public func candidates(in job: JobID, stage: StageID) -> [Candidate] {
+        candidates.filter { $0.placement(in: job)?.stage == stage }
+            .sorted { ($0.placement(in: job)!.enteredAt, $0.id) < ($1.placement(in: job)!.enteredAt, $1.id) }
+    }
+}
+
+/// The part of the workspace people configure: small, and journaled whole when it changes.
+public struct WorkspaceSetup: Codable, Sendable, Equatable {
+    public var companyName: String
+    public var members: [Member]
+    public var roles: [Role]
+    public var defaultPipeline: [Stage]
+    public var jobs: [Job]
+    public var disqualificationReasons: [DisqualificationReason]
+    public var talentPools: [TalentPool]
+    public var emailTemplates: [EmailTemplate]
+    public var settings: Settings
+
+    public init(
+        companyName: String, members: [Member] = [],
+        roles: [Role] = [.admin, .recruiter, .hiringManager], defaultPipeline: [Stage] = [],
+        jobs: [Job] = [], disqualificationReasons: [DisqualificationReason] = [],
+        talentPools: [TalentPool] = [], emailTemplates: [EmailTemplate] = [],
+        settings: Settings = Settings()
+    ) {
+        self.companyName = companyName
+        self.members = members
+        self.roles = roles
+        self.defaultPipeline = defaultPipeline
+        self.jobs = jobs
+        self.disqualificationReasons = disqualificationReasons
+        self.talentPools = talentPools
+        self.emailTemplates = emailTemplates
+        self.settings = settings
+    }
+}
