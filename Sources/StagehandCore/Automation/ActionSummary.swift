@@ -1,0 +1,41 @@
+extension Workspace {
+    /// One readable line per action, the same in the board, the CLI and the timeline:
+    /// "Email 'Interview invitation' from Ben Ortiz, 1 hour after entry".
+    public func summary(of action: AutomaticAction) -> String {
+        switch action {
+        case .sendEmail(let email):
+            let name = template(email.template)?.name ?? email.template.rawValue
+            let from =
+                switch email.sender {
+                case .mover: "the mover"
+                case .member(let id): member(id)?.name ?? id.rawValue
+                }
+            let when = email.delay.map { "\($0.spelledOut) after entry" } ?? "at once"
+            return "Email '\(name)' from \(from), \(when)"
+        case .addNote(let note):
+            return "Note '\(note.text)'"
+        case .addTask(let task):
+            let who = member(task.assignee)?.name ?? task.assignee.rawValue
+            let due =
+                switch task.due {
+                case .after(let duration): "due \(duration.spelledOut) after the move"
+                case .on: "due \(task.due.description)"
+                }
+            return "Task '\(task.title)' for \(who), \(due)"
+        case .addTags(let tags):
+            return "Tag \(tags.tags.joined(separator: ", "))"
+        case .requestEvaluation(let request):
+            return "Request evaluation from \(names(request.members))"
+        case .addFollowers(let followers):
+            return "Add followers \(names(followers.members))"
+        case .assign(let assign):
+            if let jobID = assign.job { return "Assign to job \(job(jobID)?.title ?? jobID.rawValue)" }
+            let pool = assign.talentPool.map { talentPool($0)?.name ?? $0.rawValue } ?? "?"
+            return "Add to talent pool \(pool)"
+        }
+    }
+
+    private func names(_ members: [MemberID]) -> String {
+        members.map { member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// How a candidate came into a job. Only people who applied (or were added or
+/// referred by hand) set off the first stage's actions; bulk arrivals do not.
+public enum CandidateOrigin: String, Codable, Sendable, CaseIterable {
+    case application, manualAdd, referral, csvImport, forwardedCV
+
+    public var firesActions: Bool {
+        switch self {
+        case .application, .manualAdd, .referral: true
+        case .csvImport, .forwardedCV: false
+        }
+    }
+
+    var activityKind: ActivityKind {
+        switch self {
+        case .application, .manualAdd, .referral: .applied
+        case .csvImport: .imported
+        case .forwardedCV: .forwarded
+        }
+    }
+
+    var verb: String {
+        switch self {
+        case .application: "Applied to"
+        case .manualAdd: "Added to"
+        case .referral: "Referred to"
+        case .csvImport: "Imported into"
+        case .forwardedCV: "CV forwarded to"
+        }
+    }
+}
+
+public struct NewCandidate: Sendable, Equatable {
+    public var name: String
+    public var email: String?
+    public var source: String
+    public var tags: [String]
+
+    public init(name: String, email: String?, source: String, tags: [String] = []) {
+        self.name = name
+        self.email = email
+        self.source = source
+        self.tags = tags
+    }
+}
+
+public struct ArrivalOutcome: Sendable, Equatable {
+    public var candidate: CandidateID
+    public var run: ActionRunID?
+}
+
+extension Workspace {
+    /// Puts a person into a job's first stage. Someone already known by the same
+    /// email address gets the job added rather than a second card.
+    @discardableResult
+    public mutating func addCandidate(
+        _ person: NewCandidate, to jobID: JobID, origin: CandidateOrigin, by member: MemberID?, now: Date,
+        grace: TimeInterval = 0
+    ) throws -> ArrivalOutcome {
+        if let member { try require([.moveCandidates], of: member, toDo: "add candidates") }
+        guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+        guard job.status == .open else { throw StagehandError.jobClosed(job.title) }
+        guard let first = job.firstStage else { throw StagehandError.emptyPipeline(job: job.title) }
+        let name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StagehandError.invalidAction("A candidate needs a name.") }
+        let email = person.email?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let email, !email.isEmpty, !Self.looksLikeEmail(email) {
+            throw StagehandError.invalidAction("'\(email)' is not an email address: use the form name@example.com.")
+        }
+        let known = email.flatMap { address in
+            candidates.first { $0.email?.caseInsensitiveCompare(address) == .orderedSame }
+        }
+        if let known, known.placement(in: jobID) != nil {
+            throw StagehandError.invalidAction("\(known.name) <\(email ?? "")> is already in \(job.title).")
+        }
+        let id: CandidateID = known?.id ?? makeID("cand")
+        var candidate = known ?? Candidate(id: id, name: name, email: email.flatMap { $0.isEmpty ? nil : $0 }, source: person.source)
+        candidate.addTags(person.tags)
+        candidate.placements.append(Placement(job: jobID, stage: first.id, enteredAt: now))
+        candidate.timeline.append(
+            Activity(
+                id: makeID("act"), at: now, kind: origin.activityKind, author: member, automatic: false,
+                text: "\(origin.verb) \(job.title) (\(first.name)), source \(person.source)", job: jobID))
+        candidates.upsert(candidate)
+        guard origin.firesActions, first.hasActions else { return ArrivalOutcome(candidate: id, run: nil) }
+        let run = startRun(
+            for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
+            startsAt: now.addingTimeInterval(grace))
+        return ArrivalOutcome(candidate: id, run: run)
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+extension Workspace {
+    /// Works out what moving `request.candidates` to `request.target` would do. Changes nothing.
+    public func planMove(_ request: MoveRequest) throws -> MovePlan {
+        guard let job = job(request.job) else { throw StagehandError.notFound(kind: "job", name: request.job.rawValue) }
+        guard let stage = job.stage(request.target) else {
+            throw StagehandError.notFound(kind: "stage of \(job.title)", name: request.target.rawValue)
+        }
+        try require([.moveCandidates], of: request.mover, toDo: "move candidates")
+        var moves: [PlannedMove] = []
+        var seen: Set<CandidateID> = []
+        for id in request.candidates where seen.insert(id).inserted {
+            guard let candidate = candidates[id] else { throw StagehandError.notFound(kind: "candidate", name: id.rawValue) }
+            guard let placement = candidate.placement(in: job.id) else {
+                throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
+            }
+            if placement.disqualification != nil {
+                throw StagehandError.disqualified(candidate: candidate.name, job: job.title)
+            }
+            if placement.stage == stage.id {
+                throw StagehandError.alreadyInStage(candidate: candidate.name, stage: stage.name)
+            }
+            let planned = stage.actions.map { action in
+                PlannedAction(
+                    action: action,
+                    skipReason: skipReason(
+                        for: action, candidate: candidate, job: job.id, entry: placement.entry + 1, mover: request.mover))
+            }
+            moves.append(
+                PlannedMove(
+                    candidate: id, from: placement.stage, isRevisit: placement.passedThrough.contains(stage.id),
+                    actions: planned, cancels: pendingWork(for: id, in: job.id)))
+        }
+        return MovePlan(job: job.id, target: stage.id, mover: request.mover, moves: moves, actions: stage.actions)
+    }
+
+    /// Moves the candidates, cancelling what was still pending for them, and creates
+    /// an action run per candidate when actions are to run. The plan is worked out
+    /// again on this (latest) state, so a stale plan never commits.
+    /// - Parameter choice: required when the plan `needsChoice`; `nil` means "run actions".
+    /// - Parameter grace: seconds before the runs may start (the board's Cancel window).
+    @discardableResult
+    public mutating func move(
+        _ request: MoveRequest, choice: MoveChoice?, grace: TimeInterval, now: Date
+    ) throws -> MoveOutcome {
+        let plan = try planMove(request)
+        if plan.needsChoice && choice == nil {
+            if plan.isBulk && !plan.needsRevisitChoice { throw StagehandError.bulkNeedsChoice(count: plan.moves.count) }
+            let stageName = job(plan.job)?.stage(plan.target)?.name ?? plan.target.rawValue
+            let names = plan.moves.filter(\.isRevisit).compactMap { candidates[$0.candidate]?.name }
+            throw StagehandError.revisitNeedsChoice(stage: stageName, candidates: names)
+        }
+        let runActions = (choice ?? .runActions) == .runActions
+        var outcome = MoveOutcome(ranActions: runActions && !plan.actions.isEmpty)
+        for planned in plan.moves {
+            outcome.cancelled += cancelPendingWork(for: planned.candidate, in: plan.job, by: plan.mover, now: now)
+            enter(planned.candidate, job: plan.job, stage: plan.target, by: plan.mover, now: now, withoutActions: !runActions)
+            outcome.moved.append(planned.candidate)
+            if runActions && !plan.actions.isEmpty {
+                let startsAt = now.addingTimeInterval(plan.isBulk ? 0 : grace)
+                outcome.runs.append(
+                    startRun(
+                        for: planned.candidate, job: plan.job, stage: plan.target, actions: plan.actions,
+                        trigger: .move, mover: plan.mover, now: now, startsAt: startsAt))
+            }
+        }
+        return outcome
+    }
+
+    /// Records the move on the placement and the timeline.
+    private mutating func enter(
+        _ id: CandidateID, job jobID: JobID, stage target: StageID, by mover: MemberID, now: Date, withoutActions: Bool
+    ) {
+        let activityID: ActivityID = makeID("act")
+        let job = self.job(jobID)
+        candidates.modify(id) { candidate in
+            guard let index = candidate.placementIndex(in: jobID) else { return }
+            let from = candidate.placements[index].stage
+            candidate.placements[index].passedThrough.append(from)
+            candidate.placements[index].stage = target
+            candidate.placements[index].enteredAt = now
+            candidate.placements[index].entry += 1
+            let fromName = job?.stage(from)?.name ?? from.rawValue
+            let toName = job?.stage(target)?.name ?? target.rawValue
+            let note = withoutActions && job?.stage(target)?.hasActions == true ? " (without actions)" : ""
+            candidate.timeline.append(
+                Activity(
+                    id: activityID, at: now, kind: .moved, author: mover, automatic: false,
+                    text: "Moved from \(fromName) to \(toName)\(note)", job: jobID))
+        }
+    }
+
+    /// Everything still pending for a candidate in one job: unfinished steps of
+    /// their action runs and emails that have not gone out.
+    public func pendingWork(for candidate: CandidateID, in job: JobID) -> [PendingWork] {
+        var work: [PendingWork] = []
+        var emailsInRuns: Set<EmailID> = []
+        for run in actionRuns where run.candidate == candidate && run.job == job {
+            for (index, step) in run.steps.enumerated() {
+                if let email = step.email { emailsInRuns.insert(email) }
+                let emailWaiting = step.email.flatMap { emails[$0] }?.status == .scheduled
+                if !step.state.isFinished || emailWaiting {
+                    work.append(PendingWork(run: run.id, step: index, email: step.email, summary: summary(of: step.action)))
+                }
+            }
+        }
+        for email in emails where email.candidate == candidate && email.job == job && email.status == .scheduled
+            && !emailsInRuns.contains(email.id)
+        {
+            work.append(PendingWork(run: email.run, step: nil, email: email.id, summary: "Email '\(email.subject)'"))
+        }
+        return work
+    }
+
+    /// Cancels what `pendingWork` lists, keeping cancelled emails on the timeline as cancelled.
+    @discardableResult
+    mutating func cancelPendingWork(for candidate: CandidateID, in job: JobID, by member: MemberID?, now: Date)
+        -> [PendingWork]
+    {
+        let work = pendingWork(for: candidate, in: job)
+        guard !work.isEmpty else { return [] }
+        for item in work {
+            if let runID = item.run, let step = item.step {
+                actionRuns.modify(runID) { run in
+                    if !run.steps[step].state.isFinished || item.email != nil { run.steps[step].state = .cancelled }
+                }
+            }
+            if let email = item.email { cancelEmail(email, now: now) }
+        }
+        let activityID: ActivityID = makeID("act")
+        candidates.modify(candidate) { candidate in
+            candidate.timeline.append(
+                Activity(
+                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: true,
+                    text: "Cancelled before it ran: " + work.map(\.summary).joined(separator: "; "), job: job))
+        }
+        return work
+    }
+
+    /// Marks a waiting email cancelled, on the email and on the timeline.
+    mutating func cancelEmail(_ id: EmailID, now: Date) {
+        guard let email = emails[id], email.status == .scheduled else { return }
+        emails.modify(id) { $0.status = .cancelled }
+        setTimelineStatus(of: id, candidate: email.candidate, to: .cancelled)
+    }
+
+    mutating func setTimelineStatus(of email: EmailID, candidate: CandidateID, to status: EmailStatus) {
+        candidates.modify(candidate) { candidate in
+            for index in candidate.timeline.indices where candidate.timeline[index].email == email {
+                candidate.timeline[index].status = status
+            }
+        }
+    }
+}

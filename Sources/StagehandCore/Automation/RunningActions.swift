@@ -1,0 +1,195 @@
+import Foundation
+
+extension Workspace {
+    /// Creates the run for one candidate; steps wait until `startsAt`.
+    mutating func startRun(
+        for candidate: CandidateID, job: JobID, stage: StageID, reason: ReasonID? = nil, actions: [AutomaticAction],
+        trigger: RunTrigger, mover: MemberID?, now: Date, startsAt: Date
+    ) -> ActionRunID {
+        let id: ActionRunID = makeID("run")
+        actionRuns.upsert(
+            ActionRun(
+                id: id, candidate: candidate, job: job, stage: stage, reason: reason, trigger: trigger, mover: mover,
+                createdAt: now, startsAt: startsAt, steps: actions.map { ActionStep(action: $0) }))
+        return id
+    }
+
+    /// Runs the waiting steps of every run whose grace period is over, in order.
+    /// - Parameters:
+    ///   - only: limit to these runs (the board advances the runs it shows).
+    ///   - maxSteps: stop after this many steps, so a caller can show progress step by step.
+    /// - Returns: the runs that changed.
+    @discardableResult
+    public mutating func advanceRuns(now: Date, only: Set<ActionRunID>? = nil, maxSteps: Int = .max) -> [ActionRunID] {
+        var changed: [ActionRunID] = []
+        var budget = maxSteps
+        let due = actionRuns.filter { run in
+            run.startsAt <= now && !run.isFinished && (only?.contains(run.id) ?? true)
+        }
+        for run in due where budget > 0 {
+            for index in run.steps.indices where budget > 0 {
+                guard actionRuns[run.id]?.steps[index].state == .pending else { continue }
+                runStep(index, of: run.id, now: now)
+                budget -= 1
+                if changed.last != run.id { changed.append(run.id) }
+            }
+        }
+        return changed
+    }
+
+    /// Cancels every step of a run that has not finished, and its emails not yet sent.
+    /// Returns what was cancelled (empty when the run had already finished).
+    @discardableResult
+    public mutating func cancelRun(_ id: ActionRunID, by member: MemberID?, now: Date) -> [PendingWork] {
+        guard let run = actionRuns[id] else { return [] }
+        var work: [PendingWork] = []
+        for (index, step) in run.steps.enumerated() {
+            let emailWaiting = step.email.flatMap { emails[$0] }?.status == .scheduled
+            guard !step.state.isFinished || emailWaiting else { continue }
+            work.append(PendingWork(run: id, step: index, email: step.email, summary: summary(of: step.action)))
+            actionRuns.modify(id) { $0.steps[index].state = .cancelled }
+            if let email = step.email { cancelEmail(email, now: now) }
+        }
+        guard !work.isEmpty else { return [] }
+        let activityID: ActivityID = makeID("act")
+        candidates.modify(run.candidate) { candidate in
+            candidate.timeline.append(
+                Activity(
+                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: true,
+                    text: "Cancelled before it ran: " + work.map(\.summary).joined(separator: "; "), job: run.job))
+        }
+        return work
+    }
+
+    private mutating func runStep(_ index: Int, of runID: ActionRunID, now: Date) {
+        guard let run = actionRuns[runID], let candidate = candidates[run.candidate],
+            let placement = candidate.placement(in: run.job)
+        else {
+            actionRuns.modify(runID) { $0.steps[index].state = .failed("the candidate is no longer in this job") }
+            return
+        }
+        let action = run.steps[index].action
+        if let reason = skipReason(
+            for: action, candidate: candidate, job: run.job, entry: placement.entry, mover: run.mover)
+        {
+            actionRuns.modify(runID) { $0.steps[index].state = .skipped(reason) }
+            record(
+                .actionSkipped, on: run.candidate, job: run.job, author: nil,
+                text: "Skipped: \(summary(of: action)) — \(reason)", now: now)
+            return
+        }
+        var emailID: EmailID?
+        let state: StepState
+        do {
+            switch action {
+            case .sendEmail(let email):
+                let scheduled = try scheduleEmail(email, run: run, entry: placement.entry, now: now)
+                emailID = scheduled.id
+                state = scheduled.dueAt > now ? .scheduled(scheduled.dueAt) : .running
+            case .addNote(let note):
+                let text = (try? renderText(note.text, run: run)) ?? note.text
+                record(.note, on: run.candidate, job: run.job, author: nil, text: text, now: now)
+                state = .done
+            case .addTask(let task):
+                addTask(task, run: run, now: now)
+                state = .done
+            case .addTags(let tags):
+                var added: [String] = []
+                candidates.modify(run.candidate) { added = $0.addTags(tags.tags) }
+                let text = added.isEmpty ? "Already tagged \(tags.tags.joined(separator: ", "))" : "Tagged \(added.joined(separator: ", "))"
+                record(.tagged, on: run.candidate, job: run.job, author: run.mover, text: text, now: now)
+                state = .done
+            case .requestEvaluation(let request):
+                requestEvaluations(from: request.members, run: run, now: now)
+                state = .done
+            case .addFollowers(let followers):
+                var added: [MemberID] = []
+                candidates.modify(run.candidate) { added = $0.addFollowers(followers.members) }
+                let names = followers.members.map { member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+                record(
+                    .followed, on: run.candidate, job: run.job, author: run.mover,
+                    text: added.isEmpty ? "Already followed by \(names)" : "Followed by \(names)", now: now)
+                state = .done
+            case .assign(let assign):
+                self.assign(run.candidate, to: assign, run: run, now: now)
+                state = .done
+            }
+        } catch {
+            state = .failed(String(describing: error))
+            record(
+                .actionSkipped, on: run.candidate, job: run.job, author: nil,
+                text: "Failed: \(summary(of: action)) — \(error)", now: now)
+        }
+        actionRuns.modify(runID) {
+            $0.steps[index].state = state
+            $0.steps[index].email = emailID
+        }
+    }
+
+    /// Appends an automatic entry to a candidate's timeline.
+    mutating func record(
+        _ kind: ActivityKind, on candidate: CandidateID, job: JobID?, author: MemberID?, text: String, now: Date,
+        status: EmailStatus? = nil, email: EmailID? = nil, task: TaskID? = nil
+    ) {
+        let id: ActivityID = makeID("act")
+        candidates.modify(candidate) {
+            $0.timeline.append(
+                Activity(
+                    id: id, at: now, kind: kind, author: author, automatic: true, text: text, job: job,
+                    status: status, email: email, task: task))
+        }
+    }
+
+    private mutating func addTask(_ action: AutomaticAction.AddTask, run: ActionRun, now: Date) {
+        let id: TaskID = makeID("task")
+        let due = action.due.date(afterMoveAt: run.createdAt, calendar: setup.settings.calendar)
+        tasks.upsert(
+            CandidateTask(
+                id: id, title: action.title, assignee: action.assignee, due: due, candidate: run.candidate, job: run.job,
+                automatic: true))
+        let assignee = member(action.assignee)?.name ?? action.assignee.rawValue
+        record(
+            .task, on: run.candidate, job: run.job, author: run.mover,
+            text: "Task '\(action.title)' for \(assignee), due \(day(due))", now: now, task: id)
+    }
+
+    private mutating func requestEvaluations(from members: [MemberID], run: ActionRun, now: Date) {
+        var asked: [String] = []
+        for memberID in members {
+            let open = evaluationRequests.contains {
+                $0.member == memberID && $0.candidate == run.candidate && $0.job == run.job && $0.status == .requested
+            }
+            guard !open, member(memberID) != nil else { continue }
+            let id: EvaluationRequestID = makeID("eval")
+            evaluationRequests.upsert(
+                EvaluationRequest(id: id, member: memberID, candidate: run.candidate, job: run.job, requestedAt: now, automatic: true))
+            asked.append(member(memberID)?.name ?? memberID.rawValue)
+        }
+        let text = asked.isEmpty ? "Evaluation already requested" : "Evaluation requested from \(asked.joined(separator: ", "))"
+        record(.evaluationRequested, on: run.candidate, job: run.job, author: nil, text: text, now: now)
+    }
+
+    /// Puts the candidate in another job's first stage or a talent pool. It never
+    /// fires that job's actions: no cascades, no loops.
+    private mutating func assign(_ id: CandidateID, to assign: AutomaticAction.Assign, run: ActionRun, now: Date) {
+        if let jobID = assign.job, let job = job(jobID), let first = job.firstStage {
+            var added = false
+            candidates.modify(id) { candidate in
+                guard candidate.placement(in: jobID) == nil else { return }
+                candidate.placements.append(Placement(job: jobID, stage: first.id, enteredAt: now))
+                added = true
+            }
+            let text = added ? "Assigned to \(job.title) (\(first.name))" : "Already in \(job.title)"
+            record(.assigned, on: id, job: jobID, author: run.mover, text: text, now: now)
+        } else if let poolID = assign.talentPool, let pool = talentPool(poolID) {
+            var added = false
+            candidates.modify(id) { candidate in
+                guard !candidate.talentPools.contains(poolID) else { return }
+                candidate.talentPools.append(poolID)
+                added = true
+            }
+            let text = added ? "Added to the talent pool \(pool.name)" : "Already in the talent pool \(pool.name)"
+            record(.pooled, on: id, job: run.job, author: run.mover, text: text, now: now)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Finds things by id or by an unambiguous part of their name, as people type them.
+enum NameLookup {
+    /// An exact id wins, then an exact name (ignoring case and accents), then the
+    /// only name that contains the text; several matches are refused with their names.
+    static func find<Item>(
+        _ text: String, kind: String, in items: [Item], id: (Item) -> String, name: (Item) -> String
+    ) throws -> Item {
+        if let exact = items.first(where: { id($0) == text }) { return exact }
+        let wanted = fold(text)
+        guard !wanted.isEmpty else { throw StagehandError.notFound(kind: kind, name: text) }
+        let sameName = items.filter { fold(name($0)) == wanted }
+        if sameName.count == 1 { return sameName[0] }
+        let partial = sameName.count > 1 ? sameName : items.filter { fold(name($0)).contains(wanted) || fold(id($0)).contains(wanted) }
+        switch partial.count {
+        case 0: throw StagehandError.notFound(kind: kind, name: text)
+        case 1: return partial[0]
+        default:
+            throw StagehandError.ambiguous(
+                kind: kind, name: text, matches: partial.prefix(8).map { "\(name($0)) [\(id($0))]" })
+        }
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Workspace {
+    public func findCandidate(_ text: String) throws -> Candidate {
+        try NameLookup.find(text, kind: "candidate", in: Array(candidates), id: \.id.rawValue, name: \.name)
+    }
+
+    public func findJob(_ text: String) throws -> Job {
+        try NameLookup.find(text, kind: "job", in: setup.jobs, id: \.id.rawValue, name: \.title)
+    }
+
+    public func findStage(_ text: String, in job: Job) throws -> Stage {
+        if let number = Int(text), (1...job.pipeline.count).contains(number),
+            !job.pipeline.contains(where: { $0.id.rawValue == text })
+        {
+            return job.pipeline[number - 1]
+        }
+        return try NameLookup.find(text, kind: "stage of \(job.title)", in: job.pipeline, id: \.id.rawValue, name: \.name)
+    }
+
+    public func findMember(_ text: String) throws -> Member {
+        if let byLogin = setup.members.first(where: { $0.login == text }) { return byLogin }
+        return try NameLookup.find(text, kind: "team member", in: setup.members, id: \.id.rawValue, name: \.name)
+    }
+
+    public func findReason(_ text: String) throws -> DisqualificationReason {
+        try NameLookup.find(
+            text, kind: "disqualification reason", in: setup.disqualificationReasons, id: \.id.rawValue, name: \.name)
+    }
+
+    public func findTalentPool(_ text: String) throws -> TalentPool {
+        try NameLookup.find(text, kind: "talent pool", in: setup.talentPools, id: \.id.rawValue, name: \.name)
+    }
+
+    public func findTemplate(_ text: String) throws -> EmailTemplate {
+        try NameLookup.find(text, kind: "email template", in: setup.emailTemplates, id: \.id.rawValue, name: \.name)
+    }
+
+    /// The job a command means: the one named, or the candidate's only job.
+    public func jobForCandidate(_ candidate: Candidate, named text: String?) throws -> Job {
+        if let text {
+            let job = try findJob(text)
+            guard candidate.placement(in: job.id) != nil else {
+                throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
+            }
+            return job
+        }
+        let jobs = candidate.placements.compactMap { job($0.job) }
+        switch jobs.count {
+        case 0: throw StagehandError.candidateNotInJob(candidate: candidate.name, job: "any job")
+        case 1: return jobs[0]
+        default: throw StagehandError.candidateInSeveralJobs(candidate: candidate.name, jobs: jobs.map(\.title))
+        }
+    }
+}
