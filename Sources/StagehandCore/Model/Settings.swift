@@ -27,7 +27,7 @@ public struct Settings: Codable, Sendable, Equatable {
 }
 
 public enum MailTransportKind: String, Codable, Sendable, CaseIterable {
-    case outbox, sendmail, smtp
+    case outbox
 }
 
 public struct MailSettings: Codable, Sendable, Equatable {

@@ -1,0 +1,69 @@
+import Foundation
+import StagehandCore
+
+/// `stagehand board --json`.
+struct BoardReport: Encodable {
+    struct JobEntry: Encodable {
+        var id: String
+        var title: String
+        var status: String
+        var stages: [StageEntry]
+    }
+
+    struct StageEntry: Encodable {
+        var id: String
+        var name: String
+        var hasActions: Bool
+        var actions: [ActionEntry]
+        var candidates: [CardEntry]
+    }
+
+    struct CardEntry: Encodable {
+        var id: String
+        var name: String
+        var tags: [String]
+        var enteredAt: Date
+        var disqualified: Bool
+    }
+
+    var company: String
+    var jobs: [JobEntry]
+
+    init(_ workspace: Workspace, jobs: [Job]) {
+        company = workspace.setup.companyName
+        self.jobs = jobs.map { job in
+            JobEntry(
+                id: job.id.rawValue, title: job.title, status: job.status.rawValue,
+                stages: job.pipeline.map { stage in
+                    StageEntry(
+                        id: stage.id.rawValue, name: stage.name, hasActions: stage.hasActions,
+                        actions: stage.actions.map { ActionEntry($0, in: workspace) },
+                        candidates: workspace.candidates(in: job.id, stage: stage.id).map { candidate in
+                            let placement = candidate.placement(in: job.id)!
+                            return CardEntry(
+                                id: candidate.id.rawValue, name: candidate.name, tags: candidate.tags,
+                                enteredAt: placement.enteredAt, disqualified: placement.disqualification != nil)
+                        })
+                })
+        }
+    }
+}
+
+/// An action as stored (`kind` and its parameters) plus its readable `summary`.
+struct ActionEntry: Encodable {
+    var action: AutomaticAction
+    var summary: String
+
+    init(_ action: AutomaticAction, in workspace: Workspace) {
+        self.action = action
+        summary = workspace.summary(of: action)
+    }
+
+    private enum CodingKeys: String, CodingKey { case summary }
+
+    func encode(to encoder: Encoder) throws {
+        try action.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(summary, forKey: .summary)
+    }
+}

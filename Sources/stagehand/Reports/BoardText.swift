@@ -1,0 +1,41 @@
+import Foundation
+import StagehandCore
+
+/// The board as plain text, one job after another, for `stagehand board`.
+enum BoardText {
+    static func render(_ workspace: Workspace, jobs: [Job], symbols: Symbols, now: Date = Date()) -> String {
+        var out = "\(workspace.setup.companyName)\n"
+        for job in jobs {
+            out += "\n\(job.title) [\(job.id)]\(job.status == .closed ? " (closed)" : "")\n"
+            for stage in job.pipeline {
+                let cards = workspace.candidates(in: job.id, stage: stage.id)
+                let bolt = stage.hasActions ? " \(symbols.bolt)" : ""
+                out += "  \(stage.name)\(bolt) (\(cards.count)) [\(stage.id)]\n"
+                for action in stage.actions {
+                    out += "      \(symbols.bolt) \(workspace.summary(of: action))\n"
+                }
+                for candidate in cards {
+                    let placement = candidate.placement(in: job.id)!
+                    let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
+                    let dq = placement.disqualification != nil ? " (disqualified)" : ""
+                    let age = TimeInStage.describe(from: placement.enteredAt, to: now)
+                    out += "    \(candidate.name) [\(candidate.id)]\(dq)  \(tags.isEmpty ? "" : tags + "  ")\(age)\n"
+                }
+            }
+        }
+        return out
+    }
+}
+
+enum TimeInStage {
+    /// "5m", "3h", "2d", "6w": short enough for a card.
+    static func describe(from start: Date, to now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(start))
+        switch seconds {
+        case ..<3600: return "\(Int(seconds / 60))m"
+        case ..<86400: return "\(Int(seconds / 3600))h"
+        case ..<(86400 * 14): return "\(Int(seconds / 86400))d"
+        default: return "\(Int(seconds / (86400 * 7)))w"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import StagehandCore
+
+/// `stagehand show --json`: a candidate's profile and timeline (oldest first).
+struct CandidateReport: Encodable {
+    struct PlacementEntry: Encodable {
+        var job: String
+        var jobTitle: String
+        var stage: String
+        var stageName: String
+        var enteredAt: Date
+        var passedThrough: [String]
+        var disqualification: DisqualificationEntry?
+    }
+
+    struct DisqualificationEntry: Encodable {
+        var reason: String
+        var at: Date
+        var by: String?
+    }
+
+    struct TimelineEntry: Encodable {
+        var id: String
+        var at: Date
+        var kind: String
+        var automatic: Bool
+        var author: String?
+        var status: String?
+        var text: String
+        var job: String?
+    }
+
+    struct TaskEntry: Encodable {
+        var id: String
+        var title: String
+        var assignee: String
+        var due: Date
+        var done: Bool
+        var automatic: Bool
+    }
+
+    struct EvaluationEntry: Encodable {
+        var id: String
+        var member: String
+        var job: String
+        var status: String
+        var automatic: Bool
+    }
+
+    struct EmailEntry: Encodable {
+        var id: String
+        var status: String
+        var subject: String
+        var to: String
+        var from: String
+        var dueAt: Date
+        var sentAt: Date?
+        var failure: String?
+    }
+
+    var id: String
+    var name: String
+    var email: String?
+    var doNotEmail: Bool
+    var source: String
+    var tags: [String]
+    var followers: [String]
+    var talentPools: [String]
+    var placements: [PlacementEntry]
+    var tasks: [TaskEntry]
+    var evaluationRequests: [EvaluationEntry]
+    var emails: [EmailEntry]
+    var timeline: [TimelineEntry]
+
+    init(_ candidate: Candidate, in workspace: Workspace) {
+        id = candidate.id.rawValue
+        name = candidate.name
+        email = candidate.email
+        doNotEmail = candidate.doNotEmail
+        source = candidate.source
+        tags = candidate.tags
+        followers = candidate.followers.map(\.rawValue)
+        talentPools = candidate.talentPools.map(\.rawValue)
+        placements = candidate.placements.map { placement in
+            let job = workspace.job(placement.job)
+            return PlacementEntry(
+                job: placement.job.rawValue, jobTitle: job?.title ?? "", stage: placement.stage.rawValue,
+                stageName: job?.stage(placement.stage)?.name ?? "", enteredAt: placement.enteredAt,
+                passedThrough: placement.passedThrough.map(\.rawValue),
+                disqualification: placement.disqualification.map {
+                    DisqualificationEntry(reason: $0.reason.rawValue, at: $0.at, by: $0.by?.rawValue)
+                })
+        }
+        tasks = workspace.tasks.filter { $0.candidate == candidate.id }.map {
+            TaskEntry(
+                id: $0.id.rawValue, title: $0.title, assignee: $0.assignee.rawValue, due: $0.due, done: $0.done,
+                automatic: $0.automatic)
+        }
+        evaluationRequests = workspace.evaluationRequests.filter { $0.candidate == candidate.id }.map {
+            EvaluationEntry(
+                id: $0.id.rawValue, member: $0.member.rawValue, job: $0.job.rawValue, status: $0.status.rawValue,
+                automatic: $0.automatic)
+        }
+        emails = workspace.emails.filter { $0.candidate == candidate.id }.map {
+            EmailEntry(
+                id: $0.id.rawValue, status: $0.status.rawValue, subject: $0.subject, to: $0.toAddress,
+                from: $0.fromAddress, dueAt: $0.dueAt, sentAt: $0.sentAt, failure: $0.failure)
+        }
+        timeline = candidate.timeline.map {
+            TimelineEntry(
+                id: $0.id.rawValue, at: $0.at, kind: $0.kind.rawValue, automatic: $0.automatic,
+                author: $0.author?.rawValue, status: $0.status?.rawValue, text: $0.text, job: $0.job?.rawValue)
+        }
+    }
+
+    /// The profile for people: details first, then the timeline newest first.
+    func text(in workspace: Workspace, symbols: Symbols) -> String {
+        var out = "\(name) [\(id)]\n"
+        out += "  Email: \(email ?? "none")\(doNotEmail ? " (do not email)" : "")\n"
+        out += "  Source: \(source)\n"
+        if !tags.isEmpty { out += "  Tags: \(tags.joined(separator: ", "))\n" }
+        if !followers.isEmpty {
+            out += "  Followers: \(followers.map { workspace.member(MemberID($0))?.name ?? $0 }.joined(separator: ", "))\n"
+        }
+        if !talentPools.isEmpty {
+            out += "  Talent pools: \(talentPools.map { workspace.talentPool(TalentPoolID($0))?.name ?? $0 }.joined(separator: ", "))\n"
+        }
+        for placement in placements {
+            let dq = placement.disqualification.map { " — disqualified (\(workspace.reason(ReasonID($0.reason))?.name ?? $0.reason))" } ?? ""
+            out += "  \(placement.jobTitle): \(placement.stageName) since \(workspace.moment(placement.enteredAt))\(dq)\n"
+        }
+        if !tasks.isEmpty {
+            out += "Tasks\n"
+            for task in tasks {
+                let who = workspace.member(MemberID(task.assignee))?.name ?? task.assignee
+                out += "  [\(task.done ? "x" : " ")] \(task.automatic ? symbols.bolt + " " : "")\(task.title) — \(who), due \(workspace.day(task.due))\n"
+            }
+        }
+        if !evaluationRequests.isEmpty {
+            out += "Evaluation requests\n"
+            for request in evaluationRequests {
+                let who = workspace.member(MemberID(request.member))?.name ?? request.member
+                out += "  \(request.automatic ? symbols.bolt + " " : "")\(who): \(request.status)\n"
+            }
+        }
+        out += "Timeline (newest first)\n"
+        for entry in timeline.reversed() {
+            let mark = entry.automatic ? symbols.bolt : " "
+            let author = entry.author.map { workspace.member(MemberID($0))?.name ?? $0 }
+            let by = author.map { " — \($0)" } ?? ""
+            let status = entry.status.map { " [\($0)]" } ?? ""
+            out += "  \(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(by)\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import StagehandCore
+
+/// `stagehand move --json`: what moved, what ran, what waits, what was cancelled.
+struct MoveReport: Encodable {
+    struct Moved: Encodable {
+        var candidate: String
+        var name: String
+        var job: String
+        var from: String
+        var to: String
+    }
+
+    struct Ran: Encodable {
+        var candidate: String
+        var run: String
+        var kind: String
+        var summary: String
+        var state: String
+        var reason: String?
+    }
+
+    struct Scheduled: Encodable {
+        var email: String
+        var candidate: String
+        var subject: String
+        var to: String
+        var dueAt: Date
+    }
+
+    struct Cancelled: Encodable {
+        var candidate: String
+        var summary: String
+    }
+
+    var moved: [Moved] = []
+    var ranActions: Bool
+    var ran: [Ran] = []
+    var scheduled: [Scheduled] = []
+    var cancelled: [Cancelled] = []
+
+    init(plan: MovePlan, outcome: MoveOutcome, in workspace: Workspace, now: Date) {
+        ranActions = outcome.ranActions
+        let job = workspace.job(plan.job)
+        for planned in plan.moves where outcome.moved.contains(planned.candidate) {
+            moved.append(
+                Moved(
+                    candidate: planned.candidate.rawValue, name: workspace.candidates[planned.candidate]?.name ?? "",
+                    job: plan.job.rawValue, from: job?.stage(planned.from)?.name ?? planned.from.rawValue,
+                    to: job?.stage(plan.target)?.name ?? plan.target.rawValue))
+            cancelled += planned.cancels.map { Cancelled(candidate: planned.candidate.rawValue, summary: $0.summary) }
+        }
+        for runID in outcome.runs {
+            guard let run = workspace.actionRuns[runID] else { continue }
+            for step in run.steps {
+                var state = step.state.name
+                var reason: String?
+                switch step.state {
+                case .failed(let why), .skipped(let why): reason = why
+                case .done where step.email != nil: state = "sent"
+                default: break
+                }
+                ran.append(
+                    Ran(
+                        candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,
+                        summary: workspace.summary(of: step.action), state: state, reason: reason))
+                if let emailID = step.email, let email = workspace.emails[emailID], email.status == .scheduled {
+                    scheduled.append(
+                        Scheduled(
+                            email: email.id.rawValue, candidate: run.candidate.rawValue, subject: email.subject,
+                            to: email.toAddress, dueAt: email.dueAt))
+                }
+            }
+        }
+    }
+
+    func text(symbols: Symbols) -> String {
+        var out = ""
+        for move in moved {
+            out += "Moved \(move.name) [\(move.candidate)]: \(move.from) \(symbols.arrow) \(move.to)\n"
+        }
+        if !ranActions && !moved.isEmpty { out += "  (without actions)\n" }
+        for step in ran {
+            let why = step.reason.map { " — \($0)" } ?? ""
+            out += "  \(symbols.bolt) \(step.summary): \(step.state)\(why)\n"
+        }
+        for email in scheduled {
+            out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(Self.iso(email.dueAt))\n"
+        }
+        for item in cancelled {
+            out += "  Cancelled for \(item.candidate): \(item.summary)\n"
+        }
+        return out
+    }
+
+    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+}

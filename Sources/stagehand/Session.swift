@@ -1,0 +1,63 @@
+import Foundation
+import StagehandCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What every command needs: the state file, the clock, who is acting, how mail goes out.
+struct Session {
+    let statePath: URL
+    let store: StateFile
+    let clock: Clock
+    let memberName: String?
+
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        statePath = Self.statePath(option: options.state, environment: environment)
+        store = StateFile(path: statePath)
+        clock = try Clock.fromEnvironment(environment)
+        memberName = options.member
+    }
+
+    static func statePath(option: String?, environment: [String: String]) -> URL {
+        if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
+        if let path = environment["STAGEHAND_STATE"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return URL(fileURLWithPath: dataHome).appendingPathComponent("stagehand/state.json")
+    }
+
+    /// The OS login of whoever runs this process.
+    static var osLogin: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    /// The acting member: `--as`, else the member whose login is the OS login.
+    func member(in workspace: Workspace) throws -> Member {
+        if let memberName { return try workspace.findMember(memberName) }
+        return try workspace.member(login: Self.osLogin)
+    }
+
+    func writeSample(replacing: Bool) throws {
+        try FileManager.default.createDirectory(
+            at: statePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try store.create(SampleWorkspace.make(now: clock.now, currentLogin: Self.osLogin), replacing: replacing)
+    }
+
+    func transport(for workspace: Workspace) -> any MailTransport {
+        let folder = workspace.setup.settings.mail.outboxFolder
+        let url =
+            folder.hasPrefix("/")
+            ? URL(fileURLWithPath: folder)
+            : statePath.deletingLastPathComponent().appendingPathComponent(folder)
+        return OutboxTransport(folder: url)
+    }
+
+    func dispatcher(for workspace: Workspace) -> Dispatcher {
+        Dispatcher(store: store, transport: transport(for: workspace), clock: clock)
+    }
+}
