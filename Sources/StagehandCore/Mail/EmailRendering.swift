@@ -1,0 +1,63 @@
+import Foundation
+import Mustache
+
+/// Checks and fills email templates with swift-mustache, for plain-text email.
+public enum EmailRendering {
+    /// Refuses what would not render as written: a Mustache syntax error, or any tag that
+    /// names something other than an allowed placeholder.
+    public static func validate(subject: String, body: String) throws {
+        try check(subject, field: "subject")
+        try check(body, field: "body")
+    }
+
+    /// Fills the placeholders without HTML escaping: these are plain-text emails, so
+    /// "O'Brien & Co" must stay exactly that. Validates first, so that nothing renders
+    /// from a template that would have been refused when it was saved.
+    public static func render(_ text: String, with context: EmailContext) throws -> String {
+        try check(text, field: "template")
+        // The pragma sits alone on its own first line, so Mustache drops that line whole
+        // and reads the user's text exactly as it would without it.
+        let template = try parse(plainTextPragma + "\n" + text, field: "template")
+        return template.render(context.mustacheValues)
+    }
+
+    private static let plainTextPragma = "{{%CONTENT_TYPE:TEXT}}"
+
+    private static func check(_ text: String, field: String) throws {
+        _ = try parse(text, field: field)
+        let tags: [TemplateTag]
+        do {
+            tags = try TemplateTags.list(in: text)
+        } catch {
+            throw MailError.templateSyntax(
+                field: field, detail: "line \(error.line), column \(error.column): a {{ is never closed with }}")
+        }
+        for tag in tags {
+            switch tag.kind {
+            case .lookup where EmailPlaceholders.allowed.contains(tag.name), .inert:
+                continue
+            case .lookup, .unsupported:
+                throw MailError.unknownPlaceholder(name: tag.name, field: field)
+            }
+        }
+    }
+
+    private static func parse(_ text: String, field: String) throws -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            let place = "line \(error.context.lineNumber), column \(error.context.columnNumber)"
+            throw MailError.templateSyntax(field: field, detail: "\(place): \(problem(error.error))")
+        }
+    }
+
+    private static func problem(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .unfinishedName: "a tag is not closed with }} or its name has a character a placeholder cannot have"
+        case .sectionCloseNameIncorrect: "a closing tag does not match the section it closes"
+        case .expectedSectionEnd: "a section is never closed"
+        case nil: "the text ends inside a tag"
+        default: "a tag is malformed"
+        }
+    }
+}
