@@ -41,6 +41,9 @@ public struct Dispatcher {
             do {
                 try transport.send(message)
                 failure = nil
+            } catch MailError.alreadyInOutbox {
+                // The same Message-ID is already there: an earlier attempt delivered it.
+                failure = nil
             } catch {
                 failure = String(describing: error)
             }
