@@ -14,7 +14,7 @@ extension Workspace {
             if candidate.doNotEmail { return "marked do not email" }
             if template(email.template) == nil { return "the email template \(email.template) no longer exists" }
             if emailAlreadySent(template: email.template, candidate: candidate.id, job: job, entry: entry) {
-                return "already sent for this stage entry"
+                return Self.alreadySentForThisEntry
             }
         case .assign(let assign):
             if let jobID = assign.job {
@@ -32,6 +32,8 @@ extension Workspace {
         }
         return nil
     }
+
+    static let alreadySentForThisEntry = "already sent for this stage entry"
 
     /// "At most once per stage entry": an email from this template that is
     /// waiting, being sent or sent for the same entry blocks another.

@@ -21,11 +21,17 @@ extension Workspace {
             if placement.stage == stage.id {
                 throw StagehandError.alreadyInStage(candidate: candidate.name, stage: stage.name)
             }
-            let planned = stage.actions.map { action in
-                PlannedAction(
-                    action: action,
-                    skipReason: skipReason(
-                        for: action, candidate: candidate, job: job.id, entry: placement.entry + 1, mover: request.mover))
+            // An email the plan already sends for this entry blocks a later one from the
+            // same template, exactly as the run will find it in the emails table.
+            var templatesSent: Set<EmailTemplateID> = []
+            var planned: [PlannedAction] = []
+            for action in stage.actions {
+                var reason = skipReason(
+                    for: action, candidate: candidate, job: job.id, entry: placement.entry + 1, mover: request.mover)
+                if reason == nil, case .sendEmail(let email) = action, !templatesSent.insert(email.template).inserted {
+                    reason = Self.alreadySentForThisEntry
+                }
+                planned.append(PlannedAction(action: action, skipReason: reason))
             }
             moves.append(
                 PlannedMove(
@@ -99,8 +105,7 @@ extension Workspace {
         for run in actionRuns where run.candidate == candidate && run.job == job {
             for (index, step) in run.steps.enumerated() {
                 if let email = step.email { emailsInRuns.insert(email) }
-                let emailWaiting = step.email.flatMap { emails[$0] }?.status == .scheduled
-                if !step.state.isFinished || emailWaiting {
+                if isPending(step) {
                     work.append(PendingWork(run: run.id, step: index, email: step.email, summary: summary(of: step.action)))
                 }
             }
@@ -111,6 +116,14 @@ extension Workspace {
             work.append(PendingWork(run: email.run, step: nil, email: email.id, summary: "Email '\(email.subject)'"))
         }
         return work
+    }
+
+    /// A step that can still be stopped: one that has not finished, or whose email
+    /// still waits. An email a dispatcher is sending (or has sent) is past cancelling,
+    /// even while its step still shows as running.
+    func isPending(_ step: ActionStep) -> Bool {
+        guard let status = step.email.flatMap({ emails[$0] })?.status else { return !step.state.isFinished }
+        return status == .scheduled
     }
 
     /// Cancels what `pendingWork` lists, keeping cancelled emails on the timeline as cancelled.

@@ -43,9 +43,7 @@ extension Workspace {
     public mutating func cancelRun(_ id: ActionRunID, by member: MemberID?, now: Date) -> [PendingWork] {
         guard let run = actionRuns[id] else { return [] }
         var work: [PendingWork] = []
-        for (index, step) in run.steps.enumerated() {
-            let emailWaiting = step.email.flatMap { emails[$0] }?.status == .scheduled
-            guard !step.state.isFinished || emailWaiting else { continue }
+        for (index, step) in run.steps.enumerated() where isPending(step) {
             work.append(PendingWork(run: id, step: index, email: step.email, summary: summary(of: step.action)))
             actionRuns.modify(id) { $0.steps[index].state = .cancelled }
             if let email = step.email { cancelEmail(email, now: now) }

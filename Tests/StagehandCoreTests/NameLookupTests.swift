@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import StagehandCore
+
+/// Spec §7: candidates, jobs and stages are named by id or by an unambiguous part
+/// of the name.
+@Suite struct NameLookupTests {
+    typealias T = TestWorkspace
+
+    @Test("Candidates found by id or by name", arguments: [
+        ("cand-bruno", T.bruno),  // id
+        ("Alice Martin", T.alice),  // exact name
+        ("alice martin", T.alice),  // case-insensitive
+        (" Alice Martin ", T.alice),  // surrounding spaces
+        ("bruno", T.bruno),  // unique part
+        ("Bruno Diaz", T.bruno),  // accent-insensitive
+        ("chloe", T.chloe),
+        ("CHLOÉ DUBOIS", T.chloe),
+        ("eve", T.eve),
+        ("brown", T.dan),
+    ])
+    func findsCandidates(text: String, expected: CandidateID) throws {
+        #expect(try T.make().findCandidate(text).id == expected)
+    }
+
+    @Test func anAmbiguousNameListsTheMatches() {
+        #expect(
+            throws: StagehandError.ambiguous(
+                kind: "candidate", name: "martin", matches: ["Alice Martin [cand-alice]", "Eve Martin [cand-eve]"])
+        ) {
+            try T.make().findCandidate("martin")
+        }
+        let sentence = StagehandError.ambiguous(kind: "candidate", name: "martin", matches: ["A", "B"]).sentence
+        #expect(sentence.contains("A, B"))
+    }
+
+    @Test("Nothing found", arguments: ["Zed", "", "   "])
+    func notFound(text: String) {
+        #expect(throws: StagehandError.notFound(kind: "candidate", name: text)) { try T.make().findCandidate(text) }
+    }
+
+    @Test func anExactNameWinsOverPartialMatches() throws {
+        var ws = T.make()
+        ws.candidates.upsert(Candidate(id: "cand-al", name: "Al", email: nil, source: "x"))
+        // "Al" is part of "Alice Martin" too, but it is also someone's whole name.
+        #expect(try ws.findCandidate("al").id == "cand-al")
+    }
+
+    @Test func anExactIdWinsOverNames() throws {
+        var ws = T.make()
+        ws.candidates.upsert(Candidate(id: "cand-x", name: "cand-alice", email: nil, source: "x"))
+        #expect(try ws.findCandidate("cand-alice").id == T.alice)
+    }
+
+    @Test func twoPeopleWithTheSameNameAreAmbiguous() {
+        var ws = T.make()
+        ws.candidates.upsert(Candidate(id: "cand-alice2", name: "Alice Martin", email: nil, source: "x"))
+        #expect(throws: StagehandError.ambiguous(
+            kind: "candidate", name: "Alice Martin", matches: ["Alice Martin [cand-alice]", "Alice Martin [cand-alice2]"])
+        ) {
+            try ws.findCandidate("Alice Martin")
+        }
+    }
+
+    @Test("Jobs, stages, members, reasons, pools and templates", arguments: [
+        ("job", "backend", "job-backend"),
+        ("job", "PLATFORM engineer", "job-platform"),
+        ("job", "job-office", "job-office"),
+        ("stage", "2", "screen"),
+        ("stage", "interv", "interview"),
+        ("stage", "offer", "offer"),
+        ("stage", "phone", "screen"),
+        ("member", "rita", "rita"),  // login
+        ("member", "hugo hiring", "hugo"),
+        ("member", "coordinator", "cora"),
+        ("reason", "skills", "reason-skills"),
+        ("pool", "alum", "pool-alumni"),
+        ("template", "invitation", "tpl-invite"),
+    ])
+    func findsOtherThings(kind: String, text: String, expected: String) throws {
+        let ws = T.make()
+        let found: String =
+            switch kind {
+            case "job": try ws.findJob(text).id.rawValue
+            case "stage": try ws.findStage(text, in: #require(ws.job(T.backend))).id.rawValue
+            case "member": try ws.findMember(text).id.rawValue
+            case "reason": try ws.findReason(text).id.rawValue
+            case "pool": try ws.findTalentPool(text).id.rawValue
+            default: try ws.findTemplate(text).id.rawValue
+            }
+        #expect(found == expected)
+    }
+
+    @Test func ambiguousAndMissingOtherThings() throws {
+        let ws = T.make()
+        #expect(throws: StagehandError.ambiguous(
+            kind: "email template", name: "interview",
+            matches: ["Interview invitation [tpl-invite]", "Interview reminder [tpl-reminder]"])
+        ) {
+            try ws.findTemplate("interview")
+        }
+        #expect(throws: StagehandError.ambiguous(
+            kind: "job", name: "engineer",
+            matches: ["Backend Engineer [job-backend]", "Platform Engineer [job-platform]"])
+        ) {
+            try ws.findJob("engineer")
+        }
+        #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "6")) {
+            try ws.findStage("6", in: #require(ws.job(T.backend)))
+        }
+        #expect(throws: StagehandError.notFound(kind: "talent pool", name: "gold")) { try ws.findTalentPool("gold") }
+    }
+
+    @Test func theJobACommandMeans() throws {
+        var ws = T.make()
+        let alice = try #require(ws.candidates[T.alice])
+        #expect(try ws.jobForCandidate(alice, named: nil).id == T.backend)
+        #expect(throws: StagehandError.candidateNotInJob(candidate: "Alice Martin", job: "Platform Engineer")) {
+            try ws.jobForCandidate(alice, named: "platform")
+        }
+        ws.candidates.modify(T.alice) { $0.placements.append(Placement(job: T.platform, stage: T.platformApplied, enteredAt: T.now)) }
+        let twice = try #require(ws.candidates[T.alice])
+        #expect(throws: StagehandError.candidateInSeveralJobs(candidate: "Alice Martin", jobs: ["Backend Engineer", "Platform Engineer"])) {
+            try ws.jobForCandidate(twice, named: nil)
+        }
+        #expect(try ws.jobForCandidate(twice, named: "platform").id == T.platform)
+    }
+}
