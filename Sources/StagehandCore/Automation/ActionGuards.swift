@@ -27,6 +27,10 @@ extension Workspace {
             }
         case .addTask(let task):
             if member(task.assignee) == nil { return "the assignee \(task.assignee) is not a team member" }
+        case .requestEvaluation(let request) where !request.members.contains(where: { member($0) != nil }):
+            return "none of its team members is on the team any more"
+        case .addFollowers(let followers) where !followers.members.contains(where: { member($0) != nil }):
+            return "none of its team members is on the team any more"
         case .addNote, .addTags, .requestEvaluation, .addFollowers:
             break
         }

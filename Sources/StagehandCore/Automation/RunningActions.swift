@@ -53,7 +53,7 @@ extension Workspace {
         candidates.modify(run.candidate) { candidate in
             candidate.timeline.append(
                 Activity(
-                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: true,
+                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: member == nil,
                     text: "Cancelled before it ran: " + work.map(\.summary).joined(separator: "; "), job: run.job))
         }
         return work
@@ -102,8 +102,9 @@ extension Workspace {
                 state = .done
             case .addFollowers(let followers):
                 var added: [MemberID] = []
-                candidates.modify(run.candidate) { added = $0.addFollowers(followers.members) }
-                let names = followers.members.map { member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+                let known = followers.members.filter { member($0) != nil }
+                candidates.modify(run.candidate) { added = $0.addFollowers(known) }
+                let names = known.map { member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
                 record(
                     .followed, on: run.candidate, job: run.job, author: run.mover,
                     text: added.isEmpty ? "Already followed by \(names)" : "Followed by \(names)", now: now)

@@ -1,0 +1,13 @@
+/// What the board needs from a terminal. The ncurses driver implements it; tests
+/// use an in-memory one.
+@MainActor
+public protocol Screen: AnyObject {
+    /// Columns and rows right now.
+    var size: (width: Int, height: Int) { get }
+    /// Whether the terminal shows UTF-8 (otherwise draw ASCII only).
+    var supportsUnicode: Bool { get }
+    /// Draws the frame, sending only what changed since the last one.
+    func draw(_ frame: Frame)
+    /// Waits up to `timeout` seconds for input; `nil` when none arrived.
+    func nextEvent(timeout: Double) -> InputEvent?
+}

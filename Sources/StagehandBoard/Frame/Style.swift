@@ -1,0 +1,49 @@
+/// A colour as a theme names it. The terminal driver maps it to what the terminal
+/// can show (256 colours, 8 colours or none).
+public enum ThemeColor: Equatable, Hashable, Sendable {
+    /// The terminal's own foreground or background.
+    case terminalDefault
+    /// One of the 16 ANSI colours (0–7 normal, 8–15 bright).
+    case ansi(Int)
+    /// One of the 256 xterm colours.
+    case indexed(Int)
+
+    /// The nearest of the 8 basic colours, for terminals with only those.
+    public var basic: Int? {
+        switch self {
+        case .terminalDefault: return nil
+        case .ansi(let n): return n % 8
+        case .indexed(let n):
+            if n < 16 { return n % 8 }
+            if n >= 232 { return n < 244 ? 0 : 7 }
+            let cube = n - 16
+            let (r, g, b) = (cube / 36, (cube / 6) % 6, cube % 6)
+            return (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+        }
+    }
+}
+
+/// How a cell looks. Attributes survive on monochrome terminals, so every state
+/// that matters (focus, selection) must be visible through them alone.
+public struct Style: Equatable, Hashable, Sendable {
+    public var foreground: ThemeColor
+    public var background: ThemeColor
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    public var dim: Bool
+
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, bold: Bool = false,
+        reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = Style()
+}
