@@ -22,10 +22,18 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "StagehandBoard", dependencies: ["StagehandCore"]),
+        .target(name: "StagehandTerminal", dependencies: ["StagehandBoard", "CNcursesw"]),
         .executableTarget(
             name: "stagehand",
             dependencies: [
                 "StagehandCore",
+                "StagehandBoard",
+                "StagehandTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +42,7 @@ let package = Package(
             dependencies: ["StagehandCore"]
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
+        .testTarget(name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore"]),
     ],
     swiftLanguageModes: [.v6]

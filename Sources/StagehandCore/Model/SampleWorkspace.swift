@@ -174,27 +174,16 @@ public enum SampleWorkspace {
                 """),
     ]
 
-    /// Fills in `{{name}}` placeholders. The sample's templates use plain
-    /// variables only, so this is all it needs to write its emails without
-    /// depending on the mail module.
-    static func render(_ text: String, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
-            result += rest[..<open.lowerBound]
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            result += values[name] ?? ""
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+    /// Renders with the same Mustache rendering the engine uses; the sample's
+    /// templates are known to be valid, so a failure keeps the raw text.
+    static func render(_ text: String, _ context: EmailContext) -> String {
+        (try? EmailRendering.render(text, with: context)) ?? text
     }
 
-    static func placeholders(candidate: Candidate, job: Job, stage: Stage, sender: Member) -> [String: String] {
-        [
-            "candidate.first_name": candidate.firstName, "candidate.name": candidate.name,
-            "job.title": job.title, "stage.name": stage.name, "sender.name": sender.name,
-            "company.name": companyName,
-        ]
+    static func placeholders(candidate: Candidate, job: Job, stage: Stage, sender: Member) -> EmailContext {
+        EmailContext(
+            candidateName: candidate.name, candidateFirstName: candidate.firstName, jobTitle: job.title,
+            stageName: stage.name, senderName: sender.name, companyName: companyName)
     }
 
     // MARK: Pipelines
