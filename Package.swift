@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "StagehandBoard", dependencies: ["StagehandCore"]),
-        .target(name: "StagehandTerminal", dependencies: ["StagehandBoard", "CNcursesw"]),
+        .target(name: "StagehandTerminal", dependencies: ["StagehandBoard", "StagehandCore", "CNcursesw"]),
         .executableTarget(
             name: "stagehand",
             dependencies: [
