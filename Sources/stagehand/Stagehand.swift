@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import StagehandBoard
 import StagehandCore
 
 @main
@@ -7,7 +9,7 @@ struct Stagehand: ParsableCommand {
         commandName: "stagehand",
         abstract: "A keyboard-driven kanban board for hiring pipelines, with automatic actions.",
         discussion: """
-            With no command, shows the board of the state file (the sample workspace when there is none yet).
+            With no command, opens the board on the state file (the sample workspace when there is none yet).
             The state file is --state PATH, else $STAGEHAND_STATE, else $XDG_DATA_HOME/stagehand/state.json.
             $STAGEHAND_NOW (ISO 8601) sets the clock for tests and demos.
             """,
@@ -19,16 +21,16 @@ struct Stagehand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or any file NAME.json in Themes/.")
+    var theme: String?
 
     func run() throws {
         try reportingErrors {
             let session = try Session(global)
-            if !session.store.exists {
-                try session.writeSample(replacing: false)
-                printError("Started a sample workspace at \(session.statePath.path).")
+            // The command line runs on the main thread, which is where the terminal driver lives.
+            try MainActor.assumeIsolated {
+                try BoardLauncher.open(session, themeName: theme, environment: ProcessInfo.processInfo.environment)
             }
-            let workspace = try session.store.load()
-            print(BoardText.render(workspace, jobs: workspace.setup.jobs, symbols: Symbols.forEnvironment()), terminator: "")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How many terminal columns a character takes, following wcwidth(3): wide East
 /// Asian and emoji-presentation characters take two, combining marks none.
 /// Pure Swift so the board lays out identically in tests and in the terminal.
@@ -37,6 +39,14 @@ public enum DisplayWidth {
 
     /// Explicit direction overrides would reorder the rest of the line on screen.
     private static let bidiControls: [UInt32] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+
+    /// The closest ASCII spelling: accents dropped ("Zoë" → "Zoe"), anything else
+    /// without an ASCII form shown as "?".
+    public static func ascii(_ text: String) -> String {
+        if text.allSatisfy(\.isASCII) { return text }
+        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.map { $0.isASCII ? $0 : "?" })
+    }
 
     /// Truncates to `width` columns, ending with "…" when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {

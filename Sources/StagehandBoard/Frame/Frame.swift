@@ -21,10 +21,13 @@ public struct Frame: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// For terminals without UTF-8: every glyph written is folded to ASCII.
+    public let asciiOnly: Bool
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, asciiOnly: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.asciiOnly = asciiOnly
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
@@ -42,7 +45,7 @@ public struct Frame: Equatable, Sendable {
         let limit = min(width - max(x, 0), maxWidth ?? .max)
         var column = x
         var used = 0
-        for character in text {
+        for character in asciiOnly ? DisplayWidth.ascii(text) : text {
             let glyph = DisplayWidth.printable(character)
             let glyphWidth = DisplayWidth.of(glyph)
             if glyphWidth == 0 { continue }

@@ -31,4 +31,6 @@ public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// The terminal went away (ssh dropped, pty closed): finish up and exit.
+    case hangup
 }

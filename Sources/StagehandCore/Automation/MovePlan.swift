@@ -67,4 +67,11 @@ public struct MoveOutcome: Sendable, Equatable {
     public var runs: [ActionRunID] = []
     public var cancelled: [PendingWork] = []
     public var ranActions: Bool = false
+
+    public init(moved: [CandidateID] = [], runs: [ActionRunID] = [], cancelled: [PendingWork] = [], ranActions: Bool = false) {
+        self.moved = moved
+        self.runs = runs
+        self.cancelled = cancelled
+        self.ranActions = ranActions
+    }
 }

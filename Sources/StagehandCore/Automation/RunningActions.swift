@@ -20,11 +20,15 @@ extension Workspace {
     ///   - maxSteps: stop after this many steps, so a caller can show progress step by step.
     /// - Returns: the runs that changed.
     @discardableResult
-    public mutating func advanceRuns(now: Date, only: Set<ActionRunID>? = nil, maxSteps: Int = .max) -> [ActionRunID] {
+    ///   - ignoringGrace: run them even if their grace period is not over (a board quitting
+    ///     finishes the runs it started rather than leaving them behind).
+    public mutating func advanceRuns(
+        now: Date, only: Set<ActionRunID>? = nil, maxSteps: Int = .max, ignoringGrace: Bool = false
+    ) -> [ActionRunID] {
         var changed: [ActionRunID] = []
         var budget = maxSteps
         let due = actionRuns.filter { run in
-            run.startsAt <= now && !run.isFinished && (only?.contains(run.id) ?? true)
+            (ignoringGrace || run.startsAt <= now) && !run.isFinished && (only?.contains(run.id) ?? true)
         }
         for run in due where budget > 0 {
             for index in run.steps.indices where budget > 0 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StagehandBoard
 import StagehandCore
 
 struct ApplyCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct ApplyCommand: ParsableCommand {
             let final = session.store.workspace
             let stage = job.firstStage?.name ?? ""
             print("Added \(final.candidates[outcome.candidate]?.name ?? name) [\(outcome.candidate)] to \(job.title) (\(stage)).")
-            let symbols = Symbols.forEnvironment()
+            let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
             for step in outcome.run.flatMap({ final.actionRuns[$0] })?.steps ?? [] {
                 print("  \(symbols.bolt) \(final.summary(of: step.action)): \(step.state.name)")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StagehandBoard
 import StagehandCore
 
 struct AutomationsCommand: ParsableCommand {
@@ -44,7 +45,7 @@ extension AutomationsCommand {
                 let workspace = try Session(global).store.load()
                 let (ref, pipeline) = try selection.pipeline(in: workspace)
                 let stages = try selection.stage.map { _ in [try selection.stage(in: workspace).1] } ?? pipeline
-                let symbols = Symbols.forEnvironment()
+                let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
                 print("Automatic actions of \(workspace.pipelineName(ref))")
                 for stage in stages {
                     print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : ""): \(stage.actions.isEmpty ? "none" : "")")
@@ -103,7 +104,7 @@ extension AutomationsCommand {
                     try workspace.addAction(action, to: stage.id, of: ref, at: position.map { $0 - 1 }, by: member.id)
                     return workspace.summary(of: action)
                 }
-                print("Added to \(stage.name) (\(session.store.workspace.pipelineName(ref))): \(Symbols.forEnvironment().bolt) \(summary)")
+                print("Added to \(stage.name) (\(session.store.workspace.pipelineName(ref))): \(Symbols.forLocale(ProcessInfo.processInfo.environment).bolt) \(summary)")
             }
         }
 

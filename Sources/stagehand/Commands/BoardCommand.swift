@@ -1,4 +1,6 @@
+import Foundation
 import ArgumentParser
+import StagehandBoard
 import StagehandCore
 
 struct BoardCommand: ParsableCommand {
@@ -17,7 +19,7 @@ struct BoardCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(BoardReport(workspace, jobs: jobs))
             } else {
-                print(BoardText.render(workspace, jobs: jobs, symbols: .forEnvironment(), now: session.clock.now), terminator: "")
+                print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now), terminator: "")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StagehandBoard
 import StagehandCore
 
 struct DisqualifyCommand: ParsableCommand {
@@ -29,7 +30,7 @@ struct DisqualifyCommand: ParsableCommand {
                 let immediate = Set(final.emails.filter { $0.run == run && $0.dueAt <= now && $0.status == .scheduled }.map(\.id))
                 if !immediate.isEmpty { try session.dispatcher(for: final).runDue(only: immediate) }
             }
-            let symbols = Symbols.forEnvironment()
+            let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
             print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
             for item in outcome.cancelled { print("  Cancelled: \(item.summary)") }
             for step in outcome.run.flatMap({ session.store.workspace.actionRuns[$0] })?.steps ?? [] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StagehandBoard
 import StagehandCore
 
 enum ActionChoiceFlag: String, EnumerableFlag {
@@ -62,7 +63,7 @@ struct MoveCommand: ParsableCommand {
                 }.map(\.id))
             if !immediate.isEmpty { try session.dispatcher(for: session.store.workspace).runDue(only: immediate) }
             let report = MoveReport(plan: before, outcome: outcome, in: session.store.workspace, now: session.clock.now)
-            if json { try JSONOutput.print(report) } else { print(report.text(symbols: .forEnvironment()), terminator: "") }
+            if json { try JSONOutput.print(report) } else { print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment)), terminator: "") }
         }
     }
 

@@ -1,4 +1,6 @@
+import Foundation
 import ArgumentParser
+import StagehandBoard
 import StagehandCore
 
 struct ShowCommand: ParsableCommand {
@@ -18,7 +20,7 @@ struct ShowCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(report)
             } else {
-                print(report.text(in: workspace, symbols: .forEnvironment()), terminator: "")
+                print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment)), terminator: "")
             }
         }
     }

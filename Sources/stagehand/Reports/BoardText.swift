@@ -1,4 +1,5 @@
 import Foundation
+import StagehandBoard
 import StagehandCore
 
 /// The board as plain text, one job after another, for `stagehand board`.
@@ -24,18 +25,5 @@ enum BoardText {
             }
         }
         return out
-    }
-}
-
-enum TimeInStage {
-    /// "5m", "3h", "2d", "6w": short enough for a card.
-    static func describe(from start: Date, to now: Date) -> String {
-        let seconds = max(0, now.timeIntervalSince(start))
-        switch seconds {
-        case ..<3600: return "\(Int(seconds / 60))m"
-        case ..<86400: return "\(Int(seconds / 3600))h"
-        case ..<(86400 * 14): return "\(Int(seconds / 86400))d"
-        default: return "\(Int(seconds / (86400 * 7)))w"
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StagehandBoard
 import StagehandCore
 
 /// `stagehand show --json`: a candidate's profile and timeline (oldest first).

@@ -1,4 +1,5 @@
 import Foundation
+import StagehandBoard
 import StagehandCore
 
 /// `stagehand move --json`: what moved, what ran, what waits, what was cancelled.
@@ -77,7 +78,7 @@ struct MoveReport: Encodable {
     func text(symbols: Symbols) -> String {
         var out = ""
         for move in moved {
-            out += "Moved \(move.name) [\(move.candidate)]: \(move.from) \(symbols.arrow) \(move.to)\n"
+            out += "Moved \(move.name) [\(move.candidate)]: \(move.from) \(symbols.arrowRight) \(move.to)\n"
         }
         if !ranActions && !moved.isEmpty { out += "  (without actions)\n" }
         for step in ran {

@@ -1,0 +1,78 @@
+import Foundation
+import StagehandCore
+
+/// The board's loop: input and timers in, `update`, effects out to the core,
+/// `render` to the screen. The only place the pieces meet.
+@MainActor
+public final class BoardProgram {
+    let screen: any Screen
+    let runner: EffectRunner
+    let clock: Clock
+    var state: BoardState
+    /// Seconds between checks of the state file for others' changes.
+    static let reloadInterval = 0.25
+    static let dispatchInterval = 5.0
+    static let tickInterval = 0.2
+
+    public init(
+        screen: any Screen, runner: EffectRunner, clock: Clock, me: MemberID?, theme: Theme, themes: [Theme] = [],
+        status: String? = nil
+    ) {
+        self.screen = screen
+        self.runner = runner
+        self.clock = clock
+        let size = screen.size
+        state = BoardState(
+            workspace: runner.store.workspace, me: me, now: clock.now, width: size.width, height: size.height,
+            symbols: screen.supportsUnicode ? .unicode : .ascii, theme: theme)
+        state.themes = themes
+        state.status = status.map { StatusLine(kind: .error, text: $0) }
+    }
+
+    /// Runs until the user quits or the terminal goes away.
+    public func run() {
+        var lastReload = Date.distantPast
+        var lastDispatch = Date.distantPast
+        var lastTick = Date.distantPast
+        screen.draw(Board.render(state))
+        while !state.quitting {
+            if let event = screen.nextEvent(timeout: Self.tickInterval) {
+                if event == .hangup {
+                    state.quitting = true
+                    break
+                }
+                send(.input(event))
+            }
+            let wall = Date()
+            if wall.timeIntervalSince(lastTick) >= Self.tickInterval {
+                lastTick = wall
+                send(.tick(clock.now))
+            }
+            if wall.timeIntervalSince(lastReload) >= Self.reloadInterval {
+                lastReload = wall
+                if (try? runner.store.refreshIfChanged()) == true { send(.workspaceChanged(runner.store.workspace)) }
+            }
+            if wall.timeIntervalSince(lastDispatch) >= Self.dispatchInterval {
+                lastDispatch = wall
+                if let report = try? runner.dispatcher.runDue(), !report.sent.isEmpty || !report.failed.isEmpty || !report.advancedRuns.isEmpty {
+                    send(.workspaceChanged(runner.store.workspace))
+                }
+            }
+            screen.draw(Board.render(state))
+        }
+        runner.finish(state.runs)
+    }
+
+    func send(_ msg: Msg) {
+        var queue = [msg]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in Board.update(&state, next) where effect != .quit {
+                queue += runner.perform(effect) { progress in
+                    _ = Board.update(&state, progress)
+                    screen.draw(Board.render(state))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import StagehandCore
+
+extension Board {
+    static func drawColumns(_ state: BoardState, layout: Layout, on frame: inout Frame) {
+        guard let job = state.job else {
+            frame.put(" No jobs yet.", x: 0, y: 2, style: state.theme[.muted])
+            return
+        }
+        let theme = state.theme
+        let symbols = state.symbols
+        var carry: Carry?
+        if case .carrying(let c) = state.mode { carry = c }
+        for stageIndex in layout.visibleStages {
+            guard let x = layout.columnX(stageIndex) else { continue }
+            let width = layout.width(ofColumn: stageIndex)
+            let inner = width - 2
+            let stage = job.pipeline[stageIndex]
+            let cards = state.cards(inStage: stageIndex)
+            let isTarget = carry.map { $0.targetStage == stageIndex && $0.targetStage != $0.fromStage } ?? false
+            let titleStyle =
+                isTarget ? theme[.dropTarget] : (stageIndex == state.stageIndex ? theme[.columnTitleFocused] : theme[.columnTitle])
+            frame.fill(x: x, y: 1, width: width - 1, height: 1, style: titleStyle)
+            let count = " \(cards.count)"
+            let bolt = stage.hasActions ? " \(symbols.bolt)" : ""
+            let name = DisplayWidth.truncate("\(stageIndex + 1) \(stage.name)", to: inner - DisplayWidth.of(bolt) - DisplayWidth.of(count))
+            var cursor = x + 1
+            cursor += frame.put(name, x: cursor, y: 1, style: titleStyle)
+            cursor += frame.put(bolt, x: cursor, y: 1, style: isTarget ? titleStyle : theme[.bolt].over(titleStyle))
+            frame.put(count, x: cursor, y: 1, style: titleStyle)
+            frame.put(String(repeating: symbols.horizontal, count: max(0, width - 1)), x: x, y: 2, style: theme[.separator])
+            if stageIndex < layout.visibleStages.upperBound - 1 {
+                for row in 1..<layout.cardsBottom {
+                    frame.put(symbols.vertical, x: x + width - 1, y: row, style: theme[.separator])
+                }
+            }
+            let focusedIndex = stageIndex == state.stageIndex ? state.focusedCardIndex : nil
+            let first = layout.firstCard(focusedIndex: focusedIndex, count: cards.count)
+            let shown = cards.dropFirst(first).prefix(layout.cardCapacity)
+            for (offset, candidate) in shown.enumerated() {
+                let y = layout.cardsTop + offset * Layout.cardHeight
+                drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, on: &frame)
+            }
+            if first > 0 {
+                frame.put("\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more", x: x + inner - 8, y: layout.cardsTop - 1, style: theme[.overflow])
+            }
+            let below = cards.count - first - shown.count
+            if below > 0 {
+                frame.put("\(symbols.arrowDown) \(below) more", x: x + 1, y: layout.cardsBottom - 1, style: theme[.overflow])
+            }
+            if isTarget, let carry { drawDropPreview(carry, stage: stage, x: x + 1, width: inner, state: state, layout: layout, on: &frame) }
+        }
+    }
+
+    static func drawCard(
+        _ candidate: Candidate, job: Job, x: Int, y: Int, width: Int, state: BoardState, carry: Carry?, on frame: inout Frame
+    ) {
+        let theme = state.theme
+        let placement = candidate.placement(in: job.id)
+        let isFocused = candidate.id == state.focused && state.job?.id == job.id
+            && placement?.stage == state.stage?.id
+        let isSelected = state.selection.contains(candidate.id)
+        let isCarried = carry?.candidates.contains(candidate.id) ?? false
+        var nameStyle = isSelected ? theme[.cardSelected] : theme[.card]
+        var detailStyle = theme[.cardDetail]
+        if isCarried {
+            nameStyle = theme[.cardCarried]
+            detailStyle = theme[.cardCarried]
+        }
+        if isFocused {
+            nameStyle = theme[.cardFocused]
+            detailStyle = theme[.cardFocused]
+            frame.fill(x: x, y: y, width: width, height: 2, style: theme[.cardFocused])
+        }
+        let marker = isSelected ? state.symbols.selected + " " : (isFocused ? "> " : "  ")
+        let disqualified = placement?.disqualification != nil ? " (dq)" : ""
+        frame.put(
+            DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
+        let age = placement.map { TimeInStage.describe(from: $0.enteredAt, to: state.now) } ?? ""
+        let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
+        let room = width - DisplayWidth.of(age) - 3
+        frame.put("  " + DisplayWidth.truncate(tags, to: max(0, room)), x: x, y: y + 1, style: detailStyle, maxWidth: width)
+        frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: detailStyle)
+    }
+
+    /// While carrying: what dropping here would run, from the core's plan.
+    static func drawDropPreview(
+        _ carry: Carry, stage: Stage, x: Int, width: Int, state: BoardState, layout: Layout, on frame: inout Frame
+    ) {
+        guard let job = state.job, let me = state.me else { return }
+        let request = MoveRequest(candidates: carry.candidates, job: job.id, target: stage.id, mover: me)
+        let theme = state.theme
+        var lines: [(String, Style)] = []
+        let noun = carry.candidates.count == 1 ? "card" : "\(carry.candidates.count) cards"
+        lines.append(("Drop \(noun) here (Enter)", theme[.dropTarget]))
+        switch Result(catching: { try state.workspace.planMove(request) }) {
+        case .success(let plan):
+            if plan.actions.isEmpty {
+                lines.append(("No actions will run", theme[.muted]))
+            } else {
+                lines.append(("\(state.symbols.bolt) will run:", theme[.bolt]))
+                for (index, action) in plan.actions.enumerated() {
+                    let skipped = plan.moves.filter { !$0.actions[index].willRun }
+                    var text = "\(index + 1). \(state.workspace.summary(of: action))"
+                    if let reason = skipped.first?.actions[index].skipReason {
+                        text += plan.isBulk ? " (skipped for \(skipped.count): \(reason))" : " (skipped: \(reason))"
+                    }
+                    lines.append((text, theme[.pane]))
+                }
+                if plan.needsRevisitChoice { lines.append(("Been here before: you will be asked", theme[.muted])) }
+            }
+            let cancels = plan.moves.reduce(0) { $0 + $1.cancels.count }
+            if cancels > 0 { lines.append(("Cancels \(cancels) pending action\(cancels == 1 ? "" : "s")", theme[.muted])) }
+        case .failure(let error):
+            lines.append((String(describing: error), theme[.statusError]))
+        }
+        var y = layout.cardsTop
+        let maxY = layout.cardsBottom - 1
+        frame.fill(x: x, y: y, width: width, height: min(lines.count * 2, maxY - y), style: theme[.pane])
+        for (text, style) in lines {
+            for line in wrap(text, width: width - 1) where y < maxY {
+                frame.fill(x: x, y: y, width: width, height: 1, style: theme[.pane])
+                frame.put(line, x: x, y: y, style: style, maxWidth: width)
+                y += 1
+            }
+        }
+    }
+
+    /// Breaks text into lines of at most `width` columns, at spaces where possible.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+            } else {
+                if !current.isEmpty { lines.append(current) }
+                current = DisplayWidth.of(String(word)) <= width ? String(word) : DisplayWidth.truncate(String(word), to: width)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+extension Style {
+    /// This style's colour and emphasis on another style's background.
+    func over(_ base: Style) -> Style {
+        var style = self
+        if style.background == .terminalDefault { style.background = base.background }
+        return style
+    }
+}
+
+/// "5m", "3h", "2d", "6w": short enough for a card.
+public enum TimeInStage {
+    public static func describe(from start: Date, to now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(start))
+        switch seconds {
+        case ..<3600: return "\(Int(seconds / 60))m"
+        case ..<86400: return "\(Int(seconds / 3600))h"
+        case ..<(86400 * 14): return "\(Int(seconds / 86400))d"
+        default: return "\(Int(seconds / (86400 * 7)))w"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import StagehandCore
+
+extension Board {
+    static func drawDialog(_ dialog: Dialog, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        let plan = dialog.plan
+        let stage = workspace.job(plan.job)?.stage(plan.target)?.name ?? ""
+        var lines: [String] = []
+        let title: String
+        let choices: [String]
+        switch dialog.kind {
+        case .revisit:
+            let name = plan.moves.first.flatMap { workspace.candidates[$0.candidate]?.name } ?? ""
+            title = "Back to \(stage)?"
+            lines.append("\(name) has been in \(stage) before.")
+            lines.append("Run its actions again?")
+            choices = ["[r] Run the actions again", "[w] Move without actions", "[Esc] Cancel the move"]
+        case .bulk:
+            title = "Move \(plan.moves.count) candidates to \(stage)?"
+            lines.append("This cannot be cancelled once it starts.")
+            choices = ["[r] Move and run actions", "[w] Move without actions", "[Esc] Back"]
+        }
+        if plan.actions.isEmpty {
+            lines.append("\(stage) has no automatic actions.")
+        } else {
+            lines.append("\(state.symbols.bolt) \(stage) will run:")
+            for (index, action) in plan.actions.enumerated() {
+                let skipped = plan.moves.filter { !$0.actions[index].willRun }
+                var text = "  \(index + 1). \(workspace.summary(of: action))"
+                if let reason = skipped.first?.actions[index].skipReason {
+                    text += plan.isBulk ? " — skipped for \(skipped.count) (\(reason))" : " — skipped: \(reason)"
+                }
+                lines.append(text)
+            }
+        }
+        let cancels = plan.moves.reduce(0) { $0 + $1.cancels.count }
+        if cancels > 0 { lines.append("Cancels \(cancels) pending action\(cancels == 1 ? "" : "s").") }
+        let width = min(frame.width - 4, 72)
+        let wrapped = lines.flatMap { wrap($0, width: width - 4) }
+        let box = Box.centred(width: width, height: wrapped.count + choices.count + 4, in: frame)
+        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: title)
+        for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
+        for (index, choice) in choices.enumerated() {
+            let row = wrapped.count + 1 + index
+            let style = index == dialog.highlighted ? theme[.dialogHighlight] : theme[.dialog]
+            box.line(row, choice, on: &frame, style: style)
+        }
+    }
+
+    static func drawReasons(_ candidate: CandidateID, selected: Int, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        let reasons = workspace.setup.disqualificationReasons
+        let name = workspace.candidates[candidate]?.name ?? ""
+        var rows: [(String, Bool)] = []
+        for (index, reason) in reasons.enumerated() {
+            rows.append(("\(reason.name)\(reason.actions.isEmpty ? "" : " \(state.symbols.bolt)")", index == selected))
+            for action in reason.actions { rows.append(("    \(workspace.summary(of: action))", false)) }
+        }
+        if reasons.isEmpty { rows.append(("No disqualification reasons are set up.", false)) }
+        let box = Box.centred(width: min(frame.width - 4, 70), height: rows.count + 3, in: frame)
+        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Disqualify \(name): why?")
+        for (index, row) in rows.enumerated() {
+            box.line(index, row.0, on: &frame, style: row.1 ? theme[.dialogHighlight] : theme[.dialog])
+        }
+    }
+}

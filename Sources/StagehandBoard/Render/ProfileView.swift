@@ -1,0 +1,157 @@
+import StagehandCore
+
+extension Board {
+    static func drawProfile(_ id: CandidateID, scroll: Int, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        let bolt = state.symbols.bolt
+        guard let candidate = workspace.candidates[id] else {
+            drawPage("Candidate not found", lines: [], scroll: 0, state: state, on: &frame)
+            return
+        }
+        func name(_ member: MemberID?) -> String? { member.map { workspace.member($0)?.name ?? $0.rawValue } }
+        var lines: [(String, Style)] = []
+        lines.append(("Email: \(candidate.email ?? "none")\(candidate.doNotEmail ? " (do not email)" : "")   Source: \(candidate.source)", theme[.card]))
+        for placement in candidate.placements {
+            let job = workspace.job(placement.job)
+            var text = "\(job?.title ?? placement.job.rawValue): \(job?.stage(placement.stage)?.name ?? "") since \(workspace.moment(placement.enteredAt))"
+            if let dq = placement.disqualification {
+                text += " — disqualified: \(workspace.reason(dq.reason)?.name ?? dq.reason.rawValue)"
+            }
+            lines.append((text, theme[.card]))
+        }
+        if !candidate.tags.isEmpty { lines.append(("Tags: " + candidate.tags.joined(separator: ", "), theme[.card])) }
+        if !candidate.followers.isEmpty {
+            lines.append(("Followers: " + candidate.followers.compactMap(name).joined(separator: ", "), theme[.card]))
+        }
+        if !candidate.talentPools.isEmpty {
+            lines.append(("Talent pools: " + candidate.talentPools.map { workspace.talentPool($0)?.name ?? $0.rawValue }.joined(separator: ", "), theme[.card]))
+        }
+        let tasks = workspace.tasks.filter { $0.candidate == id }
+        if !tasks.isEmpty {
+            lines.append(("", .plain))
+            lines.append(("Tasks", theme[.columnTitle]))
+            for task in tasks {
+                let mark = task.automatic ? bolt + " " : ""
+                lines.append(("[\(task.done ? "x" : " ")] \(mark)\(task.title) — \(name(task.assignee) ?? ""), due \(workspace.day(task.due))", theme[.card]))
+            }
+        }
+        let evaluations = workspace.evaluationRequests.filter { $0.candidate == id }
+        if !evaluations.isEmpty {
+            lines.append(("", .plain))
+            lines.append(("Evaluation requests", theme[.columnTitle]))
+            for request in evaluations {
+                lines.append(("\(request.automatic ? bolt + " " : "")\(name(request.member) ?? ""): \(request.status.rawValue)", theme[.card]))
+            }
+        }
+        lines.append(("", .plain))
+        lines.append(("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
+        for entry in candidate.timeline.reversed() {
+            let mark = entry.automatic ? bolt : " "
+            let author = name(entry.author).map { " — \($0)" } ?? ""
+            let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
+            lines.append(("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
+        }
+        drawPage("\(candidate.name) [\(candidate.id)]", lines: lines, scroll: scroll, state: state, on: &frame)
+    }
+
+    static func drawMyWork(scroll: Int, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        let bolt = state.symbols.bolt
+        guard let me = state.me else {
+            drawPage("My work", lines: [("You are not a member of this workspace.", theme[.muted])], scroll: 0, state: state, on: &frame)
+            return
+        }
+        func candidateName(_ id: CandidateID) -> String { workspace.candidates[id]?.name ?? id.rawValue }
+        var lines: [(String, Style)] = [("Tasks", theme[.columnTitle])]
+        let tasks = workspace.tasks.filter { $0.assignee == me && !$0.done }.sorted { $0.due < $1.due }
+        if tasks.isEmpty { lines.append(("Nothing to do.", theme[.muted])) }
+        for task in tasks {
+            lines.append(("\(task.automatic ? bolt : " ") \(workspace.day(task.due))  \(task.title) — \(candidateName(task.candidate))", theme[.card]))
+        }
+        lines.append(("", .plain))
+        lines.append(("Evaluations requested from me", theme[.columnTitle]))
+        let evaluations = workspace.evaluationRequests.filter { $0.member == me && $0.status == .requested }
+        if evaluations.isEmpty { lines.append(("None waiting.", theme[.muted])) }
+        for request in evaluations {
+            let job = workspace.job(request.job)?.title ?? ""
+            lines.append(("\(request.automatic ? bolt : " ") \(candidateName(request.candidate)) for \(job), asked \(workspace.day(request.requestedAt))", theme[.card]))
+        }
+        lines.append(("", .plain))
+        lines.append(("News about candidates I follow", theme[.columnTitle]))
+        let news = workspace.candidates.filter { $0.followers.contains(me) }
+            .flatMap { candidate in candidate.timeline.suffix(3).map { (candidate.name, $0) } }
+            .sorted { $0.1.at > $1.1.at }.prefix(30)
+        if news.isEmpty { lines.append(("Nothing new.", theme[.muted])) }
+        for (name, entry) in news {
+            lines.append(("\(entry.automatic ? bolt : " ") \(workspace.moment(entry.at))  \(name): \(entry.text)", entry.automatic ? theme[.automatic] : theme[.card]))
+        }
+        drawPage("My work — \(workspace.member(me)?.name ?? "")", lines: lines, scroll: scroll, state: state, on: &frame)
+    }
+
+    static func drawScheduled(selected: Int, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        let emails = state.waitingEmails
+        var lines: [(String, Style)] = []
+        if emails.isEmpty { lines.append(("No delayed emails are waiting.", theme[.muted])) }
+        for (index, email) in emails.enumerated() {
+            let job = workspace.job(email.job)
+            let stage = email.stage.flatMap { job?.stage($0)?.name } ?? ""
+            let template = workspace.template(email.template)?.name ?? email.template.rawValue
+            let text = "\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(template)' from \(email.fromName)"
+            lines.append((text, index == selected ? theme[.cardFocused] : theme[.card]))
+        }
+        drawPage("Scheduled emails (\(emails.count)), soonest first", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
+    }
+
+    static func drawHelp(_ state: BoardState, on frame: inout Frame) {
+        let theme = state.theme
+        let groups: [(String, [Binding])] = [
+            ("Board", KeyMap.board), ("Carrying a card", KeyMap.carrying), ("Move dialogs", KeyMap.dialog),
+            ("Profile, my work, automations", KeyMap.reading), ("Scheduled emails", KeyMap.scheduled),
+        ]
+        var lines: [(String, Style)] = []
+        for (title, bindings) in groups {
+            lines.append((title, theme[.columnTitle]))
+            for binding in bindings {
+                let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
+                lines.append(("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + binding.help, theme[.dialog]))
+            }
+        }
+        let columns = frame.width >= 100 ? 2 : 1
+        let perColumn = (lines.count + columns - 1) / columns
+        let columnWidth = min(48, (frame.width - 6) / columns)
+        let box = Box.centred(width: columnWidth * columns + 4, height: min(perColumn + 2, frame.height - 2), in: frame)
+        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Keys (Esc closes)")
+        for (index, line) in lines.enumerated() {
+            let column = index / perColumn
+            let row = index % perColumn
+            guard row < box.height - 2 else { continue }
+            frame.put(
+                DisplayWidth.truncate(line.0, to: columnWidth - 1), x: box.innerX + column * columnWidth, y: box.y + 1 + row,
+                style: line.1)
+        }
+    }
+
+    static func drawAutomations(_ stageID: StageID, _ state: BoardState, on frame: inout Frame) {
+        let workspace = state.workspace
+        let theme = state.theme
+        guard let job = state.job, let stage = job.stage(stageID) else { return }
+        var lines: [String] = stage.actions.enumerated().map { "\($0.offset + 1). \(state.symbols.bolt) \(workspace.summary(of: $0.element))" }
+        if lines.isEmpty { lines.append("No automatic actions.") }
+        lines.append("")
+        let editor = state.me.map { me in Workspace.automationPermissions.filter { !workspace.allows(me, $0) } } ?? Workspace.automationPermissions
+        if editor.isEmpty {
+            lines.append("Change them with: stagehand automations add|remove|move --job \(job.id) --stage \(stage.id)")
+        } else {
+            lines.append("Read-only: changing actions needs the \(editor.map(\.rawValue).joined(separator: " and ")) permission.")
+        }
+        let width = min(frame.width - 4, 80)
+        let wrapped = lines.flatMap { wrap($0, width: width - 4) }
+        let box = Box.centred(width: width, height: wrapped.count + 2, in: frame)
+        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Automations of \(stage.name) (\(job.title))")
+        for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
+    }
+}

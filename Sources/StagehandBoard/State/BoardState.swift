@@ -1,0 +1,116 @@
+import Foundation
+import StagehandCore
+
+/// Everything the board shows, as a value. `update` changes it; `render` draws it.
+public struct BoardState: Sendable {
+    public var workspace: Workspace
+    /// The member using the board; `nil` for someone who is not on the team (read-only).
+    public var me: MemberID?
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    public var symbols: Symbols
+    public var theme: Theme
+    /// The themes `t` cycles through.
+    public var themes: [Theme] = []
+
+    public var jobIndex = 0
+    public var stageIndex = 0
+    /// The focused card, by candidate, so focus survives reloads and others' moves.
+    public var focused: CandidateID?
+    public var selection: Set<CandidateID> = []
+    public var filter = ""
+    public var mode: Mode = .board
+    /// Runs started from this board, newest last; the progress pane shows the newest.
+    public var runs: [ActionRunID] = []
+    /// When the newest finished run's pane closes by itself.
+    public var paneClosesAt: Date?
+    public var bulkProgress: BulkProgress?
+    public var undoStack: [UndoableMove] = []
+    /// A one-line message for the bottom bar ("Moved Ana to Interview", an error…).
+    public var status: StatusLine?
+    /// The first column shown, for boards wider than the terminal.
+    public var firstVisibleStage = 0
+    public var quitting = false
+    /// The current carry started with a mouse press and ends at its release.
+    public var mouseCarry = false
+
+    public init(
+        workspace: Workspace, me: MemberID?, now: Date, width: Int, height: Int, symbols: Symbols = .unicode,
+        theme: Theme = .defaultDark
+    ) {
+        self.workspace = workspace
+        self.me = me
+        self.now = now
+        self.width = width
+        self.height = height
+        self.symbols = symbols
+        self.theme = theme
+        focusFirstCard()
+    }
+
+    // MARK: What is on screen
+
+    public var job: Job? {
+        let jobs = workspace.setup.jobs
+        return jobs.indices.contains(jobIndex) ? jobs[jobIndex] : nil
+    }
+
+    public var stage: Stage? {
+        guard let job, job.pipeline.indices.contains(stageIndex) else { return nil }
+        return job.pipeline[stageIndex]
+    }
+
+    /// The cards of one stage of the current job, after the filter.
+    public func cards(inStage index: Int) -> [Candidate] {
+        guard let job, job.pipeline.indices.contains(index) else { return [] }
+        let all = workspace.candidates(in: job.id, stage: job.pipeline[index].id)
+        guard !filter.isEmpty else { return all }
+        let needle = filter.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return all.filter { candidate in
+            let haystack = ([candidate.name, candidate.email ?? "", candidate.source] + candidate.tags)
+                .joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            return haystack.contains(needle)
+        }
+    }
+
+    public var focusedCardIndex: Int? {
+        guard let focused else { return nil }
+        return cards(inStage: stageIndex).firstIndex { $0.id == focused }
+    }
+
+    public var canMove: Bool { me.map { workspace.allows($0, .moveCandidates) } ?? false }
+
+    /// Keeps focus on a card that exists: the same candidate if still in this
+    /// stage, else the nearest card.
+    mutating func focusFirstCard() {
+        let cards = cards(inStage: stageIndex)
+        if let focused, cards.contains(where: { $0.id == focused }) { return }
+        focused = cards.first?.id
+    }
+
+    mutating func clampIndices() {
+        let jobs = workspace.setup.jobs
+        jobIndex = jobs.isEmpty ? 0 : min(max(jobIndex, 0), jobs.count - 1)
+        let stages = job?.pipeline.count ?? 0
+        stageIndex = stages == 0 ? 0 : min(max(stageIndex, 0), stages - 1)
+    }
+}
+
+public struct BulkProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+}
+
+public struct StatusLine: Sendable, Equatable {
+    public enum Kind: Sendable { case info, error }
+    public var kind: Kind
+    public var text: String
+}
+
+/// What `u` puts back: where each moved candidate was before.
+public struct UndoableMove: Sendable, Equatable {
+    public var job: JobID
+    public var target: StageID
+    public var previous: [CandidateID: Placement]
+}

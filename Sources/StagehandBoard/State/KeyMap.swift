@@ -1,0 +1,123 @@
+/// What a key does in a mode. One table drives dispatch, the `?` overlay and the
+/// bottom bar, so a binding added once shows up everywhere.
+public enum Command: Sendable, Equatable {
+    case focusLeft, focusRight, focusUp, focusDown
+    case nextJob, previousJob
+    case toggleSelection, selectColumn, clearSelection
+    case pickUp, moveRight, moveLeft
+    case firstCard, lastCard, jumpToStage(Int)
+    case cancelRun, openProfile, openAutomations, disqualify, myWork, scheduled, filter, undo, help, reload, quit
+    case carryLeft, carryRight, drop, putBack
+    case runActions, withoutActions, choiceUp, choiceDown, choose, back
+    case scrollUp, scrollDown, sendNow, cancelEmail
+    case cycleTheme
+}
+
+public struct Binding: Sendable {
+    public var keys: [Key]
+    /// How the key is written in help: "←/h".
+    public var label: String
+    public var command: Command
+    public var help: String
+    /// Shown in the bottom bar (the most useful keys of the mode).
+    public var inBar: Bool
+}
+
+public enum KeyMap {
+    static func bind(_ keys: [Key], _ label: String, _ command: Command, _ help: String, bar: Bool = false) -> Binding {
+        Binding(keys: keys, label: label, command: command, help: help, inBar: bar)
+    }
+
+    static func chars(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    public static let board: [Binding] = [
+        bind([.left, .character("h")], "←/h", .focusLeft, "focus the previous stage"),
+        bind([.right, .character("l")], "→/l", .focusRight, "focus the next stage"),
+        bind([.up, .character("k")], "↑/k", .focusUp, "focus the previous card"),
+        bind([.down, .character("j")], "↓/j", .focusDown, "focus the next card"),
+        bind([.tab, .character("]")], "Tab/]", .nextJob, "next job", bar: true),
+        bind([.backTab, .character("[")], "S-Tab/[", .previousJob, "previous job"),
+        bind([.character(" ")], "Space", .toggleSelection, "select or unselect the card (bulk)", bar: true),
+        bind([.character("m")], "m", .pickUp, "pick up the card (or the selection) to carry it", bar: true),
+        bind([.character("L"), .shiftRight, .character(">")], "L/>", .moveRight, "move one stage right at once"),
+        bind([.character("H"), .shiftLeft, .character("<")], "H/<", .moveLeft, "move one stage left at once"),
+        bind([.character("g")], "g", .firstCard, "first card"),
+        bind([.character("G")], "G", .lastCard, "last card"),
+        bind((1...9).map { .character(Character(String($0))) }, "1-9", .jumpToStage(0), "jump to stage n"),
+        bind([.character("V")], "V", .selectColumn, "select every card in the column"),
+        bind([.escape], "Esc", .clearSelection, "clear the selection and the filter"),
+        bind([.character("c")], "c", .cancelRun, "cancel the run in the progress pane", bar: true),
+        bind([.enter], "Enter", .openProfile, "open the candidate's profile", bar: true),
+        bind([.character("a")], "a", .openAutomations, "automations of the stage"),
+        bind([.character("d")], "d", .disqualify, "disqualify the candidate"),
+        bind([.character("i")], "i", .myWork, "my work"),
+        bind([.character("s")], "s", .scheduled, "scheduled emails"),
+        bind([.character("/")], "/", .filter, "filter cards by text", bar: true),
+        bind([.character("u")], "u", .undo, "undo the last move"),
+        bind([.character("?")], "?", .help, "help: every key", bar: true),
+        bind([.character("R")], "R", .reload, "reload from the state file"),
+        bind([.character("t")], "t", .cycleTheme, "next colour theme"),
+        bind([.character("q"), .control("c")], "q", .quit, "quit", bar: true),
+    ]
+
+    public static let carrying: [Binding] = [
+        bind([.left, .character("h")], "←/h", .carryLeft, "carry to the previous stage", bar: true),
+        bind([.right, .character("l")], "→/l", .carryRight, "carry to the next stage", bar: true),
+        bind([.enter], "Enter", .drop, "drop: move here", bar: true),
+        bind([.escape], "Esc", .putBack, "put back, nothing moves", bar: true),
+        bind([.control("c")], "C-c", .quit, "quit"),
+    ]
+
+    public static let dialog: [Binding] = [
+        bind([.character("r")], "r", .runActions, "move and run the actions", bar: true),
+        bind([.character("w")], "w", .withoutActions, "move without actions", bar: true),
+        bind([.up, .character("k")], "↑", .choiceUp, "highlight the previous choice"),
+        bind([.down, .character("j")], "↓", .choiceDown, "highlight the next choice"),
+        bind([.enter], "Enter", .choose, "the highlighted choice", bar: true),
+        bind([.escape], "Esc", .back, "cancel the move", bar: true),
+    ]
+
+    /// Profile, help, my work, automations: read and close.
+    public static let reading: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .scrollUp, "scroll up"),
+        bind([.down, .character("j")], "↓/j", .scrollDown, "scroll down"),
+        bind([.character("d")], "d", .disqualify, "disqualify (profile)"),
+        bind([.escape, .enter, .character("q")], "Esc", .back, "close", bar: true),
+    ]
+
+    public static let scheduled: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .scrollUp, "previous email"),
+        bind([.down, .character("j")], "↓/j", .scrollDown, "next email"),
+        bind([.character("n")], "n", .sendNow, "send now", bar: true),
+        bind([.character("x")], "x", .cancelEmail, "cancel the email", bar: true),
+        bind([.escape, .character("q")], "Esc", .back, "close", bar: true),
+    ]
+
+    public static let picking: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .choiceUp, "previous reason"),
+        bind([.down, .character("j")], "↓/j", .choiceDown, "next reason"),
+        bind([.enter], "Enter", .choose, "disqualify with this reason", bar: true),
+        bind([.escape], "Esc", .back, "cancel", bar: true),
+    ]
+
+    public static func bindings(for mode: Mode) -> [Binding] {
+        switch mode {
+        case .board, .filtering: board
+        case .carrying: carrying
+        case .dialog: dialog
+        case .profile, .help, .myWork, .automations: reading
+        case .scheduled: scheduled
+        case .disqualifying: picking
+        }
+    }
+
+    public static func command(for key: Key, in mode: Mode) -> Command? {
+        for binding in bindings(for: mode) where binding.keys.contains(key) {
+            if case .jumpToStage = binding.command, case .character(let c) = key, let n = c.wholeNumberValue {
+                return .jumpToStage(n)
+            }
+            return binding.command
+        }
+        return nil
+    }
+}

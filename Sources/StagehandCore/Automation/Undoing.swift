@@ -1,0 +1,73 @@
+import Foundation
+
+extension Workspace {
+    /// Puts candidates back where a move found them. Actions of the undone move
+    /// that have not run are cancelled; mail already sent stays sent. Candidates
+    /// moved again since (by anyone) are left where they are.
+    /// - Returns: the candidates put back.
+    @discardableResult
+    public mutating func undoMove(
+        job jobID: JobID, target: StageID, previous: [CandidateID: Placement], by member: MemberID, now: Date
+    ) throws -> [CandidateID] {
+        try require([.moveCandidates], of: member, toDo: "move candidates")
+        let job = self.job(jobID)
+        var restored: [CandidateID] = []
+        for (id, before) in previous.sorted(by: { $0.key < $1.key }) {
+            guard let placement = candidates[id]?.placement(in: jobID), placement.stage == target else { continue }
+            cancelPendingWork(for: id, in: jobID, by: member, now: now)
+            let activityID: ActivityID = makeID("act")
+            candidates.modify(id) { candidate in
+                guard let index = candidate.placementIndex(in: jobID) else { return }
+                var back = before
+                back.entry = candidate.placements[index].entry + 1
+                back.disqualification = candidate.placements[index].disqualification
+                candidate.placements[index] = back
+                let from = job?.stage(target)?.name ?? target.rawValue
+                let to = job?.stage(before.stage)?.name ?? before.stage.rawValue
+                candidate.timeline.append(
+                    Activity(
+                        id: activityID, at: now, kind: .moved, author: member, automatic: false,
+                        text: "Undid the move to \(from): back in \(to)", job: jobID))
+            }
+            restored.append(id)
+        }
+        return restored
+    }
+
+    /// Makes a waiting email due now, for "send now" in the Scheduled view.
+    public mutating func sendNow(_ id: EmailID, by member: MemberID, now: Date) throws {
+        try require([.moveCandidates], of: member, toDo: "send scheduled emails")
+        guard let email = emails[id], email.status == .scheduled else {
+            throw StagehandError.invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
+        }
+        emails.modify(id) { $0.dueAt = now }
+        let activityID: ActivityID = makeID("act")
+        let text = "Asked to send '\(email.subject)' now (was due \(moment(email.dueAt)))"
+        candidates.modify(email.candidate) { candidate in
+            candidate.timeline.append(
+                Activity(id: activityID, at: now, kind: .email, author: member, automatic: false, text: text, job: email.job))
+        }
+    }
+
+    /// Cancels a waiting email by hand, for "cancel" in the Scheduled view.
+    public mutating func cancelScheduledEmail(_ id: EmailID, by member: MemberID, now: Date) throws {
+        try require([.moveCandidates], of: member, toDo: "cancel scheduled emails")
+        guard let email = emails[id], email.status == .scheduled else {
+            throw StagehandError.invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
+        }
+        cancelEmail(id, now: now)
+        if let runID = email.run {
+            actionRuns.modify(runID) { run in
+                for index in run.steps.indices where run.steps[index].email == id { run.steps[index].state = .cancelled }
+            }
+        }
+        let activityID: ActivityID = makeID("act")
+        let text = "Cancelled the email '\(email.subject)' due \(moment(email.dueAt))"
+        candidates.modify(email.candidate) { candidate in
+            candidate.timeline.append(
+                Activity(
+                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: false, text: text,
+                    job: email.job))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import StagehandBoard
+import StagehandCore
+import StagehandTerminal
+
+/// Opens the full-screen board: the state file, the member, the theme, the terminal.
+@MainActor
+enum BoardLauncher {
+    static func open(_ session: Session, themeName: String?, environment: [String: String]) throws {
+        if !session.store.exists {
+            try session.writeSample(replacing: false)
+        }
+        let workspace = try session.store.load()
+        let me: Member?
+        if session.memberName != nil {
+            me = try session.member(in: workspace)
+        } else {
+            me = try? session.member(in: workspace)
+        }
+        let folders = themeFolders(environment)
+        let monochrome = !(environment["NO_COLOR"] ?? "").isEmpty
+        var problem: String?
+        var theme = Theme.defaultDark
+        if let name = themeName ?? workspace.setup.settings.theme {
+            do {
+                theme = try ThemeFile.load(named: name, from: folders)
+            } catch {
+                problem = error.description
+            }
+        }
+        var themes = [Theme.defaultDark]
+        for name in ThemeFile.available(in: folders).sorted() where name != Theme.defaultDark.name {
+            if let loaded = try? ThemeFile.load(named: name, from: folders) { themes.append(loaded) }
+        }
+        if monochrome {
+            theme = theme.monochrome
+            themes = themes.map(\.monochrome)
+        }
+        let screen = try NcursesScreen(environment: environment)
+        NcursesScreen.restoreTerminalOnSignals(screen)
+        defer { screen.stop() }
+        let runner = EffectRunner(
+            store: session.store, dispatcher: session.dispatcher(for: workspace), clock: session.clock, me: me?.id)
+        let guest = me == nil ? "You (\(Session.osLogin)) are not on this team: the board is read-only." : nil
+        BoardProgram(
+            screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
+            status: problem ?? guest
+        ).run()
+    }
+
+    /// Where themes are looked up: $STAGEHAND_THEMES, ./Themes, and Themes/ beside
+    /// the package the binary was built in.
+    static func themeFolders(_ environment: [String: String]) -> [URL] {
+        var folders: [URL] = []
+        if let custom = environment["STAGEHAND_THEMES"], !custom.isEmpty { folders.append(URL(fileURLWithPath: custom)) }
+        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            directory.deleteLastPathComponent()
+            folders.append(directory.appendingPathComponent("Themes"))
+        }
+        return folders
+    }
+}

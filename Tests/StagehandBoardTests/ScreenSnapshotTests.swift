@@ -1,0 +1,114 @@
+import Foundation
+import StagehandCore
+import Testing
+@testable import StagehandBoard
+
+/// One snapshot per screen, at the sizes people use. The text is what a person reads.
+@Suite struct ScreenSnapshotTests {
+    @Test func board() {
+        expectSnapshot(Board.render(BoardFixture.state()).text, named: "board-120x35")
+    }
+
+    @Test func boardAtMinimumSize() {
+        expectSnapshot(Board.render(BoardFixture.state(width: 60, height: 16)).text, named: "board-60x16")
+    }
+
+    @Test func tooSmall() {
+        expectSnapshot(Board.render(BoardFixture.state(width: 50, height: 12)).text, named: "too-small")
+    }
+
+    @Test func asciiMode() {
+        let text = Board.render(BoardFixture.state(unicode: false)).text
+        #expect(text.allSatisfy(\.isASCII))
+        expectSnapshot(text, named: "board-ascii")
+    }
+
+    @Test func carrying() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character("m"), .right], &state)
+        expectSnapshot(Board.render(state).text, named: "carrying")
+    }
+
+    @Test func revisitDialog() throws {
+        var state = BoardFixture.state()
+        let target = try #require(BoardFixture.firstStageWithActions(in: state))
+        BoardFixture.press([.character(Character(String(target + 2)))], &state)
+        let focused = try #require(state.focused)
+        BoardFixture.press([.character("m"), .left], &state)
+        let effects = BoardFixture.press([.enter], &state)
+        #expect(effects.isEmpty)
+        guard case .dialog(let dialog) = state.mode else {
+            Issue.record("expected the revisit dialog for \(focused)")
+            return
+        }
+        #expect(dialog.kind == .revisit)
+        expectSnapshot(Board.render(state).text, named: "revisit-dialog")
+    }
+
+    @Test func bulkConfirmation() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character(" "), .character(" "), .character(" "), .character("m"), .right, .enter], &state)
+        expectSnapshot(Board.render(state).text, named: "bulk-confirmation")
+    }
+
+    @Test(arguments: ["running", "done", "failed", "cancelled"])
+    func progressPane(_ outcome: String) throws {
+        var state = BoardFixture.state()
+        let candidate = try #require(state.focused)
+        let job = try #require(state.job)
+        let stage = job.pipeline[1]
+        let actions = job.pipeline.first { $0.actions.count >= 3 }!.actions
+        let states: [StepState] =
+            switch outcome {
+            case "running": [.done, .running, .pending]
+            case "done": [.done, .scheduled(BoardFixture.now.addingTimeInterval(3600)), .skipped("no email address")]
+            case "failed": [.done, .failed("connection refused by 127.0.0.1:25"), .done]
+            default: [.cancelled, .cancelled, .cancelled]
+            }
+        let run = ActionRun(
+            id: "run-test", candidate: candidate, job: job.id, stage: stage.id, trigger: .move, mover: state.me,
+            createdAt: BoardFixture.now, startsAt: BoardFixture.now.addingTimeInterval(outcome == "running" ? 2 : 0),
+            steps: zip(actions.prefix(3), states).map { ActionStep(action: $0, state: $1) })
+        state.workspace.actionRuns.upsert(run)
+        state.runs = [run.id]
+        expectSnapshot(Board.render(state).text, named: "pane-\(outcome)")
+    }
+
+    @Test func profile() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.enter], &state)
+        expectSnapshot(Board.render(state).text, named: "profile")
+    }
+
+    @Test func help() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character("?")], &state)
+        expectSnapshot(Board.render(state).text, named: "help")
+    }
+
+    @Test func myWork() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character("i")], &state)
+        expectSnapshot(Board.render(state).text, named: "my-work")
+    }
+
+    @Test func scheduled() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character("s")], &state)
+        expectSnapshot(Board.render(state).text, named: "scheduled")
+    }
+
+    @Test func automationsReadOnlyForHiringManager() {
+        var state = BoardFixture.state(login: "dev")
+        BoardFixture.press([.character("a")], &state)
+        let text = Board.render(state).text
+        #expect(text.contains("Read-only"))
+        expectSnapshot(text, named: "automations-read-only")
+    }
+
+    @Test func disqualifyReasons() {
+        var state = BoardFixture.state()
+        BoardFixture.press([.character("d")], &state)
+        expectSnapshot(Board.render(state).text, named: "disqualify")
+    }
+}
