@@ -34,7 +34,8 @@ let package = Package(
             dependencies: ["StagehandCore"]
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore"]),
+        // Depends on stagehand-bench only so it is built: the tests run it as a process.
+        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )
