@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
         .testTarget(name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore"]),
+        // Depends on the executables only so they are built: the tests run them as processes.
+        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,28 @@
+/// How files written by an older Stagehand are brought up to the current schema.
+///
+/// There are no steps today. When the schema changes: raise
+/// `StateFile.currentSchemaVersion` and add a step from the previous version.
+/// Readers then upgrade in memory only; the first writer keeps the old files as
+/// `state.json.v<N>.bak` (with its journal beside it) and rewrites the state in
+/// the new schema before making its change.
+struct SchemaMigrator: Sendable {
+    /// Turns a workspace JSON object of version N into version N+1, in place.
+    /// Steps also receive partial workspaces — a journal record's `counter`,
+    /// `setup` and the changed entities under each table's key — so they must
+    /// leave absent keys absent, and must not change ids.
+    typealias Step = @Sendable (inout [String: Any]) throws -> Void
+
+    let current: Int
+    /// Keyed by the version a step upgrades from.
+    let steps: [Int: Step]
+
+    static let standard = SchemaMigrator(current: StateFile.currentSchemaVersion, steps: [:])
+
+    func canUpgrade(from version: Int) -> Bool {
+        version < current && (version..<current).allSatisfy { steps[$0] != nil }
+    }
+
+    func upgrade(_ workspace: inout [String: Any], from version: Int) throws {
+        for step in version..<current { try steps[step]?(&workspace) }
+    }
+}

@@ -1,0 +1,294 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The workspace on disk: a snapshot (`state.json`) and an append-only journal
+/// beside it (`state.json.journal`), guarded by a lock file (`state.json.lock`).
+///
+/// Rewriting the snapshot of a 10,000-candidate workspace takes most of a second,
+/// yet a move must be durable within a few milliseconds. So `update` appends one
+/// line saying what the change did and fsyncs it; once the journal outgrows
+/// `compactAfterBytes` it is folded into a new snapshot. Every change is made
+/// under an exclusive lock on the latest state, so processes sharing the file
+/// never lose each other's changes (as in SQLite's atomic commit and Git's
+/// `*.lock` files).
+///
+/// A crash at any instant leaves a readable state: a journal line without its
+/// newline was never committed and is ignored (the next writer cuts it off); a
+/// snapshot is replaced by renaming a fully synced file over it; journal lines of
+/// an older snapshot generation — left when a compaction died before removing
+/// the journal — are ignored. A damaged file, or one from a newer Stagehand, is
+/// never written to.
+///
+/// An instance caches the workspace and is meant for one owner: it is not
+/// `Sendable`. Give each thread its own instance; they coordinate through the
+/// lock like separate processes do.
+public final class StateFile {
+    public static let currentSchemaVersion = 1
+
+    public let path: URL
+    public let compactAfterBytes: Int
+    /// How long to wait for another process's lock; tests shorten it.
+    var lockTimeout = Duration.seconds(10)
+
+    private let schema: SchemaMigrator
+    private let snapshotPath: String
+    private let journalPath: String
+    private let lockPath: String
+    private let snapshotEncoder = JSONEncoder()
+    private let journalEncoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+    private var loaded: LoadedState?
+
+    public convenience init(path: URL, compactAfterBytes: Int = 4 << 20) {
+        self.init(path: path, compactAfterBytes: compactAfterBytes, schema: .standard)
+    }
+
+    init(path: URL, compactAfterBytes: Int = 4 << 20, schema: SchemaMigrator) {
+        self.path = path
+        self.compactAfterBytes = compactAfterBytes
+        self.schema = schema
+        snapshotPath = path.path
+        journalPath = path.path + ".journal"
+        lockPath = path.path + ".lock"
+        snapshotEncoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        snapshotEncoder.dateEncodingStrategy = .iso8601
+        journalEncoder.outputFormatting = [.withoutEscapingSlashes]
+        journalEncoder.dateEncodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.userInfo[.readableSchemaVersion] = schema.current
+    }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: snapshotPath) }
+
+    /// The latest state this instance has read or written.
+    public var workspace: Workspace {
+        guard let loaded else {
+            preconditionFailure("StateFile.workspace was read before load(), update(_:) or create(_:replacing:)")
+        }
+        return loaded.workspace
+    }
+
+    /// Reads the snapshot and replays the journal.
+    public func load() throws -> Workspace {
+        try requireSnapshot()
+        return try withLock(.shared) { try reloadAll().state.workspace }
+    }
+
+    /// Makes one change to the latest state, durably. `change` runs under the
+    /// exclusive lock, after the state was brought up to date with every other
+    /// process's changes; if it throws, nothing is written. A change that touches
+    /// nothing writes nothing. Returns what `change` returned.
+    @discardableResult
+    public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
+        try requireSnapshot()
+        return try withLock(.exclusive) {
+            var state = try catchUp().state
+            if state.schemaVersion < schema.current {
+                try rewriteSnapshot(state)
+                state = try catchUp().state
+            }
+            var workspace = state.workspace
+            let result = try change(&workspace)
+            switch WorkspaceChange(from: state.workspace, to: workspace, generation: state.generation) {
+            case .nothing: break
+            case .record(let record): try append(record, making: workspace, to: state)
+            case .wholeWorkspace: try writeSnapshot(workspace, keepingBackupAt: nil)
+            }
+            return result
+        }
+    }
+
+    /// Picks up other processes' changes; cheap when there are none (two `stat`
+    /// calls), so a board can call it several times a second. True when the
+    /// workspace changed.
+    public func refreshIfChanged() throws -> Bool {
+        guard let state = loaded else {
+            _ = try load()
+            return true
+        }
+        if try FileSystem.stamp(of: snapshotPath) == state.snapshot,
+            try FileSystem.stamp(of: journalPath) == state.journal
+        {
+            return false
+        }
+        return try withLock(.shared) { try catchUp().changed }
+    }
+
+    /// Writes `workspace` as a fresh snapshot with an empty journal. Refuses to
+    /// replace an existing state unless `replacing`; then the old snapshot and
+    /// journal are kept as `state.json.bak` and `state.json.bak.journal`.
+    public func create(_ workspace: Workspace, replacing: Bool) throws {
+        if exists && !replacing { throw StateFileError.alreadyExists(path: snapshotPath) }
+        try FileSystem.makeFolder(containing: snapshotPath)
+        try withLock(.exclusive) {
+            let present = exists
+            if present && !replacing { throw StateFileError.alreadyExists(path: snapshotPath) }
+            try writeSnapshot(workspace, keepingBackupAt: present ? snapshotPath + ".bak" : nil)
+        }
+    }
+
+    /// Folds the journal into a new snapshot now; `update` does this by itself
+    /// once the journal outgrows `compactAfterBytes`.
+    public func compact() throws {
+        try requireSnapshot()
+        try withLock(.exclusive) { try rewriteSnapshot(catchUp().state) }
+    }
+
+    /// Reads everything and reports counts and the inconsistencies found.
+    public func check() throws -> StateCheckReport {
+        try requireSnapshot()
+        return try withLock(.shared) {
+            let (state, snapshotData) = try reloadAll()
+            return StateCheckReport(
+                path: snapshotPath, state: state,
+                duplicateIDs: SnapshotIDs.duplicates(in: snapshotData, decoder: decoder))
+        }
+    }
+
+    // MARK: Reading
+
+    private func requireSnapshot() throws {
+        guard exists else { throw StateFileError.missing(path: snapshotPath) }
+    }
+
+    private func withLock<Result>(_ kind: LockKind, _ body: () throws -> Result) throws -> Result {
+        // Read-only is enough for flock, and lets teammates lock a file another created.
+        let lock = try OpenFile(lockPath, flags: O_RDONLY | O_CREAT)
+        return try lock.whileLocked(kind, timeout: lockTimeout, body)
+    }
+
+    private var journalReader: JournalReader {
+        JournalReader(path: journalPath, schema: schema, decoder: decoder)
+    }
+
+    /// Brings the cache up to date with the files, reading as little as possible:
+    /// nothing when they are unchanged, only the journal's new tail when it grew,
+    /// everything when the snapshot was replaced. Call with the lock held.
+    private func catchUp() throws -> (state: LoadedState, changed: Bool) {
+        guard var state = loaded, try FileSystem.stamp(of: snapshotPath) == state.snapshot else {
+            return (try reloadAll().state, true)
+        }
+        guard let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) else {
+            // Only a new snapshot removes the journal, unless someone did it by hand.
+            if state.journal == nil { return (state, false) }
+            return (try reloadAll().state, true)
+        }
+        let stamp = try journal.stamp()
+        guard stamp.size >= state.journalEnd else { return (try reloadAll().state, true) }
+        state.journal = stamp
+        // Read from the last complete line even if the size looks familiar: a torn
+        // line may have been cut off and replaced by a record of the same length.
+        let changed = stamp.size > state.journalEnd
+            ? try state.absorb(journal.read(from: state.journalEnd), reader: journalReader) : false
+        loaded = state
+        return (state, changed)
+    }
+
+    private func reloadAll() throws -> (state: LoadedState, snapshotData: Data) {
+        guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else {
+            throw StateFileError.missing(path: snapshotPath)
+        }
+        let data = try file.read(from: 0)
+        let snapshot = try Snapshot.read(data, path: snapshotPath, schema: schema, decoder: decoder)
+        var state = LoadedState(
+            workspace: snapshot.workspace, snapshot: try file.stamp(), generation: snapshot.generation,
+            schemaVersion: snapshot.schemaVersion)
+        if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
+            state.journal = try journal.stamp()
+            _ = try state.absorb(journal.read(from: 0), reader: journalReader)
+        }
+        loaded = state
+        return (state, data)
+    }
+
+    // MARK: Writing
+
+    private func append(_ record: JournalRecord, making workspace: Workspace, to state: LoadedState) throws {
+        var line = try journalEncoder.encode(record)
+        line.append(UInt8(ascii: "\n"))
+        let start = state.journalEnd
+        let journal = try OpenFile(journalPath, flags: O_WRONLY | O_CREAT)
+        var state = state
+        do {
+            // Cuts off a torn line left by a writer that died mid-append.
+            if state.journal.map({ $0.size > start }) ?? false { try journal.truncate(to: start) }
+            try journal.write(line, at: start)
+            try journal.sync()
+            state.journal = try journal.stamp()
+        } catch {
+            // Best effort: leave no partial record behind; a reader ignores one anyway.
+            try? journal.truncate(to: start)
+            throw error
+        }
+        // The first record after a new snapshot created the journal, whose name
+        // is only durable once the folder is synced.
+        if start == 0 { try FileSystem.syncFolder(containing: journalPath) }
+        state.workspace = workspace
+        state.workspace.forgetChanges()
+        state.journalEnd = start + line.count
+        state.journalLines += 1
+        state.records += 1
+        loaded = state
+        if state.journalEnd > compactAfterBytes {
+            // The change is already durable in the journal, so a failed compaction
+            // must not report the update as failed; the next update tries again.
+            try? rewriteSnapshot(state)
+        }
+    }
+
+    /// Folds the journal into a new snapshot. A snapshot of an older schema is
+    /// kept, with its journal, as `state.json.v<N>.bak` first.
+    private func rewriteSnapshot(_ state: LoadedState) throws {
+        let backup = state.schemaVersion < schema.current ? "\(snapshotPath).v\(state.schemaVersion).bak" : nil
+        try writeSnapshot(state.workspace, keepingBackupAt: backup)
+    }
+
+    /// Replaces the snapshot atomically with one of a new generation and removes
+    /// the journal: temporary file in the same folder, write, fsync, rename over
+    /// the snapshot, fsync the folder. A crash before the rename leaves the old
+    /// state; after it, the old journal's records belong to the old generation
+    /// and are ignored.
+    private func writeSnapshot(_ workspace: Workspace, keepingBackupAt backup: String?) throws {
+        let snapshot = Snapshot(schemaVersion: schema.current, generation: UUID().uuidString, workspace: workspace)
+        let data = try snapshotEncoder.encode(snapshot)
+        let permissions = try FileSystem.stamp(of: snapshotPath)?.permissions
+        // A fixed name is safe: only the lock holder writes it, and it clears what a crash left.
+        let temporary = snapshotPath + ".tmp"
+        let stamp: FileStamp
+        do {
+            let file = try OpenFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+            // Keep the mode a team gave the file (group-writable, say).
+            if let permissions { try file.setPermissions(permissions) }
+            try file.write(data, at: 0)
+            try file.sync()
+            stamp = try file.stamp()
+        } catch {
+            // Best effort: the next snapshot write truncates it anyway.
+            try? FileSystem.removeIfPresent(temporary)
+            throw error
+        }
+        if let backup { try keepBackup(at: backup) }
+        try FileSystem.rename(temporary, to: snapshotPath)
+        try FileSystem.syncFolder(containing: snapshotPath)
+        // Removed, not truncated: a backup may share the file through a hard link.
+        try FileSystem.removeIfPresent(journalPath)
+        loaded = LoadedState(
+            workspace: workspace, snapshot: stamp, generation: snapshot.generation, schemaVersion: schema.current)
+    }
+
+    /// Hard links keep the current snapshot and journal under the backup's names;
+    /// `StateFile(path: backup)` opens the backup as it was.
+    private func keepBackup(at backup: String) throws {
+        try FileSystem.removeIfPresent(backup)
+        try FileSystem.removeIfPresent(backup + ".journal")
+        try FileSystem.linkIfPresent(snapshotPath, as: backup)
+        try FileSystem.linkIfPresent(journalPath, as: backup + ".journal")
+    }
+}
+
+@available(*, unavailable, message: "A StateFile caches the workspace for one owner; give each thread its own.")
+extension StateFile: Sendable {}

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the state file could not be read or written. Each sentence names the
+/// file and says what to do; a damaged or unreadable file is never rewritten.
+///
+/// Exit codes follow sysexits(3) so scripts can tell the cases apart:
+/// - 65 (`EX_DATAERR`): the file is damaged, or its schema version is one this
+///   Stagehand cannot read (newer, or unknown);
+/// - 66 (`EX_NOINPUT`): there is no state file;
+/// - 73 (`EX_CANTCREAT`): refused to replace an existing state file;
+/// - 74 (`EX_IOERR`): the system refused a read, a write or a lock;
+/// - 75 (`EX_TEMPFAIL`): another process kept the lock; trying again may work.
+public enum StateFileError: UserFacingError, Equatable {
+    case missing(path: String)
+    case alreadyExists(path: String)
+    /// The snapshot is not valid JSON, or not the shape of a workspace. `codingPath`
+    /// reads like `workspace.candidates[12].placements[0].stage`.
+    case damaged(path: String, location: TextLocation?, codingPath: String?, problem: String)
+    /// A complete journal line (not a torn last one) cannot be read.
+    case damagedJournal(path: String, line: Int, codingPath: String?, problem: String)
+    case newerVersion(path: String, found: Int, supported: Int)
+    case unsupportedVersion(path: String, found: Int, supported: Int)
+    case unreadable(path: String, reason: String)
+    case unwritable(path: String, reason: String)
+    case lockTimeout(path: String)
+    case lockUnavailable(path: String, reason: String)
+
+    public var sentence: String {
+        switch self {
+        case .missing(let path):
+            return "There is no state file at \(path): run 'stagehand demo' to create a sample workspace, or point --state at an existing one."
+        case .alreadyExists(let path):
+            return "\(path) already exists: pass --force to replace it (the current one is kept as \(path).bak)."
+        case .damaged(let path, let location, let codingPath, let problem):
+            let place = location.map { " at line \($0.line), column \($0.column)" } ?? ""
+            let field = codingPath.map { " (\($0))" } ?? ""
+            return "The state file \(path) is damaged\(place)\(field): \(problem); fix it in an editor or restore a backup (Stagehand left it untouched)."
+        case .damagedJournal(let path, let line, let codingPath, let problem):
+            let field = codingPath.map { " (\($0))" } ?? ""
+            return "Line \(line) of the journal \(path) is damaged\(field): \(problem); fix or delete that line in an editor, or restore a backup (Stagehand left it untouched)."
+        case .newerVersion(let path, let found, let supported):
+            return "\(path) was written by a newer Stagehand (schema \(found); this version reads \(supported)): upgrade Stagehand; the file was left untouched."
+        case .unsupportedVersion(let path, let found, let supported):
+            return "\(path) says it has schema \(found), which no Stagehand that reads schema \(supported) understands: restore a backup; the file was left untouched."
+        case .unreadable(let path, let reason):
+            return "Cannot read \(path) (\(reason)): check that you may read it and its folder, then try again."
+        case .unwritable(let path, let reason):
+            return "Cannot write \(path) (\(reason)): make room on the disk or fix the folder's permissions, then try again."
+        case .lockTimeout(let path):
+            return "Another Stagehand process holds the lock \(path) and did not let go within 10 seconds: wait for it to finish or stop it, then try again."
+        case .lockUnavailable(let path, let reason):
+            return "Cannot lock \(path) (\(reason)): keep the state file on a local disk, where file locks work."
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .damaged, .damagedJournal, .newerVersion, .unsupportedVersion: 65
+        case .missing: 66
+        case .alreadyExists: 73
+        case .unreadable, .unwritable, .lockUnavailable: 74
+        case .lockTimeout: 75
+        }
+    }
+
+    static func failure(path: String, writing: Bool, code: Int32) -> StateFileError {
+        writing ? .unwritable(path: path, reason: text(of: code)) : .unreadable(path: path, reason: text(of: code))
+    }
+
+    static func text(of code: Int32) -> String { String(cString: strerror(code)) }
+}
+
+/// A place in a text file, counted from 1 as editors show it; columns count characters.
+public struct TextLocation: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import StagehandCore
+
+@Suite struct StateFileCompactionTests {
+    private func addNote(_ text: String, with file: StateFile) throws {
+        try file.update { workspace in
+            let note = StoreFixtures.note(text, id: workspace.makeID("note"))
+            workspace.candidates.modify("cand-1") { $0.timeline.append(note) }
+        }
+    }
+
+    private func generation(in folder: ScratchFolder) throws -> String? {
+        let object = try JSONSerialization.jsonObject(with: folder.bytes("state.json") ?? Data()) as? [String: Any]
+        return object?["generation"] as? String
+    }
+
+    @Test func aLongJournalIsFoldedIntoANewSnapshotGeneration() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath, compactAfterBytes: 3_000)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let firstGeneration = try generation(in: folder)
+
+        for number in 1...30 { try addNote("note \(number)", with: file) }
+
+        #expect(try generation(in: folder) != firstGeneration)
+        #expect((folder.bytes("state.json.journal")?.count ?? 0) <= 3_000)
+        let reloaded = try StateFile(path: folder.statePath).load()
+        #expect(reloaded == file.workspace)
+        #expect(reloaded.candidates["cand-1"]?.timeline.count == 31)
+    }
+
+    @Test func journalRecordsOfAnOlderGenerationAreIgnored() throws {
+        // A compaction that died after renaming the new snapshot into place but
+        // before removing the journal leaves the old generation's records behind.
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        for number in 1...3 { try addNote("note \(number)", with: file) }
+        let oldJournal = try #require(folder.bytes("state.json.journal"))
+        try file.compact()
+        try oldJournal.write(to: folder.url.appendingPathComponent("state.json.journal"))
+
+        let reader = StateFile(path: folder.statePath)
+        #expect(try reader.load() == file.workspace)
+        try addNote("note 4", with: reader)
+
+        let notes = try StateFile(path: folder.statePath).load().candidates["cand-1"]?.timeline.map(\.text)
+        #expect(notes == ["Applied", "note 1", "note 2", "note 3", "note 4"])
+        #expect(try StateFile(path: folder.statePath).check().journalRecords == 1)
+    }
+
+    @Test func aTemporaryFileLeftByADeadCompactionChangesNothing() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        try addNote("kept", with: file)
+        try folder.write("{\"schemaVersion\": 1, \"gener", to: "state.json.tmp")
+
+        #expect(try StateFile(path: folder.statePath).load() == file.workspace)
+        try file.compact()
+        #expect(!folder.exists("state.json.tmp"))
+        #expect(try StateFile(path: folder.statePath).load() == file.workspace)
+    }
+}
