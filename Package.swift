@@ -42,7 +42,8 @@ let package = Package(
             dependencies: ["StagehandCore"]
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
-        .testTarget(name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"]),
+        .testTarget(
+            name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"], exclude: ["Snapshots"]),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"]),
     ],

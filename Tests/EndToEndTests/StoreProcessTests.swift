@@ -14,7 +14,7 @@ import Testing
     private static let empty = Workspace(setup: WorkspaceSetup(companyName: "Acme"))
 
     @Test func twoWritersAtOnceLoseNothing() throws {
-        let folder = try StoreScratch()
+        let folder = try Scratch()
         try StateFile(path: folder.statePath).create(Self.empty, replacing: false)
 
         let writers = try ["A", "B"].map { name in
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aWriterKilledAtAnyInstantLeavesALoadableFileWithEveryCommittedNote() throws {
-        let folder = try StoreScratch()
+        let folder = try Scratch()
         try StateFile(path: folder.statePath).create(Self.empty, replacing: false)
         var committed: Set<String> = []
 
@@ -72,7 +72,7 @@ private final class WriterProcess {
     private var buffer = Data()
 
     init(state: URL, name: String, count: Int, compactAfter: Int? = nil) throws {
-        process.executableURL = try BenchBinary.url()
+        process.executableURL = try BuiltBinary.url("stagehand-bench")
         process.arguments = ["store-writer", "--state", state.path, "--writer", name, "--count", "\(count)"]
             + (compactAfter.map { ["--compact-after", "\($0)"] } ?? [])
         process.standardOutput = output
@@ -107,41 +107,4 @@ private final class WriterProcess {
     func errorText() -> String {
         String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
     }
-}
-
-/// Finds the `stagehand-bench` that `swift build` put beside the test bundle.
-private enum BenchBinary {
-    static func url() throws -> URL {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<6 {
-            for candidate in [folder, folder.appendingPathComponent("debug")] {
-                let binary = candidate.appendingPathComponent("stagehand-bench")
-                if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-            }
-            folder.deleteLastPathComponent()
-        }
-        throw MissingBinary(searchedFrom: Bundle.main.bundleURL.path)
-    }
-
-    struct MissingBinary: Error, CustomStringConvertible {
-        let searchedFrom: String
-        var description: String {
-            "stagehand-bench was not found beside the test bundle (\(searchedFrom)) or in a debug folder "
-                + "above it: build it with 'swift build' before running these tests."
-        }
-    }
-}
-
-/// A folder of its own for one test, removed afterwards.
-private final class StoreScratch {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    var statePath: URL { url.appendingPathComponent("state.json") }
 }

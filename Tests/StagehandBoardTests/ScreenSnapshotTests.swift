@@ -19,7 +19,8 @@ import Testing
 
     @Test func asciiMode() {
         let text = Board.render(BoardFixture.state(unicode: false)).text
-        #expect(text.allSatisfy(\.isASCII))
+        let allASCII = text.allSatisfy { $0.isASCII }
+        #expect(allASCII)
         expectSnapshot(text, named: "board-ascii")
     }
 

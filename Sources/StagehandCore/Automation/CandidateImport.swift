@@ -6,6 +6,12 @@ public struct CandidateImportError: UserFacingError, Equatable {
     public var row: Int?
     public var problem: String
 
+    public init(file: String, row: Int?, problem: String) {
+        self.file = file
+        self.row = row
+        self.problem = problem
+    }
+
     public var sentence: String {
         let place = row.map { "\(file), row \($0)" } ?? file
         return "Cannot import \(place): \(problem). Nothing was imported."

@@ -3,7 +3,8 @@ import StagehandCore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Validate the state file and report what it holds; never changes it.")
+        commandName: "check", abstract: "Validate the state file and report what it holds; never changes it.",
+        discussion: "Exits 0 when the file loads and adds up, 1 when it loads with inconsistencies, 65 when it is damaged.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -11,9 +12,10 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let session = try Session(global)
             let report = try session.store.check()
-            print("\(session.statePath.path): OK")
-            print(report.description)
-            if !report.problems.isEmpty { throw ExitCode(1) }
+            print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
+            print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
+            for problem in report.problems { print("  problem: \(problem)") }
+            if !report.isConsistent { throw ExitCode(1) }
         }
     }
 }
