@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Stagehand",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stagehand", targets: ["stagehand"]),
         .executable(name: "stagehand-bench", targets: ["stagehand-bench"]),

@@ -26,35 +26,34 @@ enum StoreTiming {
             .appendingPathComponent("stagehand-store-timing-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("state.json")
-        let workspace = LargeWorkspace.make(candidates: candidates, timeline: timeline)
+        let workspace = SampleWorkspace.makeLarge(candidates: candidates, timelineEntriesPerCandidate: timeline, now: Date())
         let writer = StateFile(path: path, compactAfterBytes: .max)
 
-        let create = try time(3) { try writer.create(workspace, replacing: true) }
+        let create = try Timing.measure(3) { try writer.create(workspace, replacing: true) }
         let size = try FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int ?? 0
-        let load = try time(3) { _ = try StateFile(path: path).load() }
+        let load = try Timing.measure(3) { _ = try StateFile(path: path).load() }
 
-        let job = workspace.setup.jobs[0]
         var generator = SystemRandomNumberGenerator()
-        let update = try time(updates) {
+        let update = try Timing.measure(updates) {
             let id = workspace.candidates[Int.random(in: 0..<workspace.candidates.count, using: &generator)].id
-            try writer.update { workspace in LargeWorkspace.move(id, in: job, workspace: &workspace) }
+            try writer.update { workspace in BenchMove.nextStage(id, in: &workspace) }
         }
         let reader = StateFile(path: path)
         _ = try reader.load()
-        let poll = try time(updates) { _ = try reader.refreshIfChanged() }
+        let poll = try Timing.measure(updates) { _ = try reader.refreshIfChanged() }
         // The slowest load: the journal just short of the default compaction size.
         let journal = path.path + ".journal"
         while (try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int ?? 0) < 4 << 20 {
             try writer.update { workspace in
                 let id = workspace.candidates[Int.random(in: 0..<workspace.candidates.count, using: &generator)].id
-                LargeWorkspace.move(id, in: job, workspace: &workspace)
+                BenchMove.nextStage(id, in: &workspace)
             }
         }
         let records = try StateFile(path: path).check().journalRecords
-        let loadWithJournal = try time(3) { _ = try StateFile(path: path).load() }
-        let compact = try time(3) {
+        let loadWithJournal = try Timing.measure(3) { _ = try StateFile(path: path).load() }
+        let compact = try Timing.measure(3) {
             try writer.update { workspace in
-                LargeWorkspace.move(workspace.candidates[0].id, in: job, workspace: &workspace)
+                BenchMove.nextStage(workspace.candidates[0].id, in: &workspace)
             }
             try writer.compact()
         }
@@ -66,19 +65,5 @@ enum StoreTiming {
         print("  poll, nothing new         \(poll)")
         print("  load, 4 MB journal        \(loadWithJournal)   (\(records) records)")
         print("  compact (rewrite snapshot) \(compact)")
-    }
-
-    /// Runs `work` `runs` times and describes the median and the slowest run.
-    private static func time(_ runs: Int, _ work: () throws -> Void) throws -> String {
-        let clock = ContinuousClock()
-        var durations: [Duration] = []
-        for _ in 0..<max(1, runs) { durations.append(try clock.measure(work)) }
-        durations.sort()
-        return "median \(milliseconds(durations[durations.count / 2])), max \(milliseconds(durations.last!))"
-    }
-
-    private static func milliseconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
-        return String(format: "%9.3f ms", value)
     }
 }

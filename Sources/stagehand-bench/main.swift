@@ -5,5 +5,15 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "store-writer": exit(StoreWriter.run(Array(arguments.dropFirst())))
 case "store-timing": exit(StoreTiming.run(Array(arguments.dropFirst())))
-default: print("bench")
+case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
+case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
+default:
+    print(
+        """
+        usage: stagehand-bench SUBCOMMAND [--name value …]
+          core          load, durable move, bulk move, save and peak memory on 10,000 candidates
+          store-timing  the state file alone: create, load, update, poll, compaction
+          store-writer  a writer process for the store's crash and concurrency tests
+        """)
+    exit(arguments.isEmpty ? 0 : 64)
 }

@@ -109,12 +109,8 @@ public final class EffectRunner {
 
     /// Emails a run made to go out at once are sent right away, not at the next dispatch.
     private func sendImmediateEmails(of runs: [ActionRunID]) throws {
-        let now = clock.now
-        let wanted = Set(runs)
-        let due = store.workspace.emails.filter {
-            $0.status == .scheduled && $0.dueAt <= now && $0.run.map(wanted.contains) == true
-        }
-        if !due.isEmpty { try dispatcher.runDue(only: Set(due.map(\.id))) }
+        let due = store.workspace.emailsDue(from: runs, now: clock.now)
+        if !due.isEmpty { try dispatcher.runDue(only: due) }
     }
 
     /// Finishes what this board started and was not cancelled: the immediate actions

@@ -27,7 +27,7 @@ extension Board {
         if !candidate.talentPools.isEmpty {
             lines.append(("Talent pools: " + candidate.talentPools.map { workspace.talentPool($0)?.name ?? $0.rawValue }.joined(separator: ", "), theme[.card]))
         }
-        let tasks = workspace.tasks.filter { $0.candidate == id }
+        let tasks = workspace.tasks.records(of: id)
         if !tasks.isEmpty {
             lines.append(("", .plain))
             lines.append(("Tasks", theme[.columnTitle]))
@@ -36,7 +36,7 @@ extension Board {
                 lines.append(("[\(task.done ? "x" : " ")] \(mark)\(task.title) — \(name(task.assignee) ?? ""), due \(workspace.day(task.due))", theme[.card]))
             }
         }
-        let evaluations = workspace.evaluationRequests.filter { $0.candidate == id }
+        let evaluations = workspace.evaluationRequests.records(of: id)
         if !evaluations.isEmpty {
             lines.append(("", .plain))
             lines.append(("Evaluation requests", theme[.columnTitle]))

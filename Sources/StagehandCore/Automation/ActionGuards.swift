@@ -42,8 +42,8 @@ extension Workspace {
     /// "At most once per stage entry": an email from this template that is
     /// waiting, being sent or sent for the same entry blocks another.
     func emailAlreadySent(template: EmailTemplateID, candidate: CandidateID, job: JobID, entry: Int) -> Bool {
-        emails.contains {
-            $0.candidate == candidate && $0.job == job && $0.template == template && $0.entry == entry
+        emails.records(of: candidate).contains {
+            $0.job == job && $0.template == template && $0.entry == entry
                 && [.scheduled, .sending, .sent].contains($0.status)
         }
     }

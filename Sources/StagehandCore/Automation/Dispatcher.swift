@@ -65,9 +65,21 @@ public struct Dispatcher {
 }
 
 extension Workspace {
+    /// The emails these runs made that should go out now (the immediate ones).
+    public func emailsDue(from runs: [ActionRunID], now: Date) -> Set<EmailID> {
+        var due: Set<EmailID> = []
+        for run in runs.compactMap({ actionRuns[$0] }) {
+            for id in run.steps.compactMap(\.email) {
+                if let email = emails[id], email.status == .scheduled, email.dueAt <= now { due.insert(id) }
+            }
+        }
+        return due
+    }
+
     /// Marks due emails `sending` and gives each a Message-ID; the caller sends them.
     mutating func claimDueEmails(now: Date, only: Set<EmailID>?) -> [OutgoingEmail] {
-        let due = emails.filter { $0.status == .scheduled && $0.dueAt <= now && (only?.contains($0.id) ?? true) }
+        let pool = only.map { $0.compactMap { emails[$0] } } ?? Array(emails)
+        let due = pool.filter { $0.status == .scheduled && $0.dueAt <= now }
         return due.map { email in
             var claimed = email
             claimed.status = .sending

@@ -102,7 +102,7 @@ extension Workspace {
     public func pendingWork(for candidate: CandidateID, in job: JobID) -> [PendingWork] {
         var work: [PendingWork] = []
         var emailsInRuns: Set<EmailID> = []
-        for run in actionRuns where run.candidate == candidate && run.job == job {
+        for run in actionRuns.records(of: candidate) where run.job == job {
             for (index, step) in run.steps.enumerated() {
                 if let email = step.email { emailsInRuns.insert(email) }
                 if isPending(step) {
@@ -110,7 +110,7 @@ extension Workspace {
                 }
             }
         }
-        for email in emails where email.candidate == candidate && email.job == job && email.status == .scheduled
+        for email in emails.records(of: candidate) where email.job == job && email.status == .scheduled
             && !emailsInRuns.contains(email.id)
         {
             work.append(PendingWork(run: email.run, step: nil, email: email.id, summary: "Email '\(email.subject)'"))

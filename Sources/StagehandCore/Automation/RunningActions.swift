@@ -27,9 +27,8 @@ extension Workspace {
     ) -> [ActionRunID] {
         var changed: [ActionRunID] = []
         var budget = maxSteps
-        let due = actionRuns.filter { run in
-            (ignoringGrace || run.startsAt <= now) && !run.isFinished && (only?.contains(run.id) ?? true)
-        }
+        let candidates = only.map { $0.compactMap { actionRuns[$0] }.sorted { $0.createdAt < $1.createdAt } } ?? Array(actionRuns)
+        let due = candidates.filter { run in (ignoringGrace || run.startsAt <= now) && !run.isFinished }
         for run in due where budget > 0 {
             for index in run.steps.indices where budget > 0 {
                 guard actionRuns[run.id]?.steps[index].state == .pending else { continue }
@@ -159,8 +158,8 @@ extension Workspace {
     private mutating func requestEvaluations(from members: [MemberID], run: ActionRun, now: Date) {
         var asked: [String] = []
         for memberID in members {
-            let open = evaluationRequests.contains {
-                $0.member == memberID && $0.candidate == run.candidate && $0.job == run.job && $0.status == .requested
+            let open = evaluationRequests.records(of: run.candidate).contains {
+                $0.member == memberID && $0.job == run.job && $0.status == .requested
             }
             guard !open, member(memberID) != nil else { continue }
             let id: EvaluationRequestID = makeID("eval")

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// Checks and fills email templates with swift-mustache, for plain-text email.
 public enum EmailRendering {
@@ -14,14 +15,27 @@ public enum EmailRendering {
     /// "O'Brien & Co" must stay exactly that. Validates first, so that nothing renders
     /// from a template that would have been refused when it was saved.
     public static func render(_ text: String, with context: EmailContext) throws -> String {
+        try checkedTemplate(text).render(context.mustacheValues)
+    }
+
+    private static let plainTextPragma = "{{%CONTENT_TYPE:TEXT}}"
+
+    /// Templates already checked and parsed, by text: a bulk move renders the same
+    /// few templates for a thousand candidates.
+    private static let checked = Mutex<[String: MustacheTemplate]>([:])
+
+    private static func checkedTemplate(_ text: String) throws -> MustacheTemplate {
+        if let known = checked.withLock({ $0[text] }) { return known }
         try check(text, field: "template")
         // The pragma sits alone on its own first line, so Mustache drops that line whole
         // and reads the user's text exactly as it would without it.
         let template = try parse(plainTextPragma + "\n" + text, field: "template")
-        return template.render(context.mustacheValues)
+        checked.withLock { cache in
+            if cache.count > 256 { cache.removeAll() }
+            cache[text] = template
+        }
+        return template
     }
-
-    private static let plainTextPragma = "{{%CONTENT_TYPE:TEXT}}"
 
     private static func check(_ text: String, field: String) throws {
         _ = try parse(text, field: field)

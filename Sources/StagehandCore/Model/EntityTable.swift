@@ -8,6 +8,9 @@ where Entity.ID: Codable & Sendable & Hashable {
     public private(set) var ids: [Entity.ID] = []
     public private(set) var changedIDs: Set<Entity.ID> = []
     public private(set) var removedIDs: Set<Entity.ID> = []
+    /// For records about a candidate (emails, runs, tasks, evaluation requests): their
+    /// ids by candidate, so the rules never scan every email to answer for one person.
+    private var byCandidate: [CandidateID: [Entity.ID]] = [:]
 
     public init() {}
 
@@ -24,14 +27,18 @@ where Entity.ID: Codable & Sendable & Hashable {
     }
 
     public mutating func upsert(_ entity: Entity) {
-        if storage.updateValue(entity, forKey: entity.id) == nil { ids.append(entity.id) }
+        if storage.updateValue(entity, forKey: entity.id) == nil {
+            ids.append(entity.id)
+            index(entity)
+        }
         changedIDs.insert(entity.id)
         removedIDs.remove(entity.id)
     }
 
     public mutating func remove(_ id: Entity.ID) {
-        guard storage.removeValue(forKey: id) != nil else { return }
+        guard let removed = storage.removeValue(forKey: id) else { return }
         ids.removeAll { $0 == id }
+        if let candidate = (removed as? any CandidateRecord)?.candidate { byCandidate[candidate]?.removeAll { $0 == id } }
         changedIDs.remove(id)
         removedIDs.insert(id)
     }
@@ -42,6 +49,15 @@ where Entity.ID: Codable & Sendable & Hashable {
         try change(&entity)
         storage[id] = entity
         changedIDs.insert(id)
+    }
+
+    /// The records about one candidate, oldest first (empty for tables of other things).
+    public func records(of candidate: CandidateID) -> [Entity] {
+        (byCandidate[candidate] ?? []).compactMap { storage[$0] }
+    }
+
+    private mutating func index(_ entity: Entity) {
+        if let candidate = (entity as? any CandidateRecord)?.candidate { byCandidate[candidate, default: []].append(entity.id) }
     }
 
     public var hasChanges: Bool { !changedIDs.isEmpty || !removedIDs.isEmpty }
@@ -69,7 +85,10 @@ where Entity.ID: Codable & Sendable & Hashable {
         storage.reserveCapacity(entities.count)
         ids.reserveCapacity(entities.count)
         for entity in entities {
-            if storage.updateValue(entity, forKey: entity.id) == nil { ids.append(entity.id) }
+            if storage.updateValue(entity, forKey: entity.id) == nil {
+                ids.append(entity.id)
+                index(entity)
+            }
         }
     }
 
@@ -82,3 +101,13 @@ where Entity.ID: Codable & Sendable & Hashable {
         lhs.ids == rhs.ids && lhs.storage == rhs.storage
     }
 }
+
+/// Something recorded about one candidate; tables of these are indexed by candidate.
+public protocol CandidateRecord {
+    var candidate: CandidateID { get }
+}
+
+extension OutgoingEmail: CandidateRecord {}
+extension ActionRun: CandidateRecord {}
+extension CandidateTask: CandidateRecord {}
+extension EvaluationRequest: CandidateRecord {}

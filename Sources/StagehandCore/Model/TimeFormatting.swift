@@ -3,20 +3,15 @@ import Foundation
 extension Workspace {
     /// "2026-11-28", in the workspace's time zone: unambiguous in every locale.
     public func day(_ date: Date) -> String {
-        format(date, "yyyy-MM-dd")
+        let parts = setup.settings.calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     /// "2026-11-28 09:30", in the workspace's time zone.
     public func moment(_ date: Date) -> String {
-        format(date, "yyyy-MM-dd HH:mm")
-    }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = setup.settings.calendar
-        formatter.timeZone = setup.settings.calendar.timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        let parts = setup.settings.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
     }
 }

@@ -28,7 +28,7 @@ struct ApplyCommand: ParsableCommand {
                 return outcome
             }
             if let run = outcome.run {
-                let immediate = Set(session.store.workspace.emails.filter { $0.run == run && $0.dueAt <= now && $0.status == .scheduled }.map(\.id))
+                let immediate = session.store.workspace.emailsDue(from: [run], now: now)
                 if !immediate.isEmpty { try session.dispatcher(for: session.store.workspace).runDue(only: immediate) }
             }
             let final = session.store.workspace

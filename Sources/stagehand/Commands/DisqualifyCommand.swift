@@ -28,7 +28,7 @@ struct DisqualifyCommand: ParsableCommand {
             }
             let final = session.store.workspace
             if let run = outcome.run {
-                let immediate = Set(final.emails.filter { $0.run == run && $0.dueAt <= now && $0.status == .scheduled }.map(\.id))
+                let immediate = final.emailsDue(from: [run], now: now)
                 if !immediate.isEmpty { try session.dispatcher(for: final).runDue(only: immediate) }
             }
             let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)

@@ -57,10 +57,7 @@ struct MoveCommand: ParsableCommand {
                     _ = workspace.advanceRuns(now: session.clock.now, only: Set(outcome.runs))
                 }
             }
-            let immediate = Set(
-                session.store.workspace.emails.filter {
-                    $0.status == .scheduled && $0.dueAt <= session.clock.now && $0.run.map(outcome.runs.contains) == true
-                }.map(\.id))
+            let immediate = session.store.workspace.emailsDue(from: outcome.runs, now: session.clock.now)
             if !immediate.isEmpty { try session.dispatcher(for: session.store.workspace).runDue(only: immediate) }
             let report = MoveReport(plan: before, outcome: outcome, in: session.store.workspace, now: session.clock.now)
             if json { try JSONOutput.print(report) } else { print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment)), terminator: "") }

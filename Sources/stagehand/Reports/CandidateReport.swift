@@ -92,17 +92,17 @@ struct CandidateReport: Encodable {
                     DisqualificationEntry(reason: $0.reason.rawValue, at: $0.at, by: $0.by?.rawValue)
                 })
         }
-        tasks = workspace.tasks.filter { $0.candidate == candidate.id }.map {
+        tasks = workspace.tasks.records(of: candidate.id).map {
             TaskEntry(
                 id: $0.id.rawValue, title: $0.title, assignee: $0.assignee.rawValue, due: $0.due, done: $0.done,
                 automatic: $0.automatic)
         }
-        evaluationRequests = workspace.evaluationRequests.filter { $0.candidate == candidate.id }.map {
+        evaluationRequests = workspace.evaluationRequests.records(of: candidate.id).map {
             EvaluationEntry(
                 id: $0.id.rawValue, member: $0.member.rawValue, job: $0.job.rawValue, status: $0.status.rawValue,
                 automatic: $0.automatic)
         }
-        emails = workspace.emails.filter { $0.candidate == candidate.id }.map {
+        emails = workspace.emails.records(of: candidate.id).map {
             EmailEntry(
                 id: $0.id.rawValue, status: $0.status.rawValue, subject: $0.subject, to: $0.toAddress,
                 from: $0.fromAddress, dueAt: $0.dueAt, sentAt: $0.sentAt, failure: $0.failure)

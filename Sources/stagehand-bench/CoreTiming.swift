@@ -1,0 +1,110 @@
+import Foundation
+import StagehandCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `stagehand-bench core [--candidates 10000] [--runs 20]`
+///
+/// The budgets of the core: on 10,000 candidates (3 jobs × 8 stages, 10 timeline
+/// entries each), load ≤ 150 ms, one durable move with 4 actions ≤ 30 ms, a bulk
+/// move of 1,000 candidates with actions ≤ 500 ms, peak memory ≤ 80 MB; and save.
+enum CoreTiming {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            try measure(candidates: try options.integer("--candidates", default: 10_000), runs: try options.integer("--runs", default: 20))
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    private static func measure(candidates: Int, runs: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-core-timing-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.json")
+        let generated = SampleWorkspace.makeLarge(candidates: candidates, now: Date())
+        let store = StateFile(path: path)
+        try store.create(generated, replacing: true)
+        let size = (try FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int) ?? 0
+
+        let load = try Timing.measure(5) { _ = try StateFile(path: path).load() }
+        _ = try store.load()
+
+        let job = store.workspace.setup.jobs[0]
+        let fourActions = try require(job.pipeline.first { $0.actions.count == 4 }, "a stage with four actions")
+        let before = try require(job.stageIndex(fourActions.id).flatMap { $0 > 0 ? job.pipeline[$0 - 1] : nil }, "a stage before it")
+        var movers = store.workspace.candidates(in: job.id, stage: before.id).map(\.id)
+        let single = try Timing.measure(runs) {
+            guard let id = movers.popLast() else { return }
+            try store.update { workspace in
+                let request = MoveRequest(candidates: [id], job: job.id, target: fourActions.id, mover: BenchMove.mover)
+                let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: Date())
+                workspace.advanceRuns(now: Date(), only: Set(outcome.runs))
+            }
+        }
+
+        let target = try require(job.pipeline.first { $0.actions.count >= 2 && $0.id != fourActions.id }, "a bulk target")
+        var bulkSizes: [Int] = []
+        let bulk = try Timing.measure(3) {
+            let group = store.workspace.candidates.filter {
+                guard let placement = $0.placement(in: job.id) else { return false }
+                return placement.stage != target.id && placement.disqualification == nil
+            }.prefix(1000).map(\.id)
+            bulkSizes.append(group.count)
+            try store.update { workspace in
+                let request = MoveRequest(candidates: Array(group), job: job.id, target: target.id, mover: BenchMove.mover)
+                let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: Date())
+                workspace.advanceRuns(now: Date(), only: Set(outcome.runs))
+            }
+        }
+        let save = try Timing.measure(3) { try store.compact() }
+        let memory = try peakMemoryOfAMove(statePath: path)
+
+        print("core: \(candidates) candidates, 3 jobs × 8 stages, 10 timeline entries each; snapshot \(size / 1_000_000) MB")
+        print("  load                         \(load)   \(load.verdict(budget: 150))")
+        print("  one durable move, 4 actions  \(single)   \(single.verdict(budget: 30))")
+        print("  bulk move of \(bulkSizes.min() ?? 0) with actions  \(bulk)   \(bulk.verdict(budget: 500))")
+        print("  save (rewrite the snapshot)  \(save)")
+        print(String(format: "  peak memory, load + one move %9.1f MB   %@", memory, memory <= 80 ? "within 80 MB" : "OVER the 80 MB budget"))
+    }
+
+    /// Peak resident memory of a fresh process that loads the state and makes one move.
+    private static func peakMemoryOfAMove(statePath: URL) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["core-memory", "--state", statePath.path]
+        try process.run()
+        process.waitUntilExit()
+        var usage = rusage()
+        #if canImport(Glibc)
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_CHILDREN, &usage)
+        #endif
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// `stagehand-bench core-memory --state PATH`: the child whose peak memory `core` reports.
+    static func loadAndMove(_ arguments: [String]) -> Int32 {
+        do {
+            let store = StateFile(path: URL(fileURLWithPath: try BenchOptions(arguments).string("--state")))
+            let workspace = try store.load()
+            let id = workspace.candidates[workspace.candidates.count / 2].id
+            try store.update { BenchMove.nextStage(id, in: &$0, choice: .runActions) }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    private static func require<T>(_ value: T?, _ what: String) throws -> T {
+        guard let value else { throw BenchUsageError(description: "The generated workspace has no \(what).") }
+        return value
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// The real board in a real terminal (tmux), typed into like a person would.
+@Suite struct BoardTerminalTests {
+    /// A sample workspace and a board open on it.
+    struct OpenBoard {
+        let cli: StagehandCLI
+        let tmux: TmuxSession
+        let width: Int
+        let height: Int
+
+        init(width: Int = 120, height: Int = 35, lang: String = "C.UTF-8", arguments: [String] = []) throws {
+            cli = try StagehandCLI()
+            let demo = try cli.run(["demo"])
+            guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
+            self.width = width
+            self.height = height
+            tmux = try TmuxSession(
+                command: [try BuiltBinary.url("stagehand").path] + arguments, width: width, height: height,
+                environment: [
+                    "TERM": "xterm-256color", "LANG": lang, "STAGEHAND_STATE": cli.statePath,
+                    "STAGEHAND_NOW": cli.now, "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin",
+                ])
+            try tmux.waitFor(text: "Northwind Robotics")
+        }
+
+        /// The iOS job's cards of a stage, as `stagehand board --json` reports them.
+        func cards(in stage: String) throws -> [String] {
+            let board = try cli.json(["board", "--job", "ios"])
+            let stages = ((board["jobs"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]]) ?? []
+            let found = stages.first { $0["id"] as? String == stage }
+            return (found?["candidates"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        }
+
+        func profile(_ name: String) throws -> [String: Any] { try cli.json(["show", name]) }
+
+        func outboxCount() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cli.scratch.outbox.path)) ?? []).filter { $0.hasSuffix(".eml") }.count
+        }
+    }
+
+    @Test func carryingACardIntoABoltStageRunsItsActionsInTheLowerRightPane() throws {
+        let board = try OpenBoard()
+        let name = try #require(try board.cards(in: "applied").first)
+        try board.tmux.waitFor(text: "Applied ⚡")
+        let emails = board.outboxCount()
+        try board.tmux.send("m")
+        try board.tmux.send("Right")
+        try board.tmux.waitFor(text: "Drop card here")
+        try board.tmux.send("Enter")
+        let screen = try board.tmux.waitFor(text: "[c] Cancel")
+        let lines = screen.components(separatedBy: "\n")
+        let row = try #require(lines.firstIndex { $0.contains("[c] Cancel") })
+        let column = try #require(lines[row].range(of: "[c] Cancel")).lowerBound.utf16Offset(in: lines[row])
+        #expect(row > board.height / 2, "the pane is not in the lower half")
+        #expect(column > board.width / 2, "the pane is not in the right half")
+        #expect(lines.contains { $0.contains("⚡ \(name)") })
+        try board.tmux.waitFor("the pane to finish", timeout: 15) { $0.contains("Done") }
+        let profile = try board.profile(name)
+        let placements = profile["placements"] as? [[String: Any]] ?? []
+        #expect(placements.contains { $0["stage"] as? String == "phone-screen" })
+        let timeline = profile["timeline"] as? [[String: Any]] ?? []
+        #expect(timeline.contains { $0["kind"] as? String == "task" && $0["automatic"] as? Bool == true })
+        #expect(board.outboxCount() == emails + 1)
+        try board.tmux.send("Enter")
+        try board.tmux.waitFor(text: "Timeline, newest first")
+        try board.tmux.send("Escape")
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
+    @Test func cancellingDuringTheGracePeriodRunsNothing() throws {
+        let board = try OpenBoard()
+        let name = try #require(try board.cards(in: "applied").first)
+        let emails = board.outboxCount()
+        try board.tmux.send("L")
+        try board.tmux.waitFor(text: "[c] Cancel")
+        try board.tmux.send("c")
+        try board.tmux.waitFor(text: "Cancelled")
+        let profile = try board.profile(name)
+        let timeline = profile["timeline"] as? [[String: Any]] ?? []
+        #expect(!timeline.contains { $0["kind"] as? String == "task" && $0["automatic"] as? Bool == true })
+        #expect(timeline.contains { $0["kind"] as? String == "actionsCancelled" })
+        #expect((profile["tasks"] as? [Any])?.isEmpty ?? true)
+        #expect(board.outboxCount() == emails)
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+        #expect(board.outboxCount() == emails, "quitting must not run a cancelled run")
+    }
+
+    @Test func bulkMovingThreeCandidatesWithoutActions() throws {
+        let board = try OpenBoard()
+        let applied = try board.cards(in: "applied")
+        let emails = board.outboxCount()
+        try board.tmux.send("Space")
+        try board.tmux.send("Space")
+        try board.tmux.send("Space")
+        try board.tmux.waitFor(text: "3 selected")
+        try board.tmux.send("m")
+        try board.tmux.send("Right")
+        try board.tmux.send("Enter")
+        try board.tmux.waitFor(text: "Move 3 candidates to Phone screen?")
+        try board.tmux.send("w")
+        try board.tmux.waitFor(text: "Moved 3 candidates")
+        let phone = try board.cards(in: "phone-screen")
+        #expect(Set(applied.prefix(3)).isSubset(of: Set(phone)))
+        #expect(board.outboxCount() == emails)
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
+    @Test func resizingRedrawsAndSaysWhenTheTerminalIsTooSmall() throws {
+        let board = try OpenBoard()
+        try board.tmux.resize(width: 70, height: 20)
+        try board.tmux.waitFor("two columns at 70×20") { screen in
+            screen.contains("2 Phone screen") && !screen.contains("3 Interview")
+        }
+        try board.tmux.resize(width: 50, height: 12)
+        try board.tmux.waitFor(text: "Terminal too small")
+        try board.tmux.resize(width: 120, height: 35)
+        try board.tmux.waitFor("the full board again") { $0.contains("5 Reference check") }
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
+    @Test func quittingLeavesTheTerminalClean() throws {
+        let board = try OpenBoard()
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+        let screen = try board.tmux.capture()
+        #expect(!screen.contains("Northwind Robotics"), "the board is still on screen after quitting:\n\(screen)")
+    }
+
+    @Test func theBoardFallsBackToASCIIWithoutAUTF8Locale() throws {
+        let board = try OpenBoard(lang: "C")
+        let screen = try board.tmux.waitFor(text: "Applied *")
+        #expect(!screen.contains("⚡"))
+        #expect(screen.contains("|"))
+        try board.tmux.send("m")
+        try board.tmux.send("Right")
+        try board.tmux.send("Enter")
+        try board.tmux.waitFor(text: "[c] Cancel")
+        try board.tmux.waitFor("the run to finish", timeout: 15) { $0.contains("Done") }
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
+    @Test func anotherProcessesMoveShowsWithinASecond() throws {
+        let board = try OpenBoard()
+        let name = try #require(try board.cards(in: "applied").last)
+        let moved = try board.cli.run(["move", name, "--to", "interview", "--job", "ios", "--without-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        let started = Date()
+        try board.tmux.waitFor("the other process's move", timeout: 5) { screen in
+            screen.contains("3 Interview ⚡ 4")
+        }
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+}
