@@ -43,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
         .testTarget(name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"]),
+        .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"]),
     ],
