@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
         .testTarget(
             name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"]),
     ],

@@ -1,0 +1,70 @@
+import CNcursesw
+import Dispatch
+import StagehandBoard
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension NcursesScreen {
+    /// The longest single wait for input, so that a termination signal is acted
+    /// on promptly even while the board waits long for a key.
+    static let signalCheckInterval = 0.1
+
+    /// Waits up to `timeout` seconds for a key, a mouse report or a resize; nil
+    /// when none came. `.hangup` when the terminal has gone away, and from then on.
+    public func nextEvent(timeout: Double) -> InputEvent? {
+        guard !isStopped, !hasHungUp else { return .hangup }
+        let deadline = Self.now() + max(0, timeout)
+        while true {
+            if let signal = PendingSignal.received { endOnSignal(signal) }
+            let wait = min(max(0, deadline - Self.now()), Self.signalCheckInterval)
+            wtimeout(window, Int32((wait * 1000).rounded(.up)))
+            var character: wint_t = 0
+            let started = Self.now()
+            switch wget_wch(window, &character) {
+            case KEY_CODE_YES:
+                hangup.received()
+                if let event = event(forCode: Int32(bitPattern: character)) { return event }
+            case OK:
+                hangup.received()
+                if let key = KeyCodes.key(forCharacter: character) { return .key(key) }
+            default:
+                if hangup.failed(after: Self.now() - started, waiting: wait, inputClosed: isInputClosed()) {
+                    hasHungUp = true
+                    return .hangup
+                }
+            }
+            if Self.now() >= deadline { return nil }
+        }
+    }
+
+    private func event(forCode code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_RESIZE:
+            // ncurses has already taken the new size; what was shown is gone,
+            // even if the size is back to what it was at the last frame.
+            shown = nil
+            return .resize(width: size.width, height: size.height)
+        case KEY_MOUSE:
+            var report = MEVENT()
+            guard getmouse(&report) == OK else { return nil }
+            return mouse.event(buttons: report.bstate, x: Int(report.x), y: Int(report.y)).map(InputEvent.mouse)
+        default:
+            return KeyCodes.key(forCode: code).map(InputEvent.key)
+        }
+    }
+
+    /// Whether the input has hung up (the pty's other side closed).
+    private func isInputClosed() -> Bool {
+        var descriptor = pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) == 1 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    private static func now() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
+    }
+}
