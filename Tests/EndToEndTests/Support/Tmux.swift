@@ -1,9 +1,15 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Foundation
 
 /// A real terminal for the real binary: a tmux session on a private server,
 /// typed into with `send-keys` and read with `capture-pane`.
 final class TmuxSession {
     let socket = "stagehand-test-\(UUID().uuidString.prefix(8))"
+    private let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-exit-\(UUID().uuidString)").path
     let name = "board"
 
     struct Failure: Error, CustomStringConvertible {
@@ -17,14 +23,20 @@ final class TmuxSession {
         }
         self.tmux = tmux
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-        let line = (["exec", "env", "-i"] + assignments + command.map(Self.quote)).joined(separator: " ")
+        // The exit status goes to a file: a shell reports it more dependably than tmux's pane status.
+        let script = "\"$0\" \"$@\"; echo $? > \(Self.quote(statusFile))"
+        let line = (["exec", "env", "-i"] + assignments + ["/bin/sh", "-c", Self.quote(script)] + command.map(Self.quote))
+            .joined(separator: " ")
         try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", line])
         try run(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     private let tmux: String
 
-    deinit { _ = try? run(["kill-server"]) }
+    deinit {
+        _ = try? run(["kill-server"])
+        unlink(statusFile)
+    }
 
     /// Keys in tmux's names (`Down`, `Enter`, `Escape`, `S-Right`) or literal characters.
     func send(_ keys: String...) throws {
@@ -49,12 +61,10 @@ final class TmuxSession {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Whether the program in the pane has exited, and with which status.
-    func exitStatus() throws -> Int32? {
-        let out = try run(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
-        let parts = out.split(separator: " ")
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) : 0
+    /// The program's exit status once it has exited.
+    func exitStatus() -> Int32? {
+        guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Polls the screen until `condition` holds; fails with the last screen after `timeout` seconds.
@@ -72,6 +82,7 @@ final class TmuxSession {
         throw Failure(description: "Timed out after \(timeout)s waiting for \(what). The screen was:\n\(screen)")
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 10) throws -> String {
         try waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
     }
@@ -80,25 +91,47 @@ final class TmuxSession {
     func waitForExit(timeout: Double = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let status = try exitStatus() { return status }
+            if let status = exitStatus() { return status }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw Failure(description: "The board did not exit within \(timeout)s. The screen was:\n\(try capture())")
     }
 
+    /// Runs tmux and returns what it printed. Not through Foundation's `Process`:
+    /// the tmux server that `new-session` forks inherits what `Process` watches
+    /// for the child's exit, so `waitUntilExit` would wait for the server.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runner blocks some signals in its threads; a tmux server that
+        // inherited that mask would never reap the board or deliver its signals.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "could not start tmux: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exitedCleanly = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
+        guard exitedCleanly else {
             throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
