@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "stagehand-bench",
-            dependencies: ["StagehandCore"]
+            dependencies: ["StagehandCore", "StagehandBoard"]
         ),
         .testTarget(name: "StagehandCoreTests", dependencies: ["StagehandCore"]),
         .testTarget(

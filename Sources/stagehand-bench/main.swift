@@ -7,11 +7,13 @@ case "store-writer": exit(StoreWriter.run(Array(arguments.dropFirst())))
 case "store-timing": exit(StoreTiming.run(Array(arguments.dropFirst())))
 case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
 case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
+case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 default:
     print(
         """
         usage: stagehand-bench SUBCOMMAND [--name value …]
           core          load, durable move, bulk move, save and peak memory on 10,000 candidates
+          board         first frame, key to frame and bytes per focus move on 10,000 candidates
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
         """)

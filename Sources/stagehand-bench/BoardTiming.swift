@@ -1,0 +1,153 @@
+import Foundation
+import StagehandBoard
+import StagehandCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `stagehand-bench board [--candidates 10000] [--stagehand PATH]`
+///
+/// The board's budgets on 10,000 candidates: first complete frame from process
+/// start ≤ 200 ms, one focus move handled and rendered ≤ 5 ms (median of 1,000),
+/// ≤ 300 bytes written to the terminal per focus move (the real binary on a pty).
+enum BoardTiming {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            let candidates = try options.integer("--candidates", default: 10_000)
+            let binary = (try? options.string("--stagehand"))
+                ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stagehand").path
+            try measure(candidates: candidates, binary: binary)
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    private static func measure(candidates: Int, binary: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-board-timing-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.json")
+        let workspace = SampleWorkspace.makeLarge(candidates: candidates, now: Date())
+        try StateFile(path: path).create(workspace, replacing: true)
+
+        var state = BoardState(workspace: workspace, me: "ana", now: Date(), width: 120, height: 35)
+        var toggle = false
+        let keyToFrame = Timing.measure(1000) {
+            toggle.toggle()
+            _ = Board.update(&state, .input(.key(toggle ? .down : .up)))
+            _ = Board.render(state)
+        }
+
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BenchUsageError(description: "No stagehand binary at \(binary): build it (swift build -c release) or pass --stagehand PATH.")
+        }
+        var firstFrames: [Double] = []
+        var bytes: [Int] = []
+        for _ in 0..<5 {
+            let session = try PtySession(binary: binary, state: path.path, width: 120, height: 35)
+            defer { session.close() }
+            let started = ContinuousClock.now
+            try session.readUntil(contains: " quit", timeout: 30)
+            firstFrames.append(Timing.milliseconds(ContinuousClock.now - started))
+            session.drain(quietFor: 0.3)
+            for index in 0..<10 {
+                try session.send(index % 2 == 0 ? "j" : "k")
+                bytes.append(session.drain(quietFor: 0.15))
+            }
+            try session.send("q")
+        }
+        firstFrames.sort()
+        bytes.sort()
+        let firstFrame = firstFrames[firstFrames.count / 2]
+        let focusBytes = bytes[bytes.count / 2]
+        print("board: \(candidates) candidates, 120×35, xterm-256color")
+        print(String(format: "  first complete frame      median %9.3f ms (%d runs)   %@", firstFrame, firstFrames.count,
+            firstFrame <= 200 ? "within 200 ms" : "OVER the 200 ms budget"))
+        print("  key to frame (focus move) \(keyToFrame)   \(keyToFrame.verdict(budget: 5))")
+        print("  bytes per focus move      median \(focusBytes) (max \(bytes.last ?? 0), \(bytes.count) moves)   \(focusBytes <= 300 ? "within 300 bytes" : "OVER the 300 bytes budget")")
+    }
+}
+
+/// The real `stagehand` board on a pseudo-terminal, read byte by byte.
+private final class PtySession {
+    let master: Int32
+    let pid: pid_t
+    var buffer = Data()
+
+    init(binary: String, state: String, width: Int, height: Int) throws {
+        var master: Int32 = 0
+        var slave: Int32 = 0
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+            throw BenchUsageError(description: "openpty failed: \(String(cString: strerror(errno)))")
+        }
+        self.master = master
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor in Int32(0)...2 { posix_spawn_file_actions_adddup2(&actions, slave, descriptor) }
+        posix_spawn_file_actions_addclose(&actions, master)
+        let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "STAGEHAND_STATE=\(state)", "HOME=/tmp", "PATH=/usr/bin:/bin"]
+        // As a member, so the bottom bar shows keys rather than the read-only notice.
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup("--as"), strdup("ana"), nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, envp)
+        Glibc.close(slave)
+        guard spawned == 0 else { throw BenchUsageError(description: "could not start \(binary)") }
+        self.pid = pid
+    }
+
+    func send(_ text: String) throws {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// Reads until the screen output contains `text`.
+    func readUntil(contains text: String, timeout: Double) throws {
+        let needle = Data(text.utf8)
+        let deadline = Date().addingTimeInterval(timeout)
+        while buffer.range(of: needle) == nil {
+            guard Date() < deadline else {
+                throw BenchUsageError(description: "The board never drew '\(text)'; it wrote: \(String(decoding: buffer.suffix(600), as: UTF8.self))")
+            }
+            _ = readAvailable(waiting: 0.05)
+        }
+    }
+
+    /// Reads whatever comes until nothing arrives for `quietFor` seconds; returns the byte count.
+    @discardableResult
+    func drain(quietFor: Double) -> Int {
+        var total = 0
+        while true {
+            let count = readAvailable(waiting: quietFor)
+            if count == 0 { return total }
+            total += count
+        }
+    }
+
+    private func readAvailable(waiting seconds: Double) -> Int {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, Int32(seconds * 1000)) > 0 else { return 0 }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = read(master, &chunk, chunk.count)
+        guard count > 0 else { return 0 }
+        buffer.append(contentsOf: chunk[0..<count])
+        return count
+    }
+
+    func close() {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        Glibc.close(master)
+    }
+}
