@@ -225,3 +225,18 @@ import Testing
         #expect(state.quitting)
     }
 }
+
+@Suite struct ProfileMoveTests {
+    @Test func theProfileMovesItsCandidateAndStaysOpen() throws {
+        var state = BoardFixture.state()
+        let candidate = try #require(state.focused)
+        BoardFixture.press([.enter], &state)
+        let effects = BoardFixture.press([.character("L")], &state)
+        guard case .move(let request, nil, _) = effects.first else {
+            Issue.record("expected a move from the profile, got \(effects)")
+            return
+        }
+        #expect(request.candidates == [candidate] && request.target == state.job!.pipeline[1].id)
+        #expect(state.mode == .profile(candidate, scroll: 0))
+    }
+}

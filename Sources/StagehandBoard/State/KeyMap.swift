@@ -81,6 +81,8 @@ public enum KeyMap {
     public static let reading: [Binding] = [
         bind([.up, .character("k")], "↑/k", .scrollUp, "scroll up"),
         bind([.down, .character("j")], "↓/j", .scrollDown, "scroll down"),
+        bind([.character("L"), .shiftRight, .character(">")], "L/>", .moveRight, "move the candidate one stage right (profile)"),
+        bind([.character("H"), .shiftLeft, .character("<")], "H/<", .moveLeft, "move the candidate one stage left (profile)"),
         bind([.character("d")], "d", .disqualify, "disqualify (profile)"),
         bind([.escape, .enter, .character("q")], "Esc", .back, "close", bar: true),
     ]

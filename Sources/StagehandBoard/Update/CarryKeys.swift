@@ -72,6 +72,17 @@ extension Board {
             state.mode = .myWork(scroll: max(0, scroll - 1))
         case (.scrollDown, .myWork(let scroll)):
             state.mode = .myWork(scroll: scroll + 1)
+        case (.moveRight, .profile(let id, let scroll)), (.moveLeft, .profile(let id, let scroll)):
+            guard requireMovePermission(&state), let job = state.job,
+                let stage = state.workspace.candidates[id]?.placement(in: job.id)?.stage,
+                let index = job.stageIndex(stage)
+            else { break }
+            let target = index + (command == .moveRight ? 1 : -1)
+            guard job.pipeline.indices.contains(target) else { break }
+            let effects = drop([id], on: target, &state)
+            // Without a question to answer, the profile stays open on the moved candidate.
+            if state.mode == .board { state.mode = .profile(id, scroll: scroll) }
+            return effects
         case (.disqualify, .profile(let id, _)):
             guard requireMovePermission(&state) else { break }
             state.mode = .disqualifying(id, selected: 0)
