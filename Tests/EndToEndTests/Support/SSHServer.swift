@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A real OpenSSH server on 127.0.0.1 with a key of its own, started for one test.
+final class SSHServer {
+    let port: Int
+    let folder: URL
+    let clientKey: URL
+    let user: String
+    private let process = Process()
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(in folder: URL) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else {
+            throw Failure(description: "sshd is not installed: install openssh-server (apt-get install openssh-server); .ci/run does this.")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh") else {
+            throw Failure(description: "ssh is not installed: install openssh-client; .ci/run does this.")
+        }
+        self.folder = folder
+        port = Int.random(in: 20_000..<40_000)
+        user = String(cString: getpwuid(geteuid()).pointee.pw_name)
+        let hostKey = folder.appendingPathComponent("host_ed25519")
+        clientKey = folder.appendingPathComponent("client_ed25519")
+        try Self.shell("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", hostKey.path])
+        try Self.shell("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", clientKey.path])
+        let authorized = folder.appendingPathComponent("authorized_keys")
+        try FileManager.default.copyItem(at: clientKey.appendingPathExtension("pub"), to: authorized)
+        // sshd refuses to start without its privilege-separation folder.
+        try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        let config = folder.appendingPathComponent("sshd_config")
+        try """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(hostKey.path)
+            PidFile \(folder.appendingPathComponent("sshd.pid").path)
+            AuthorizedKeysFile \(authorized.path)
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PubkeyAuthentication yes
+            PermitRootLogin prohibit-password
+            StrictModes no
+            UsePAM no
+            PrintMotd no
+            """.write(to: config, atomically: true, encoding: .utf8)
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
+        process.arguments = ["-D", "-e", "-f", config.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try waitUntilListening()
+    }
+
+    deinit { process.terminate() }
+
+    /// The ssh command that logs in and runs `command` on a terminal.
+    func login(running command: [String]) -> [String] {
+        [
+            "/usr/bin/ssh", "-tt", "-p", "\(port)", "-i", clientKey.path, "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "\(user)@127.0.0.1",
+        ] + command
+    }
+
+    private func waitUntilListening() throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            close(socket)
+            if connected == 0 { return }
+            guard process.isRunning else { throw Failure(description: "sshd exited at start (port \(port) taken?).") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure(description: "sshd did not listen on 127.0.0.1:\(port) within 10 s.")
+    }
+
+    private static func shell(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed")
+        }
+    }
+}
