@@ -50,6 +50,20 @@ extension Board {
             }
             if isTarget, let carry { drawDropPreview(carry, stage: stage, x: x + 1, width: inner, state: state, layout: layout, on: &frame) }
         }
+        drawHiddenStages(layout, state: state, on: &frame)
+    }
+
+    /// Says that more stages lie left or right of the ones that fit.
+    static func drawHiddenStages(_ layout: Layout, state: BoardState, on frame: inout Frame) {
+        let style = state.theme[.overflow]
+        let hiddenRight = layout.stageCount - layout.visibleStages.upperBound
+        if hiddenRight > 0 {
+            let text = " \(hiddenRight) more \(state.symbols.isUnicode ? "▸" : ">") "
+            frame.put(text, x: frame.width - DisplayWidth.of(text) - 1, y: 2, style: style)
+        }
+        if layout.visibleStages.lowerBound > 0 {
+            frame.put(" \(state.symbols.isUnicode ? "◂" : "<") \(layout.visibleStages.lowerBound) more ", x: 1, y: 2, style: style)
+        }
     }
 
     static func drawCard(
