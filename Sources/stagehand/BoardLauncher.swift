@@ -42,7 +42,7 @@ enum BoardLauncher {
         let runner = EffectRunner(
             store: session.store, dispatcher: session.dispatcher(for: workspace), clock: session.clock, me: me?.id)
         let guest = me == nil ? "You (\(Session.osLogin)) are not on this team: the board is read-only." : nil
-        let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 for ⚡ and accents."
+        let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
         BoardProgram(
             screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
             status: problem ?? guest ?? ascii
