@@ -71,6 +71,11 @@ public final class EffectRunner {
             try store.update { try $0.sendNow(email, by: member, now: now) }
             let report = try dispatcher.runDue(only: [email])
             return [report.failed.isEmpty ? .info("Sent") : .failed("Sending failed: see the candidate's timeline")]
+        case .retryEmail(let email):
+            let member = try requireMember()
+            try store.update { try $0.retryEmail(email, by: member, now: now) }
+            let report = try dispatcher.runDue(only: [email])
+            return [report.failed.isEmpty ? .info("Sent on retry") : .failed("Failed again: see the candidate's timeline")]
         case .cancelEmail(let email):
             let member = try requireMember()
             try store.update { try $0.cancelScheduledEmail(email, by: member, now: now) }

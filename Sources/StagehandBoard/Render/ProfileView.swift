@@ -100,10 +100,11 @@ extension Board {
             let job = workspace.job(email.job)
             let stage = email.stage.flatMap { job?.stage($0)?.name } ?? ""
             let template = workspace.template(email.template)?.name ?? email.template.rawValue
-            let text = "\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(template)' from \(email.fromName)"
+            let failure = email.status == .failed ? "FAILED (\(email.failure ?? "unknown")) " : ""
+            let text = "\(failure)\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(template)' from \(email.fromName)"
             lines.append((text, index == selected ? theme[.cardFocused] : theme[.card]))
         }
-        drawPage("Scheduled emails (\(emails.count)), soonest first", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
+        drawPage("Scheduled emails (\(emails.count)), soonest first; failed ones last", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
     }
 
     static func drawHelp(_ state: BoardState, on frame: inout Frame) {

@@ -9,7 +9,7 @@ public enum Command: Sendable, Equatable {
     case cancelRun, openProfile, openAutomations, disqualify, myWork, scheduled, filter, undo, help, reload, quit
     case carryLeft, carryRight, drop, putBack
     case runActions, withoutActions, choiceUp, choiceDown, choose, back
-    case scrollUp, scrollDown, sendNow, cancelEmail
+    case scrollUp, scrollDown, sendNow, cancelEmail, retryEmail
     case cycleTheme
 }
 
@@ -92,6 +92,7 @@ public enum KeyMap {
         bind([.down, .character("j")], "↓/j", .scrollDown, "next email"),
         bind([.character("n")], "n", .sendNow, "send now", bar: true),
         bind([.character("x")], "x", .cancelEmail, "cancel the email", bar: true),
+        bind([.character("r")], "r", .retryEmail, "retry a failed email", bar: true),
         bind([.escape, .character("q")], "Esc", .back, "close", bar: true),
     ]
 

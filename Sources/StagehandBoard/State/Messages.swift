@@ -26,6 +26,7 @@ public enum Effect: Sendable, Equatable {
     case undo(UndoableMove)
     case sendNow(EmailID)
     case cancelEmail(EmailID)
+    case retryEmail(EmailID)
     case reload
     case quit
 }

@@ -98,11 +98,17 @@ extension Board {
         switch command {
         case .scrollUp: state.mode = .scheduled(selected: max(0, selected - 1))
         case .scrollDown: state.mode = .scheduled(selected: min(max(0, emails.count - 1), selected + 1))
-        case .sendNow, .cancelEmail:
+        case .sendNow, .cancelEmail, .retryEmail:
             guard emails.indices.contains(selected) else { break }
             guard requireMovePermission(&state) else { break }
-            let id = emails[selected].id
-            return [command == .sendNow ? .sendNow(id) : .cancelEmail(id)]
+            let email = emails[selected]
+            switch (command, email.status) {
+            case (.retryEmail, .failed): return [.retryEmail(email.id)]
+            case (.retryEmail, _): state.status = StatusLine(kind: .info, text: "Only a failed email can be retried")
+            case (_, .failed): state.status = StatusLine(kind: .info, text: "That email failed: r retries it")
+            case (.sendNow, _): return [.sendNow(email.id)]
+            default: return [.cancelEmail(email.id)]
+            }
         case .back: state.mode = .board
         default: break
         }
@@ -127,8 +133,10 @@ extension Board {
 }
 
 extension BoardState {
-    /// Every delayed email still waiting, soonest first.
+    /// Every delayed email still waiting, soonest first, then the failed ones to retry.
     public var waitingEmails: [OutgoingEmail] {
-        workspace.emails.filter { $0.status == .scheduled }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        let waiting = workspace.emails.filter { $0.status == .scheduled }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        let failed = workspace.emails.filter { $0.status == .failed }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        return waiting + failed
     }
 }

@@ -49,6 +49,31 @@ extension Workspace {
         }
     }
 
+    /// Queues a failed email again, to go out now.
+    public mutating func retryEmail(_ id: EmailID, by member: MemberID, now: Date) throws {
+        try require([.moveCandidates], of: member, toDo: "retry emails")
+        guard let email = emails[id], email.status == .failed else {
+            throw StagehandError.invalidAction("Only a failed email can be retried; that one is \(emails[id]?.status.rawValue ?? "gone").")
+        }
+        emails.modify(id) {
+            $0.status = .scheduled
+            $0.dueAt = now
+            $0.failure = nil
+        }
+        setTimelineStatus(of: id, candidate: email.candidate, to: .scheduled)
+        if let runID = email.run {
+            actionRuns.modify(runID) { run in
+                for index in run.steps.indices where run.steps[index].email == id { run.steps[index].state = .running }
+            }
+        }
+        let activityID: ActivityID = makeID("act")
+        let text = "Retrying the email '\(email.subject)' to \(email.toAddress)"
+        candidates.modify(email.candidate) { candidate in
+            candidate.timeline.append(
+                Activity(id: activityID, at: now, kind: .email, author: member, automatic: false, text: text, job: email.job))
+        }
+    }
+
     /// Cancels a waiting email by hand, for "cancel" in the Scheduled view.
     public mutating func cancelScheduledEmail(_ id: EmailID, by member: MemberID, now: Date) throws {
         try require([.moveCandidates], of: member, toDo: "cancel scheduled emails")
