@@ -13,6 +13,7 @@ public enum StagehandError: UserFacingError, Equatable {
     case revisitNeedsChoice(stage: String, candidates: [String])
     case bulkNeedsChoice(count: Int)
     case disqualified(candidate: String, job: String)
+    case alreadyDisqualified(candidate: String, job: String)
     case jobClosed(String)
     case invalidAction(String)
     case emptyPipeline(job: String)
@@ -42,6 +43,8 @@ public enum StagehandError: UserFacingError, Equatable {
             return "Moving \(count) candidates at once needs a choice: add --run-actions or --without-actions."
         case .disqualified(let candidate, let job):
             return "\(candidate) is disqualified from \(job): they cannot be moved there."
+        case .alreadyDisqualified(let candidate, let job):
+            return "\(candidate) is already disqualified from \(job): nothing to do."
         case .jobClosed(let job):
             return "The job \(job) is closed: reopen it before adding candidates."
         case .invalidAction(let why):

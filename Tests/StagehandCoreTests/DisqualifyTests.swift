@@ -72,7 +72,7 @@ import Testing
         var ws = T.make()
         try ws.disqualify(T.alice, from: T.backend, reason: T.withdrew, by: T.rita, now: T.now)
         let before = ws
-        #expect(throws: StagehandError.disqualified(candidate: "Alice Martin", job: "Backend Engineer")) {
+        #expect(throws: StagehandError.alreadyDisqualified(candidate: "Alice Martin", job: "Backend Engineer")) {
             try ws.disqualify(T.alice, from: T.backend, reason: T.skillsMismatch, by: T.rita, now: T.now)
         }
         #expect(throws: StagehandError.candidateNotInJob(candidate: "Eve Martin", job: "Backend Engineer")) {

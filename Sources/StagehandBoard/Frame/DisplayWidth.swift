@@ -45,8 +45,21 @@ public enum DisplayWidth {
     public static func ascii(_ text: String) -> String {
         if text.allSatisfy(\.isASCII) { return text }
         let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(folded.map { $0.isASCII ? $0 : "?" })
+        var result = ""
+        for character in folded {
+            if character.isASCII {
+                result.append(character)
+            } else {
+                result += punctuation[character] ?? "?"
+            }
+        }
+        return result
     }
+
+    private static let punctuation: [Character: String] = [
+        "—": "-", "–": "-", "→": "->", "←": "<-", "↑": "^", "↓": "v", "“": "\"", "”": "\"", "‘": "'", "’": "'",
+        "…": "...", "·": "-", "⚡": "*", "×": "x", "•": "*", "ß": "ss", "æ": "ae", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+    ]
 
     /// Truncates to `width` columns, ending with "…" when something was cut.
     public static func truncate(_ text: String, to width: Int) -> String {

@@ -52,7 +52,8 @@ public final class EffectRunner {
             return []
         case .cancelRun(let run):
             let cancelled = try store.update { $0.cancelRun(run, by: me, now: now) }
-            return [.info(cancelled.isEmpty ? "Nothing left to cancel" : "Cancelled \(cancelled.count) action\(cancelled.count == 1 ? "" : "s"); nothing else will run")]
+            let name = store.workspace.actionRuns[run].flatMap { store.workspace.candidates[$0.candidate]?.name } ?? ""
+            return [.info(cancelled.isEmpty ? "Nothing left to cancel" : "Cancelled \(cancelled.count) action\(cancelled.count == 1 ? "" : "s") for \(name)")]
         case .disqualify(let candidate, let job, let reason):
             let member = try requireMember()
             let grace = store.workspace.setup.settings.gracePeriodSeconds

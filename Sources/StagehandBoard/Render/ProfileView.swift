@@ -99,9 +99,8 @@ extension Board {
         for (index, email) in emails.enumerated() {
             let job = workspace.job(email.job)
             let stage = email.stage.flatMap { job?.stage($0)?.name } ?? ""
-            let template = workspace.template(email.template)?.name ?? email.template.rawValue
             let failure = email.status == .failed ? "FAILED (\(email.failure ?? "unknown")) " : ""
-            let text = "\(failure)\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(template)' from \(email.fromName)"
+            let text = "\(failure)\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(email.subject)' from \(email.fromName)"
             lines.append((text, index == selected ? theme[.cardFocused] : theme[.card]))
         }
         drawPage("Scheduled emails (\(emails.count)), soonest first; failed ones last", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
@@ -121,9 +120,11 @@ extension Board {
                 lines.append(("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + binding.help, theme[.dialog]))
             }
         }
+        lines.append(("Mouse", theme[.columnTitle]))
+        lines.append(("  click focuses a card; drag it to a column to move it", theme[.dialog]))
         let columns = frame.width >= 100 ? 2 : 1
         let perColumn = (lines.count + columns - 1) / columns
-        let columnWidth = min(48, (frame.width - 6) / columns)
+        let columnWidth = min(54, (frame.width - 6) / columns)
         let box = Box.centred(width: columnWidth * columns + 4, height: min(perColumn + 2, frame.height - 2), in: frame)
         box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Keys (Esc closes)")
         for (index, line) in lines.enumerated() {

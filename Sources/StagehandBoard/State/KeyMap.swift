@@ -38,9 +38,9 @@ public enum KeyMap {
         bind([.tab, .character("]")], "Tab/]", .nextJob, "next job", bar: true),
         bind([.backTab, .character("[")], "S-Tab/[", .previousJob, "previous job"),
         bind([.character(" ")], "Space", .toggleSelection, "select or unselect the card (bulk)", bar: true),
-        bind([.character("m")], "m", .pickUp, "pick up the card (or the selection) to carry it", bar: true),
-        bind([.character("L"), .shiftRight, .character(">")], "L/>", .moveRight, "move one stage right at once"),
-        bind([.character("H"), .shiftLeft, .character("<")], "H/<", .moveLeft, "move one stage left at once"),
+        bind([.character("m")], "m", .pickUp, "pick up the card or selection to carry it", bar: true),
+        bind([.character("L"), .shiftRight, .character(">")], "L/S-→/>", .moveRight, "move one stage right at once"),
+        bind([.character("H"), .shiftLeft, .character("<")], "H/S-←/<", .moveLeft, "move one stage left at once"),
         bind([.character("g")], "g", .firstCard, "first card"),
         bind([.character("G")], "G", .lastCard, "last card"),
         bind((1...9).map { .character(Character(String($0))) }, "1-9", .jumpToStage(0), "jump to stage n"),
@@ -57,7 +57,7 @@ public enum KeyMap {
         bind([.character("?")], "?", .help, "help: every key", bar: true),
         bind([.character("R")], "R", .reload, "reload from the state file"),
         bind([.character("t")], "t", .cycleTheme, "next colour theme"),
-        bind([.character("q"), .control("c")], "q", .quit, "quit", bar: true),
+        bind([.character("q"), .control("c")], "q/C-c", .quit, "quit", bar: true),
     ]
 
     public static let carrying: [Binding] = [

@@ -27,10 +27,17 @@ public struct Theme: Sendable, Equatable {
         var plain: [Role: Style] = [:]
         for role in Role.allCases {
             let style = self[role]
-            plain[role] = Style(bold: style.bold, reverse: style.reverse, underline: style.underline, dim: style.dim)
+            // A role drawn on a background of its own (focus, the drop target, a
+            // highlighted choice) keeps standing out through reverse video.
+            let highlighted = style.background != .terminalDefault && !Self.panels.contains(role)
+            plain[role] = Style(
+                bold: style.bold, reverse: style.reverse || highlighted, underline: style.underline, dim: style.dim)
         }
         return Theme(name: name, styles: plain)
     }
+
+    /// Large areas with a background (panes, dialogs, bars) that stay plain without colour.
+    static let panels: Set<Role> = [.pane, .paneBorder, .progressBar, .dialog, .dialogBorder, .bottomBar, .bottomKey, .statusInfo]
 
     public static let defaultDark = Theme(
         name: "dark",

@@ -14,7 +14,7 @@ public enum ThemeFile {
 
         public var description: String {
             let place = field.map { "\(file), field \($0)" } ?? file
-            return "The theme \(place) is not usable (\(detail)); using the default theme. Fix the file or pick another with --theme."
+            return "Theme \(place): \(detail); using the default theme."
         }
     }
 
@@ -27,15 +27,17 @@ public enum ThemeFile {
                 return try parse(data, file: url.path)
             }
         }
-        let known = (available(in: folders) + [Theme.defaultDark.name]).sorted()
-        throw Problem(file: name, field: nil, detail: "no such theme; known: \(Set(known).sorted().joined(separator: ", "))")
+        let known = Set(available(in: folders) + [Theme.defaultDark.name]).sorted()
+        throw Problem(file: name, field: nil, detail: "no such theme (known: \(known.joined(separator: ", ")))")
     }
 
+    /// The theme names found, each once (the same folder may be reached two ways).
     public static func available(in folders: [URL]) -> [String] {
-        folders.flatMap { folder in
+        let names = folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         }
+        return Array(Set(names)).sorted()
     }
 
     public static func parse(_ data: Data, file: String) throws(Problem) -> Theme {

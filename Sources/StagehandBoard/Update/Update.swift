@@ -111,9 +111,11 @@ public enum Board {
 }
 
 extension BoardState {
-    /// The run the progress pane shows: the newest one still known.
+    /// The run the progress pane shows: the newest one still running, so that `c`
+    /// always reaches what can still be cancelled; else the newest finished one.
     public var shownRun: ActionRun? {
-        runs.reversed().lazy.compactMap { workspace.actionRuns[$0] }.first
+        let known = runs.reversed().compactMap { workspace.actionRuns[$0] }
+        return known.first { !$0.isFinished } ?? known.first
     }
 
     /// Runs in flight besides the shown one.

@@ -23,7 +23,7 @@ extension Workspace {
             throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
         }
         if placement.disqualification != nil {
-            throw StagehandError.disqualified(candidate: candidate.name, job: job.title)
+            throw StagehandError.alreadyDisqualified(candidate: candidate.name, job: job.title)
         }
         let cancelled = cancelPendingWork(for: id, in: jobID, by: member, now: now)
         let activityID: ActivityID = makeID("act")

@@ -33,10 +33,10 @@ struct ApplyCommand: ParsableCommand {
             }
             let final = session.store.workspace
             let stage = job.firstStage?.name ?? ""
-            print("Added \(final.candidates[outcome.candidate]?.name ?? name) [\(outcome.candidate)] to \(job.title) (\(stage)).")
+            TextOutput.print("Added \(final.candidates[outcome.candidate]?.name ?? name) [\(outcome.candidate)] to \(job.title) (\(stage)).")
             let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
             for step in outcome.run.flatMap({ final.actionRuns[$0] })?.steps ?? [] {
-                print("  \(symbols.bolt) \(final.summary(of: step.action)): \(step.state.name)")
+                TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action)): \(StepText.describe(step, in: final))")
             }
         }
     }

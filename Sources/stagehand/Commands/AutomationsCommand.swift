@@ -47,11 +47,11 @@ extension AutomationsCommand {
                 let (ref, pipeline) = try selection.pipeline(in: workspace)
                 let stages = try selection.stage.map { _ in [try selection.stage(in: workspace).1] } ?? pipeline
                 let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
-                print("Automatic actions of \(workspace.pipelineName(ref))")
+                TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
                 for stage in stages {
-                    print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : ""): \(stage.actions.isEmpty ? "none" : "")")
+                    TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : ""): \(stage.actions.isEmpty ? "none" : "")")
                     for (index, action) in stage.actions.enumerated() {
-                        print("  \(index + 1). \(symbols.bolt) \(workspace.summary(of: action))")
+                        TextOutput.print("  \(index + 1). \(symbols.bolt) \(workspace.summary(of: action))")
                     }
                 }
             }
@@ -105,7 +105,7 @@ extension AutomationsCommand {
                     try workspace.addAction(action, to: stage.id, of: ref, at: position.map { $0 - 1 }, by: member.id)
                     return workspace.summary(of: action)
                 }
-                print("Added to \(stage.name) (\(session.store.workspace.pipelineName(ref))): \(Symbols.forLocale(ProcessInfo.processInfo.environment).bolt) \(summary)")
+                TextOutput.print("Added to \(stage.name) (\(session.store.workspace.pipelineName(ref))): \(Symbols.forLocale(ProcessInfo.processInfo.environment).bolt) \(summary)")
             }
         }
 
@@ -149,7 +149,7 @@ extension AutomationsCommand {
                 let member = try session.member(in: workspace)
                 let (ref, stage) = try selection.stage(in: workspace)
                 try session.store.update { try $0.removeAction(at: number - 1, from: stage.id, of: ref, by: member.id) }
-                print("Removed action \(number) from \(stage.name) (\(workspace.pipelineName(ref))).")
+                TextOutput.print("Removed action \(number) from \(stage.name) (\(workspace.pipelineName(ref))).")
             }
         }
     }
@@ -170,7 +170,7 @@ extension AutomationsCommand {
                 try session.store.update {
                     try $0.moveAction(from: number - 1, to: toPosition - 1, in: stage.id, of: ref, by: member.id)
                 }
-                print("Moved action \(number) of \(stage.name) to position \(toPosition).")
+                TextOutput.print("Moved action \(number) of \(stage.name) to position \(toPosition).")
             }
         }
     }

@@ -19,7 +19,7 @@ struct BoardCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(BoardReport(workspace, jobs: jobs))
             } else {
-                print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now), terminator: "")
+                TextOutput.print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now))
             }
         }
     }

@@ -12,9 +12,9 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             let session = try Session(global)
             let report = try session.store.check()
-            print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
-            print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
-            for problem in report.problems { print("  problem: \(problem)") }
+            TextOutput.print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
+            TextOutput.print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
+            for problem in report.problems { TextOutput.print("  problem: \(problem)") }
             if !report.isConsistent { throw ExitCode(1) }
         }
     }

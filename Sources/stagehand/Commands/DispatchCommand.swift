@@ -50,12 +50,12 @@ struct DispatchCommand: ParsableCommand {
         let workspace = session.store.workspace
         for id in result.sent {
             guard let email = workspace.emails[id] else { continue }
-            print("Sent '\(email.subject)' to \(email.toAddress) [\(id)]")
+            TextOutput.print("Sent '\(email.subject)' to \(email.toAddress) [\(id)]")
         }
         for id in result.failed {
             guard let email = workspace.emails[id] else { continue }
-            print("Failed '\(email.subject)' to \(email.toAddress) [\(id)]: \(email.failure ?? "unknown error")")
+            TextOutput.print("Failed '\(email.subject)' to \(email.toAddress) [\(id)]: \(email.failure ?? "unknown error")")
         }
-        if !watch { print("Sent \(result.sent.count), failed \(result.failed.count).") }
+        if !watch { TextOutput.print("Sent \(result.sent.count), failed \(result.failed.count).") }
     }
 }

@@ -32,12 +32,10 @@ struct DisqualifyCommand: ParsableCommand {
                 if !immediate.isEmpty { try session.dispatcher(for: final).runDue(only: immediate) }
             }
             let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
-            print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
-            for item in outcome.cancelled { print("  Cancelled: \(item.summary)") }
+            TextOutput.print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
+            for item in outcome.cancelled { TextOutput.print("  Cancelled: \(item.summary)") }
             for step in outcome.run.flatMap({ session.store.workspace.actionRuns[$0] })?.steps ?? [] {
-                var state = step.state.name
-                if case .scheduled(let at) = step.state { state = "scheduled for \(final.moment(at))" }
-                print("  \(symbols.bolt) \(final.summary(of: step.action)): \(state)")
+                TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action)): \(StepText.describe(step, in: final))")
             }
         }
     }

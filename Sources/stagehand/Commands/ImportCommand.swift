@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
             let outcomes = try session.store.update { workspace in
                 try workspace.importCandidates(csv: text, file: file, to: job.id, by: member.id, now: now)
             }
-            print("Imported \(outcomes.count) candidate\(outcomes.count == 1 ? "" : "s") into \(job.title) (\(job.firstStage?.name ?? "")); no actions ran.")
+            TextOutput.print("Imported \(outcomes.count) candidate\(outcomes.count == 1 ? "" : "s") into \(job.title) (\(job.firstStage?.name ?? "")); no actions ran.")
         }
     }
 }

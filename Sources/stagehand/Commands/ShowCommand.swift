@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(report)
             } else {
-                print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment)), terminator: "")
+                TextOutput.print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment)))
             }
         }
     }

@@ -10,6 +10,8 @@ struct MoveReport: Encodable {
         var job: String
         var from: String
         var to: String
+        var fromStage: String
+        var toStage: String
     }
 
     struct Ran: Encodable {
@@ -48,19 +50,17 @@ struct MoveReport: Encodable {
                 Moved(
                     candidate: planned.candidate.rawValue, name: workspace.candidates[planned.candidate]?.name ?? "",
                     job: plan.job.rawValue, from: job?.stage(planned.from)?.name ?? planned.from.rawValue,
-                    to: job?.stage(plan.target)?.name ?? plan.target.rawValue))
+                    to: job?.stage(plan.target)?.name ?? plan.target.rawValue, fromStage: planned.from.rawValue,
+                    toStage: plan.target.rawValue))
             cancelled += planned.cancels.map { Cancelled(candidate: planned.candidate.rawValue, summary: $0.summary) }
         }
         for runID in outcome.runs {
             guard let run = workspace.actionRuns[runID] else { continue }
             for step in run.steps {
-                var state = step.state.name
+                let state = StepText.name(step)
                 var reason: String?
-                switch step.state {
-                case .failed(let why), .skipped(let why): reason = why
-                case .done where step.email != nil: state = "sent"
-                default: break
-                }
+                if case .failed(let why) = step.state { reason = why }
+                if case .skipped(let why) = step.state { reason = why }
                 ran.append(
                     Ran(
                         candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,
