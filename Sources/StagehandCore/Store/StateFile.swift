@@ -8,13 +8,15 @@ import Foundation
 /// The workspace on disk: a snapshot (`state.json`) and an append-only journal
 /// beside it (`state.json.journal`), guarded by a lock file (`state.json.lock`).
 ///
-/// Rewriting the snapshot of a 10,000-candidate workspace takes most of a second,
+/// Rewriting the snapshot of a 10,000-candidate workspace takes over a second,
 /// yet a move must be durable within a few milliseconds. So `update` appends one
-/// line saying what the change did and fsyncs it; once the journal outgrows
-/// `compactAfterBytes` it is folded into a new snapshot. Every change is made
-/// under an exclusive lock on the latest state, so processes sharing the file
-/// never lose each other's changes (as in SQLite's atomic commit and Git's
-/// `*.lock` files).
+/// line saying what the change did and fsyncs it, and the journal is folded into
+/// a new snapshot when nobody is waiting: callers that sit idle (the
+/// dispatcher, a board left alone) call `compactIfLarge()`. `update` compacts
+/// by itself only past a much larger size. The price of a long journal is paid
+/// by every load, which replays it. Every change is made under an exclusive
+/// lock on the latest state, so processes sharing the file never lose each
+/// other's changes (as in SQLite's atomic commit and Git's `*.lock` files).
 ///
 /// A crash at any instant leaves a readable state: a journal line without its
 /// newline was never committed and is ignored (the next writer cuts it off); a
@@ -30,7 +32,12 @@ public final class StateFile {
     public static let currentSchemaVersion = 1
 
     public let path: URL
+    /// Past this journal size `update` folds the journal into a new snapshot
+    /// itself, making that change wait for the rewrite: a backstop for when no
+    /// idle caller compacts.
     public let compactAfterBytes: Int
+    /// Past this journal size `compactIfLarge()` folds it into a new snapshot.
+    public let compactWhenIdleAfterBytes: Int
     /// How long to wait for another process's lock; tests shorten it.
     var lockTimeout = Duration.seconds(10)
 
@@ -43,13 +50,18 @@ public final class StateFile {
     private let decoder = JSONDecoder()
     private var loaded: LoadedState?
 
-    public convenience init(path: URL, compactAfterBytes: Int = 4 << 20) {
-        self.init(path: path, compactAfterBytes: compactAfterBytes, schema: .standard)
+    public convenience init(path: URL, compactAfterBytes: Int = 32 << 20, compactWhenIdleAfterBytes: Int = 4 << 20) {
+        self.init(
+            path: path, compactAfterBytes: compactAfterBytes, compactWhenIdleAfterBytes: compactWhenIdleAfterBytes,
+            schema: .standard)
     }
 
-    init(path: URL, compactAfterBytes: Int = 4 << 20, schema: SchemaMigrator) {
+    init(
+        path: URL, compactAfterBytes: Int = 32 << 20, compactWhenIdleAfterBytes: Int = 4 << 20, schema: SchemaMigrator
+    ) {
         self.path = path
         self.compactAfterBytes = compactAfterBytes
+        self.compactWhenIdleAfterBytes = compactWhenIdleAfterBytes
         self.schema = schema
         snapshotPath = path.path
         journalPath = path.path + ".journal"
@@ -146,13 +158,28 @@ public final class StateFile {
         }
     }
 
-    /// Folds the journal into a new snapshot now; `update` does this by itself
-    /// once the journal outgrows `compactAfterBytes`.
+    /// Folds the journal into a new snapshot now.
     public func compact() throws {
         try requireSnapshot()
         try withLock(.exclusive) {
             try catchUp()
             if let state = loaded { try rewriteSnapshot(state) }
+        }
+    }
+
+    /// Folds the journal into a new snapshot if it outgrew
+    /// `compactWhenIdleAfterBytes`; one `stat` when it did not. For callers with
+    /// nothing else to do, since on a large workspace it holds the lock for over
+    /// a second. True when it compacted.
+    @discardableResult
+    public func compactIfLarge() throws -> Bool {
+        guard try (FileSystem.stamp(of: journalPath)?.size ?? 0) > compactWhenIdleAfterBytes else { return false }
+        try requireSnapshot()
+        return try withLock(.exclusive) {
+            try catchUp()
+            guard let state = loaded, state.journalEnd > compactWhenIdleAfterBytes else { return false }
+            try rewriteSnapshot(state)
+            return true
         }
     }
 
