@@ -30,6 +30,36 @@ import Testing
         #expect(reloaded.candidates["cand-1"]?.timeline.count == 31)
     }
 
+    @Test func updatesLeaveAJournalPastTheIdleSizeToCompactIfLarge() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath, compactAfterBytes: 1 << 20, compactWhenIdleAfterBytes: 3_000)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let firstGeneration = try generation(in: folder)
+        #expect(try file.compactIfLarge() == false)
+
+        for number in 1...30 { try addNote("note \(number)", with: file) }
+        #expect(try generation(in: folder) == firstGeneration)
+        #expect(folder.journalLines().count == 30)
+
+        let other = StateFile(path: folder.statePath, compactWhenIdleAfterBytes: 3_000)
+        #expect(try other.compactIfLarge() == true)
+        #expect(try generation(in: folder) != firstGeneration)
+        #expect(!folder.exists("state.json.journal"))
+        #expect(try other.compactIfLarge() == false)
+        #expect(try StateFile(path: folder.statePath).load() == file.workspace)
+        #expect(try StateFile(path: folder.statePath).load().candidates["cand-1"]?.timeline.count == 31)
+    }
+
+    @Test func compactIfLargeLeavesASmallJournalAlone() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath, compactWhenIdleAfterBytes: 1 << 20)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        try addNote("kept in the journal", with: file)
+
+        #expect(try file.compactIfLarge() == false)
+        #expect(folder.journalLines().count == 1)
+    }
+
     @Test func journalRecordsOfAnOlderGenerationAreIgnored() throws {
         // A compaction that died after renaming the new snapshot into place but
         // before removing the journal leaves the old generation's records behind.

@@ -190,3 +190,82 @@ import Testing
         #expect(try StateFile(path: folder.statePath).load().counter == 4)
     }
 }
+
+/// A change edits the cached workspace in place; these are the ways it can go wrong.
+@Suite struct StateFileChangeTests {
+    struct Refused: Error {}
+
+    @Test func aRefusedChangeThatTouchedEveryTableLeavesTheCacheAsItWas() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        try file.update { $0.candidates.modify("cand-2") { $0.tags = ["kept"] } }
+        let before = file.workspace
+
+        #expect(throws: Refused.self) {
+            try file.update { workspace in
+                workspace.setup.companyName = "Changed"
+                workspace.counter += 10
+                workspace.candidates.modify("cand-1") { $0.name = "Changed" }
+                workspace.candidates.upsert(StoreFixtures.candidate(workspace.makeID("cand"), "New"))
+                workspace.tasks.remove("task-3")
+                workspace.emails.remove("email-1")
+                throw Refused()
+            }
+        }
+
+        #expect(file.workspace == before)
+        #expect(file.workspace.emails.records(of: "cand-2").map(\.id) == ["email-1"])
+        try file.update { $0.candidates.modify("cand-1") { $0.tags = ["after"] } }
+        #expect(try StateFile(path: folder.statePath).load() == file.workspace)
+        #expect(file.workspace.setup.companyName == "Acme")
+    }
+
+    @Test func aRefusedChangeThatSwappedATableLeavesTheCacheAsItWas() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let before = file.workspace
+
+        #expect(throws: Refused.self) {
+            try file.update { workspace in
+                workspace.candidates = EntityTable([StoreFixtures.candidate("cand-7", "Gil Sousa")])
+                throw Refused()
+            }
+        }
+
+        #expect(file.workspace == before)
+    }
+
+    @Test func aTableFromBeforeTheLastUpdatePutBackIsSavedAsANewSnapshot() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let old = file.workspace.candidates
+        try file.update { $0.candidates.remove("cand-2") }
+
+        try file.update { $0.candidates = old }
+
+        #expect(!folder.exists("state.json.journal"))
+        #expect(try StateFile(path: folder.statePath).load().candidates.map(\.id) == ["cand-1", "cand-2"])
+    }
+
+    @Test func aCopyTakenDuringTheChangeAndPutBackIsJournaled() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+
+        try file.update { workspace in
+            workspace.candidates.modify("cand-1") { $0.tags = ["kept"] }
+            let halfway = workspace.candidates
+            workspace.candidates.remove("cand-2")
+            workspace.candidates = halfway
+        }
+
+        #expect(folder.journalLines().count == 1)
+        let reloaded = try StateFile(path: folder.statePath).load()
+        #expect(reloaded == file.workspace)
+        #expect(reloaded.candidates.map(\.id) == ["cand-1", "cand-2"])
+        #expect(reloaded.candidates["cand-1"]?.tags == ["kept"])
+    }
+}

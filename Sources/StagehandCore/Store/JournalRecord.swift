@@ -36,33 +36,22 @@ enum WorkspaceChange {
     /// snapshot saves that faithfully.
     case wholeWorkspace
 
-    /// `before` must have no recorded changes.
-    init(from before: Workspace, to after: Workspace, generation: String) {
-        guard Self.tracked(before.candidates, after.candidates), Self.tracked(before.tasks, after.tasks),
-            Self.tracked(before.evaluationRequests, after.evaluationRequests),
-            Self.tracked(before.emails, after.emails), Self.tracked(before.actionRuns, after.actionRuns)
-        else {
+    /// `baseline` was taken when `after` had no recorded changes.
+    init(from baseline: WorkspaceBaseline, to after: Workspace, generation: String) {
+        guard baseline.hasSameTables(as: after) else {
             self = .wholeWorkspace
             return
         }
-        guard after.hasTableChanges || after.counter != before.counter || after.setup != before.setup else {
+        guard after.hasTableChanges || after.counter != baseline.counter || after.setup != baseline.setup else {
             self = .nothing
             return
         }
         self = .record(
             JournalRecord(
                 generation: generation, counter: after.counter,
-                setup: after.setup == before.setup ? nil : after.setup,
-                candidates: TableChange(from: before.candidates, to: after.candidates),
-                tasks: TableChange(from: before.tasks, to: after.tasks),
-                evaluationRequests: TableChange(from: before.evaluationRequests, to: after.evaluationRequests),
-                emails: TableChange(from: before.emails, to: after.emails),
-                actionRuns: TableChange(from: before.actionRuns, to: after.actionRuns)))
-    }
-
-    /// False when a table differs yet records no change. Comparing untouched tables
-    /// is cheap: they still share their storage.
-    private static func tracked<Entity>(_ before: EntityTable<Entity>, _ after: EntityTable<Entity>) -> Bool {
-        after.hasChanges || after == before
+                setup: after.setup == baseline.setup ? nil : after.setup,
+                candidates: TableChange(of: after.candidates), tasks: TableChange(of: after.tasks),
+                evaluationRequests: TableChange(of: after.evaluationRequests), emails: TableChange(of: after.emails),
+                actionRuns: TableChange(of: after.actionRuns)))
     }
 }

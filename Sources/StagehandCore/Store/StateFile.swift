@@ -8,13 +8,15 @@ import Foundation
 /// The workspace on disk: a snapshot (`state.json`) and an append-only journal
 /// beside it (`state.json.journal`), guarded by a lock file (`state.json.lock`).
 ///
-/// Rewriting the snapshot of a 10,000-candidate workspace takes most of a second,
+/// Rewriting the snapshot of a 10,000-candidate workspace takes over a second,
 /// yet a move must be durable within a few milliseconds. So `update` appends one
-/// line saying what the change did and fsyncs it; once the journal outgrows
-/// `compactAfterBytes` it is folded into a new snapshot. Every change is made
-/// under an exclusive lock on the latest state, so processes sharing the file
-/// never lose each other's changes (as in SQLite's atomic commit and Git's
-/// `*.lock` files).
+/// line saying what the change did and fsyncs it, and the journal is folded into
+/// a new snapshot when nobody is waiting: callers that sit idle (the
+/// dispatcher, a board left alone) call `compactIfLarge()`. `update` compacts
+/// by itself only past a much larger size. The price of a long journal is paid
+/// by every load, which replays it. Every change is made under an exclusive
+/// lock on the latest state, so processes sharing the file never lose each
+/// other's changes (as in SQLite's atomic commit and Git's `*.lock` files).
 ///
 /// A crash at any instant leaves a readable state: a journal line without its
 /// newline was never committed and is ignored (the next writer cuts it off); a
@@ -30,7 +32,12 @@ public final class StateFile {
     public static let currentSchemaVersion = 1
 
     public let path: URL
+    /// Past this journal size `update` folds the journal into a new snapshot
+    /// itself, making that change wait for the rewrite: a backstop for when no
+    /// idle caller compacts.
     public let compactAfterBytes: Int
+    /// Past this journal size `compactIfLarge()` folds it into a new snapshot.
+    public let compactWhenIdleAfterBytes: Int
     /// How long to wait for another process's lock; tests shorten it.
     var lockTimeout = Duration.seconds(10)
 
@@ -43,13 +50,18 @@ public final class StateFile {
     private let decoder = JSONDecoder()
     private var loaded: LoadedState?
 
-    public convenience init(path: URL, compactAfterBytes: Int = 4 << 20) {
-        self.init(path: path, compactAfterBytes: compactAfterBytes, schema: .standard)
+    public convenience init(path: URL, compactAfterBytes: Int = 32 << 20, compactWhenIdleAfterBytes: Int = 4 << 20) {
+        self.init(
+            path: path, compactAfterBytes: compactAfterBytes, compactWhenIdleAfterBytes: compactWhenIdleAfterBytes,
+            schema: .standard)
     }
 
-    init(path: URL, compactAfterBytes: Int = 4 << 20, schema: SchemaMigrator) {
+    init(
+        path: URL, compactAfterBytes: Int = 32 << 20, compactWhenIdleAfterBytes: Int = 4 << 20, schema: SchemaMigrator
+    ) {
         self.path = path
         self.compactAfterBytes = compactAfterBytes
+        self.compactWhenIdleAfterBytes = compactWhenIdleAfterBytes
         self.schema = schema
         snapshotPath = path.path
         journalPath = path.path + ".journal"
@@ -67,7 +79,7 @@ public final class StateFile {
     /// The latest state this instance has read or written.
     public var workspace: Workspace {
         guard let loaded else {
-            preconditionFailure("StateFile.workspace was read before load(), update(_:) or create(_:replacing:)")
+            preconditionFailure("StateFile.workspace was read before load(), update(_:) or create(_:replacing:), or inside an update's change")
         }
         return loaded.workspace
     }
@@ -80,25 +92,40 @@ public final class StateFile {
 
     /// Makes one change to the latest state, durably. `change` runs under the
     /// exclusive lock, after the state was brought up to date with every other
-    /// process's changes; if it throws, nothing is written. A change that touches
-    /// nothing writes nothing. Returns what `change` returned.
+    /// process's changes; if it throws, nothing is written and the cached state is
+    /// as before. A change that touches nothing writes nothing. Returns what
+    /// `change` returned.
     @discardableResult
     public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
         try requireSnapshot()
         return try withLock(.exclusive) {
-            var state = try catchUp().state
-            if state.schemaVersion < schema.current {
+            try catchUp()
+            if let state = loaded, state.schemaVersion < schema.current {
                 try rewriteSnapshot(state)
-                state = try catchUp().state
+                try catchUp()
             }
-            var workspace = state.workspace
-            let result = try change(&workspace)
-            switch WorkspaceChange(from: state.workspace, to: workspace, generation: state.generation) {
-            case .nothing: break
-            case .record(let record): try append(record, making: workspace, to: state)
-            case .wholeWorkspace: try writeSnapshot(workspace, keepingBackupAt: nil)
+            // Taken out of the cache, the workspace has no other owner (unless the
+            // caller kept a copy), so the change edits its tables in place.
+            guard var state = loaded.take() else { preconditionFailure("catchUp() leaves a loaded state") }
+            let baseline = WorkspaceBaseline(state.workspace)
+            do {
+                let result = try change(&state.workspace)
+                switch WorkspaceChange(from: baseline, to: state.workspace, generation: state.generation) {
+                case .nothing: loaded = state
+                case .record(let record): try append(record, to: &state)
+                case .wholeWorkspace: try writeSnapshot(state.workspace, keepingBackupAt: nil)
+                }
+                return result
+            } catch {
+                // Changes that fail are common ("this move needs --run-actions"), so
+                // undoing one costs what it touched; a swapped table needs a reload.
+                if baseline.restore(&state.workspace) {
+                    loaded = state
+                } else {
+                    _ = try? reloadAll()
+                }
+                throw error
             }
-            return result
         }
     }
 
@@ -106,16 +133,16 @@ public final class StateFile {
     /// calls), so a board can call it several times a second. True when the
     /// workspace changed.
     public func refreshIfChanged() throws -> Bool {
-        guard let state = loaded else {
+        guard loaded != nil else {
             _ = try load()
             return true
         }
-        if try FileSystem.stamp(of: snapshotPath) == state.snapshot,
-            try FileSystem.stamp(of: journalPath) == state.journal
+        if try FileSystem.stamp(of: snapshotPath) == loaded?.snapshot,
+            try FileSystem.stamp(of: journalPath) == loaded?.journal
         {
             return false
         }
-        return try withLock(.shared) { try catchUp().changed }
+        return try withLock(.shared) { try catchUp() }
     }
 
     /// Writes `workspace` as a fresh snapshot with an empty journal. Refuses to
@@ -131,11 +158,29 @@ public final class StateFile {
         }
     }
 
-    /// Folds the journal into a new snapshot now; `update` does this by itself
-    /// once the journal outgrows `compactAfterBytes`.
+    /// Folds the journal into a new snapshot now.
     public func compact() throws {
         try requireSnapshot()
-        try withLock(.exclusive) { try rewriteSnapshot(catchUp().state) }
+        try withLock(.exclusive) {
+            try catchUp()
+            if let state = loaded { try rewriteSnapshot(state) }
+        }
+    }
+
+    /// Folds the journal into a new snapshot if it outgrew
+    /// `compactWhenIdleAfterBytes`; one `stat` when it did not. For callers with
+    /// nothing else to do, since on a large workspace it holds the lock for over
+    /// a second. True when it compacted.
+    @discardableResult
+    public func compactIfLarge() throws -> Bool {
+        guard try (FileSystem.stamp(of: journalPath)?.size ?? 0) > compactWhenIdleAfterBytes else { return false }
+        try requireSnapshot()
+        return try withLock(.exclusive) {
+            try catchUp()
+            guard let state = loaded, state.journalEnd > compactWhenIdleAfterBytes else { return false }
+            try rewriteSnapshot(state)
+            return true
+        }
     }
 
     /// Reads everything and reports counts and the inconsistencies found.
@@ -167,25 +212,33 @@ public final class StateFile {
 
     /// Brings the cache up to date with the files, reading as little as possible:
     /// nothing when they are unchanged, only the journal's new tail when it grew,
-    /// everything when the snapshot was replaced. Call with the lock held.
-    private func catchUp() throws -> (state: LoadedState, changed: Bool) {
-        guard var state = loaded, try FileSystem.stamp(of: snapshotPath) == state.snapshot else {
-            return (try reloadAll().state, true)
-        }
+    /// everything when the snapshot was replaced. True when the workspace changed.
+    /// Call with the lock held.
+    ///
+    /// It works on `loaded` in place: a copy of the state would share the
+    /// workspace's tables, and applying records would then copy each table touched.
+    @discardableResult
+    private func catchUp() throws -> Bool {
+        guard let snapshot = loaded?.snapshot, let end = loaded?.journalEnd,
+            try FileSystem.stamp(of: snapshotPath) == snapshot
+        else { return try reloadEverything() }
         guard let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) else {
             // Only a new snapshot removes the journal, unless someone did it by hand.
-            if state.journal == nil { return (state, false) }
-            return (try reloadAll().state, true)
+            if loaded?.journal == nil { return false }
+            return try reloadEverything()
         }
         let stamp = try journal.stamp()
-        guard stamp.size >= state.journalEnd else { return (try reloadAll().state, true) }
-        state.journal = stamp
+        guard stamp.size >= end else { return try reloadEverything() }
         // Read from the last complete line even if the size looks familiar: a torn
         // line may have been cut off and replaced by a record of the same length.
-        let changed = stamp.size > state.journalEnd
-            ? try state.absorb(journal.read(from: state.journalEnd), reader: journalReader) : false
-        loaded = state
-        return (state, changed)
+        let changed = stamp.size > end ? try loaded!.absorb(journal.read(from: end), reader: journalReader) : false
+        loaded?.journal = stamp
+        return changed
+    }
+
+    private func reloadEverything() throws -> Bool {
+        _ = try reloadAll()
+        return true
     }
 
     private func reloadAll() throws -> (state: LoadedState, snapshotData: Data) {
@@ -207,18 +260,19 @@ public final class StateFile {
 
     // MARK: Writing
 
-    private func append(_ record: JournalRecord, making workspace: Workspace, to state: LoadedState) throws {
+    /// Changes `state` only once the record is durable.
+    private func append(_ record: JournalRecord, to state: inout LoadedState) throws {
         var line = try journalEncoder.encode(record)
         line.append(UInt8(ascii: "\n"))
         let start = state.journalEnd
         let journal = try OpenFile(journalPath, flags: O_WRONLY | O_CREAT)
-        var state = state
+        let stamp: FileStamp
         do {
             // Cuts off a torn line left by a writer that died mid-append.
             if state.journal.map({ $0.size > start }) ?? false { try journal.truncate(to: start) }
             try journal.write(line, at: start)
             try journal.sync()
-            state.journal = try journal.stamp()
+            stamp = try journal.stamp()
         } catch {
             // Best effort: leave no partial record behind; a reader ignores one anyway.
             try? journal.truncate(to: start)
@@ -227,7 +281,7 @@ public final class StateFile {
         // The first record after a new snapshot created the journal, whose name
         // is only durable once the folder is synced.
         if start == 0 { try FileSystem.syncFolder(containing: journalPath) }
-        state.workspace = workspace
+        state.journal = stamp
         state.workspace.forgetChanges()
         state.journalEnd = start + line.count
         state.journalLines += 1

@@ -6,31 +6,17 @@ where Entity.ID: Codable & Sendable & Hashable {
     var changed: [Entity]
     var removed: [Entity.ID]
 
-    /// nil when the change left the table alone. `before` must have no recorded changes.
-    init?(from before: EntityTable<Entity>, to after: EntityTable<Entity>) {
-        guard after.hasChanges else { return nil }
-        var removed = after.removedIDs
-        var appended: ArraySlice<Entity.ID> = []
-        // Equal arrays share storage when untouched, so this is free for the common
-        // change that only edits entities in place.
-        if after.ids != before.ids {
-            // Entities that stayed keep their relative order; every other id now
-            // sits at the end. One removed and added again within the change moved
-            // there: journal it as removed too, so replay moves it the same way.
-            var next = after.ids.startIndex
-            for id in before.ids where after[id] != nil {
-                if next < after.ids.endIndex && after.ids[next] == id {
-                    next += 1
-                } else {
-                    removed.insert(id)
-                }
-            }
-            appended = after.ids[next...]
-        }
-        let appendedIDs = Set(appended)
-        changed = after.changedIDs.filter { !appendedIDs.contains($0) }.compactMap { after[$0] }
-        changed += appended.compactMap { after[$0] }
-        self.removed = Array(removed)
+    /// What `table` recorded since its last `forgetChanges()`; nil when that is nothing.
+    init?(of table: EntityTable<Entity>) {
+        guard table.hasChanges else { return nil }
+        // Entities that stayed keep their relative order; every added one sits at
+        // the end. One removed and added again within the change moved there:
+        // journal it as removed too, so replay moves it the same way.
+        let appended = table.appendedIDs
+        removed = Array(table.removedIDs.union(appended.moved))
+        let appendedIDs = Set(appended.ids)
+        changed = table.changedIDs.filter { !appendedIDs.contains($0) }.compactMap { table[$0] }
+        changed += appended.ids.compactMap { table[$0] }
     }
 
     func apply(to table: inout EntityTable<Entity>) {

@@ -39,7 +39,14 @@ struct DispatchCommand: ParsableCommand {
             while true {
                 _ = try session.store.refreshIfChanged()
                 let result = try dispatcher.runDue()
-                if !result.sent.isEmpty || !result.failed.isEmpty { report(result, in: session) }
+                if !result.sent.isEmpty || !result.failed.isEmpty {
+                    report(result, in: session)
+                } else {
+                    // Idle: fold the journal now, so that no one's move waits for it.
+                    // Only later loads gain from it, so a failure (a full disk, say)
+                    // must not stop the sending; the next idle round tries again.
+                    _ = try? session.store.compactIfLarge()
+                }
                 let wait = dispatcher.nextDueDate().map { max(0.05, $0.timeIntervalSince(session.clock.now)) } ?? 1
                 if stop.wait(timeout: .now() + min(wait, 1)) == .success { break }
             }
