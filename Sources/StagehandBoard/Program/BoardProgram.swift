@@ -13,6 +13,9 @@ public final class BoardProgram {
     static let reloadInterval = 0.25
     static let dispatchInterval = 5.0
     static let tickInterval = 0.2
+    /// A board left alone this long folds a large journal into the snapshot, so
+    /// that nobody's keystroke waits for it.
+    static let idleBeforeCompacting = 10.0
 
     public init(
         screen: any Screen, runner: EffectRunner, clock: Clock, me: MemberID?, theme: Theme, themes: [Theme] = [],
@@ -34,6 +37,8 @@ public final class BoardProgram {
         var lastReload = Date.distantPast
         var lastDispatch = Date.distantPast
         var lastTick = Date.distantPast
+        var lastInput = Date()
+        var lastCompaction = Date()
         screen.draw(Board.render(state))
         while !state.quitting {
             if let event = screen.nextEvent(timeout: Self.tickInterval) {
@@ -42,6 +47,7 @@ public final class BoardProgram {
                     break
                 }
                 send(.input(event))
+                lastInput = Date()
             }
             let wall = Date()
             if wall.timeIntervalSince(lastTick) >= Self.tickInterval {
@@ -57,6 +63,12 @@ public final class BoardProgram {
                 if let report = try? runner.dispatcher.runDue(), !report.sent.isEmpty || !report.failed.isEmpty || !report.advancedRuns.isEmpty {
                     send(.workspaceChanged(runner.store.workspace))
                 }
+            }
+            if wall.timeIntervalSince(lastInput) >= Self.idleBeforeCompacting,
+                wall.timeIntervalSince(lastCompaction) >= Self.idleBeforeCompacting
+            {
+                lastCompaction = wall
+                _ = try? runner.store.compactIfLarge()
             }
             screen.draw(Board.render(state))
         }
