@@ -28,6 +28,7 @@ extension Board {
             guard requireMovePermission(&state) else { break }
             let carried = carriedCandidates(state)
             guard !carried.isEmpty else { break }
+            noteLeftBehind(carried, &state)
             state.mode = .carrying(Carry(candidates: carried, fromStage: state.stageIndex, targetStage: state.stageIndex))
         case .moveRight, .moveLeft:
             guard requireMovePermission(&state) else { break }
@@ -35,6 +36,7 @@ extension Board {
             guard let job = state.job, job.pipeline.indices.contains(target) else { break }
             let carried = carriedCandidates(state)
             guard !carried.isEmpty else { break }
+            noteLeftBehind(carried, &state)
             return drop(carried, on: target, &state)
         case .cancelRun:
             if let run = state.shownRun, !run.isFinished { return [.cancelRun(run.id)] }
@@ -75,6 +77,13 @@ extension Board {
         let who = state.me.flatMap { state.workspace.member($0)?.name } ?? "You"
         state.status = StatusLine(kind: .error, text: "\(who) may not move candidates: that needs the moveCandidates permission")
         return false
+    }
+
+    /// Disqualified candidates in the selection cannot move: say so rather than drop them silently.
+    static func noteLeftBehind(_ carried: [CandidateID], _ state: inout BoardState) {
+        let left = state.selection.count - carried.count
+        guard !state.selection.isEmpty, left > 0 else { return }
+        state.status = StatusLine(kind: .info, text: "\(left) disqualified candidate\(left == 1 ? " stays" : "s stay") where \(left == 1 ? "it is" : "they are")")
     }
 
     /// The selection when there is one, else the focused card.
