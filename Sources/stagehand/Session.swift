@@ -36,6 +36,13 @@ struct Session {
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 
+    /// The full name from the account's GECOS field ("Jane Doe,,,"), if it has one.
+    static var osFullName: String? {
+        guard let entry = getpwuid(geteuid()), let gecos = entry.pointee.pw_gecos else { return nil }
+        let name = String(cString: gecos).split(separator: ",").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        return name.isEmpty || name == osLogin ? nil : name
+    }
+
     /// The acting member: `--as`, else the member whose login is the OS login.
     func member(in workspace: Workspace) throws -> Member {
         if let memberName { return try workspace.findMember(memberName) }
@@ -45,7 +52,14 @@ struct Session {
     func writeSample(replacing: Bool) throws {
         try FileManager.default.createDirectory(
             at: statePath.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try store.create(SampleWorkspace.make(now: clock.now, currentLogin: Self.osLogin), replacing: replacing)
+        var sample = SampleWorkspace.make(now: clock.now, currentLogin: Self.osLogin)
+        // Emails go out in this person's name: use their full name when the system knows it.
+        if let index = sample.setup.members.firstIndex(where: { $0.login == Self.osLogin && $0.name == Self.osLogin }),
+            let fullName = Self.osFullName
+        {
+            sample.setup.members[index].name = fullName
+        }
+        try store.create(sample, replacing: replacing)
     }
 
     func transport(for workspace: Workspace) -> any MailTransport {
