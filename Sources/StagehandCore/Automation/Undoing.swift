@@ -41,12 +41,9 @@ extension Workspace {
             throw StagehandError.invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
         }
         emails.modify(id) { $0.dueAt = now }
-        let activityID: ActivityID = makeID("act")
-        let text = "Asked to send '\(email.subject)' now (was due \(moment(email.dueAt)))"
-        candidates.modify(email.candidate) { candidate in
-            candidate.timeline.append(
-                Activity(id: activityID, at: now, kind: .email, author: member, automatic: false, text: text, job: email.job))
-        }
+        recordByHand(
+            .email, about: email, by: member, text: "Asked to send '\(email.subject)' now (was due \(moment(email.dueAt)))",
+            now: now)
     }
 
     /// Queues a failed email again, to go out now.
@@ -66,12 +63,7 @@ extension Workspace {
                 for index in run.steps.indices where run.steps[index].email == id { run.steps[index].state = .running }
             }
         }
-        let activityID: ActivityID = makeID("act")
-        let text = "Retrying the email '\(email.subject)' to \(email.toAddress)"
-        candidates.modify(email.candidate) { candidate in
-            candidate.timeline.append(
-                Activity(id: activityID, at: now, kind: .email, author: member, automatic: false, text: text, job: email.job))
-        }
+        recordByHand(.email, about: email, by: member, text: "Retrying the email '\(email.subject)' to \(email.toAddress)", now: now)
     }
 
     /// Cancels a waiting email by hand, for "cancel" in the Scheduled view.
@@ -86,13 +78,17 @@ extension Workspace {
                 for index in run.steps.indices where run.steps[index].email == id { run.steps[index].state = .cancelled }
             }
         }
-        let activityID: ActivityID = makeID("act")
-        let text = "Cancelled the email '\(email.subject)' due \(moment(email.dueAt))"
+        recordByHand(
+            .actionsCancelled, about: email, by: member, text: "Cancelled the email '\(email.subject)' due \(moment(email.dueAt))",
+            now: now)
+    }
+
+    /// A timeline entry for something a team member did to one of the candidate's emails.
+    private mutating func recordByHand(_ kind: ActivityKind, about email: OutgoingEmail, by member: MemberID, text: String, now: Date) {
+        let id: ActivityID = makeID("act")
         candidates.modify(email.candidate) { candidate in
             candidate.timeline.append(
-                Activity(
-                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: false, text: text,
-                    job: email.job))
+                Activity(id: id, at: now, kind: kind, author: member, automatic: false, text: text, job: email.job))
         }
     }
 }
