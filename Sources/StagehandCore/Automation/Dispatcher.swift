@@ -22,14 +22,16 @@ public struct Dispatcher {
         self.clock = clock
     }
 
-    /// Runs action steps whose grace period is over, then sends every due email
-    /// (or only those in `only`).
+    /// Runs action steps whose grace period is over, then sends every due email;
+    /// with `only`, sends just those emails.
     @discardableResult
     public func runDue(only: Set<EmailID>? = nil) throws -> DispatchReport {
         let now = clock.now
         var report = DispatchReport()
         let claimed: [OutgoingEmail] = try store.update { workspace in
-            report.advancedRuns = workspace.advanceRuns(now: now)
+            // A targeted send (a board sending what its own run just made) leaves the
+            // pacing of runs to their owner; a general pass also runs what is overdue.
+            if only == nil { report.advancedRuns = workspace.advanceRuns(now: now) }
             return workspace.claimDueEmails(now: now, only: only)
         }
         for email in claimed {
