@@ -12,11 +12,11 @@ where Entity.ID: Codable & Sendable & Hashable {
         // Entities that stayed keep their relative order; every added one sits at
         // the end. One removed and added again within the change moved there:
         // journal it as removed too, so replay moves it the same way.
-        let appended = table.appendedIDs
+        let appended = table.appended
         removed = Array(table.removedIDs.union(appended.moved))
-        let appendedIDs = Set(appended.ids)
+        let appendedIDs = Set(appended.entities.map(\.id))
         changed = table.changedIDs.filter { !appendedIDs.contains($0) }.compactMap { table[$0] }
-        changed += appended.ids.compactMap { table[$0] }
+        changed += appended.entities
     }
 
     func apply(to table: inout EntityTable<Entity>) {
