@@ -187,10 +187,10 @@ public final class StateFile {
     public func check() throws -> StateCheckReport {
         try requireSnapshot()
         return try withLock(.shared) {
-            let (state, snapshotData) = try reloadAll()
+            let (state, snapshot) = try reloadAll()
             return StateCheckReport(
                 path: snapshotPath, state: state,
-                duplicateIDs: SnapshotIDs.duplicates(in: snapshotData, decoder: decoder))
+                duplicateIDs: SnapshotIDs.duplicates(in: snapshot.data, decoder: decoder))
         }
     }
 
@@ -241,21 +241,21 @@ public final class StateFile {
         return true
     }
 
-    private func reloadAll() throws -> (state: LoadedState, snapshotData: Data) {
+    private func reloadAll() throws -> (state: LoadedState, snapshot: MappedFile) {
         guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else {
             throw StateFileError.missing(path: snapshotPath)
         }
-        let data = try file.read(from: 0)
-        let snapshot = try Snapshot.read(data, path: snapshotPath, schema: schema, decoder: decoder)
-        var state = LoadedState(
-            workspace: snapshot.workspace, snapshot: try file.stamp(), generation: snapshot.generation,
-            schemaVersion: snapshot.schemaVersion)
+        let text = try MappedFile(file)
+        let snapshot = try Snapshot.read(text, path: snapshotPath, schema: schema, decoder: decoder)
+        // Consumed, the snapshot leaves the state the workspace's only owner, so
+        // replaying the journal edits the tables in place instead of copying them.
+        var state = LoadedState(consume snapshot, stamp: try file.stamp())
         if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
             state.journal = try journal.stamp()
             _ = try state.absorb(journal.read(from: 0), reader: journalReader)
         }
         loaded = state
-        return (state, data)
+        return (state, text)
     }
 
     // MARK: Writing
@@ -330,8 +330,7 @@ public final class StateFile {
         try FileSystem.syncFolder(containing: snapshotPath)
         // Removed, not truncated: a backup may share the file through a hard link.
         try FileSystem.removeIfPresent(journalPath)
-        loaded = LoadedState(
-            workspace: workspace, snapshot: stamp, generation: snapshot.generation, schemaVersion: schema.current)
+        loaded = LoadedState(snapshot, stamp: stamp)
     }
 
     /// Hard links keep the current snapshot and journal under the backup's names;
