@@ -6,6 +6,11 @@ where Entity.ID: Codable & Sendable & Hashable {
     var changed: [Entity]
     var removed: [Entity.ID]
 
+    init(changed: [Entity], removed: [Entity.ID]) {
+        self.changed = changed
+        self.removed = removed
+    }
+
     /// What `table` recorded since its last `forgetChanges()`; nil when that is nothing.
     init?(of table: EntityTable<Entity>) {
         guard table.hasChanges else { return nil }
