@@ -55,6 +55,7 @@ where Entity.ID: Codable & Sendable & Hashable {
         }
     }
 
+    /// In order; made afresh on each call.
     public var ids: [Entity.ID] { entities.map(\.id) }
 
     public subscript(id: Entity.ID) -> Entity? {

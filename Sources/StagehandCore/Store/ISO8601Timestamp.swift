@@ -20,11 +20,6 @@ enum ISO8601Timestamp {
         return Date(timeIntervalSince1970: Double(seconds))
     }
 
-    static func date(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { date(UnsafeRawBufferPointer($0)) }
-    }
-
     private static let dash = UInt8(ascii: "-")
     private static let colon = UInt8(ascii: ":")
     private static let letterT = UInt8(ascii: "T")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads JSON text straight into values, for the few types that make up nearly
-/// all of a large state file: candidates with their timelines, and emails.
+/// Reads JSON text straight into values, for the tables that make up nearly all
+/// of a large state file: candidates with their timelines, emails, runs.
 ///
 /// JSONDecoder first maps the whole document, then decodes through generic
 /// containers that look every key up in a dictionary made for each object: most
@@ -64,7 +64,7 @@ struct JSONReader {
     /// which `field` must read (or throw `Unreadable` for a key it does not know).
     mutating func readObject(_ field: (Key, inout JSONReader) throws -> Void) throws {
         try consume(Self.openBrace)
-        if try consumeIfPresent(Self.closeBrace) { return }
+        if consumeIfPresent(Self.closeBrace) { return }
         var previous: Key?
         repeat {
             let key = try readKey()
@@ -78,7 +78,7 @@ struct JSONReader {
     /// Reads an array, handing `element` the reader at each element in turn.
     mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
         try openArray()
-        if try consumeIfPresent(Self.closeBracket) { return }
+        if consumeIfPresent(Self.closeBracket) { return }
         try readElements(element)
     }
 
@@ -171,7 +171,7 @@ struct JSONReader {
         offset += 1
     }
 
-    private mutating func consumeIfPresent(_ byte: UInt8) throws -> Bool {
+    private mutating func consumeIfPresent(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard offset < text.count, text[offset] == byte else { return false }
         offset += 1
@@ -180,7 +180,7 @@ struct JSONReader {
 
     /// True after a comma, false after the closing bracket.
     private mutating func consumeSeparator(closing: UInt8) throws -> Bool {
-        if try consumeIfPresent(Self.comma) { return true }
+        if consumeIfPresent(Self.comma) { return true }
         try consume(closing)
         return false
     }
