@@ -63,8 +63,8 @@ import Testing
         table.upsert(Self.email("email-2", for: "cand-2"))
         table.modify("email-3") { $0.subject = "Changed" }
 
-        let appended = table.appendedIDs
-        #expect(Array(appended.ids) == ["email-7", "email-2"])
+        let appended = table.appended
+        #expect(appended.entities.map(\.id) == ["email-7", "email-2"])
         #expect(appended.moved == ["email-2"])
     }
 

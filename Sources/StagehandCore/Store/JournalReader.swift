@@ -23,26 +23,32 @@ struct JournalReader {
         in data: Data, firstLine: Int, of snapshot: (generation: String, schemaVersion: Int)
     ) throws -> Lines {
         var lines = Lines()
-        var ranges: [Range<Int>] = []
-        data.withUnsafeBytes { buffer in
+        try data.withUnsafeBytes { buffer in
             var start = 0
             while start < buffer.count,
                 let found = memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
             {
                 let end = buffer.baseAddress!.distance(to: UnsafeRawPointer(found))
-                ranges.append(start..<end)
+                let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
+                if let record = try record(line, number: firstLine + lines.count, of: snapshot) {
+                    lines.records.append(record)
+                }
+                lines.count += 1
                 start = end + 1
             }
             lines.bytes = start
         }
-        for range in ranges {
-            let line = data.subdata(in: data.startIndex + range.lowerBound..<data.startIndex + range.upperBound)
-            if let record = try record(line, number: firstLine + lines.count, of: snapshot) {
-                lines.records.append(record)
-            }
-            lines.count += 1
-        }
         return lines
+    }
+
+    private func record(
+        _ line: UnsafeRawBufferPointer, number: Int, of snapshot: (generation: String, schemaVersion: Int)
+    ) throws -> JournalRecord? {
+        var json = JSONReader(line, decoder: decoder)
+        if snapshot.schemaVersion == schema.current, let record = try? json.read(JournalRecord.self), json.isAtEnd() {
+            return record.generation == snapshot.generation ? record : nil
+        }
+        return try record(Data(line), number: number, of: snapshot)
     }
 
     private func record(

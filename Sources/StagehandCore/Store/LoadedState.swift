@@ -16,12 +16,12 @@ struct LoadedState {
     /// Records of this snapshot's generation in the journal.
     var records = 0
 
-    init(workspace: Workspace, snapshot: FileStamp, generation: String, schemaVersion: Int) {
-        self.workspace = workspace
-        self.snapshot = snapshot
-        self.generation = generation
-        self.schemaVersion = schemaVersion
-        self.workspace.forgetChanges()
+    init(_ snapshot: consuming Snapshot, stamp: FileStamp) {
+        generation = snapshot.generation
+        schemaVersion = snapshot.schemaVersion
+        self.snapshot = stamp
+        workspace = snapshot.workspace
+        workspace.forgetChanges()
     }
 
     /// Applies the complete records in `tail` — the journal from `journalEnd` on —

@@ -28,7 +28,11 @@ struct Snapshot: Codable {
     }
 
     /// Decodes a snapshot file, upgrading an older schema in memory.
-    static func read(_ data: Data, path: String, schema: SchemaMigrator, decoder: JSONDecoder) throws -> Snapshot {
+    static func read(_ text: MappedFile, path: String, schema: SchemaMigrator, decoder: JSONDecoder) throws -> Snapshot {
+        if let snapshot = SnapshotReader.snapshot(in: text, schemaVersion: schema.current, decoder: decoder) {
+            return snapshot
+        }
+        let data = text.data
         do {
             return try decoder.decode(Snapshot.self, from: data)
         } catch let mismatch as SchemaMismatch {

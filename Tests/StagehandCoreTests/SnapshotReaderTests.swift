@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import StagehandCore
+
+/// The quick snapshot reader must give exactly what JSONDecoder gives, and leave
+/// anything it does not know to JSONDecoder.
+@Suite struct SnapshotReaderTests {
+    /// Writes `workspace` as the store does and answers the snapshot's text.
+    private static func snapshotText(of workspace: Workspace, in folder: ScratchFolder) throws -> String {
+        try StateFile(path: folder.statePath).create(workspace, replacing: true)
+        return String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self)
+    }
+
+    private static func quickly(_ text: String, in folder: ScratchFolder) throws -> Snapshot? {
+        try folder.write(text, to: "read.json")
+        let file = try OpenFile(folder.url.appendingPathComponent("read.json").path, flags: O_RDONLY)
+        return SnapshotReader.snapshot(in: try MappedFile(file), schemaVersion: 1, decoder: decoder)
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    private static func decoded(_ text: String) throws -> Snapshot {
+        try decoder.decode(Snapshot.self, from: Data(text.utf8))
+    }
+
+    private static func expectReadAsJSONDecoderDoes(_ workspace: Workspace) throws {
+        let folder = try ScratchFolder()
+        let text = try snapshotText(of: workspace, in: folder)
+        let snapshot = try #require(try quickly(text, in: folder), "the store's own output must take the quick way")
+        let expected = try decoded(text)
+        #expect(snapshot.workspace == expected.workspace)
+        #expect(snapshot.generation == expected.generation)
+        #expect(snapshot.workspace == workspace)
+    }
+
+    @Test func theSampleWorkspaceReadsAsJSONDecoderReadsIt() throws {
+        try Self.expectReadAsJSONDecoderDoes(SampleWorkspace.make(now: StoreFixtures.start, currentLogin: "ana"))
+    }
+
+    @Test func aWorkspaceWithEveryKindOfActionRunAndStepStateReadsAsJSONDecoderReadsIt() throws {
+        try Self.expectReadAsJSONDecoderDoes(CodableTests.busyWorkspace())
+    }
+
+    @Test func aLargeWorkspaceIsReadInTwoPartsThatMeetExactly() throws {
+        let workspace = SampleWorkspace.makeLarge(candidates: 300, now: StoreFixtures.start)
+        let folder = try ScratchFolder()
+        var text = try Self.snapshotText(of: workspace, in: folder)
+        let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
+        let middle = text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) }
+
+        #expect(middle != nil)
+        try Self.expectReadAsJSONDecoderDoes(workspace)
+    }
+
+    @Test("Text outside what the store writes is left to JSONDecoder, which reads it the same", arguments: [
+        ("\"counter\" : 3", "\"counter\" : 3.0"),
+        ("\"counter\" : 3", "\"counter\" : 3, \"remark\" : \"edited by hand\""),
+        ("\"counter\" : 3", "\"counter\" : 3, \"counter\" : 4"),
+        ("\"companyName\" : \"Acme\"", "\"companyName\" : \"Acme\", \"companyName\" : \"Other\""),
+        ("\"counter\"", "\"\\u0063ounter\""),
+        ("\"enteredAt\" : \"2024-05-01T08:00:00Z\"", "\"enteredAt\" : \"2024-05-01T10:00:00+02:00\""),
+        ("\"enteredAt\" : \"2024-05-01T08:00:00Z\"", "\"enteredAt\" : \"2024-05-01T08:00:00.250Z\""),
+    ])
+    func unusualText(original: String, edited: String) throws {
+        let folder = try ScratchFolder()
+        let text = try Self.snapshotText(of: StoreFixtures.workspace, in: folder)
+        #expect(text.contains(original))
+        let changed = text.replacingOccurrences(of: original, with: edited)
+        try changed.write(to: folder.statePath, atomically: true, encoding: .utf8)
+
+        let loaded = try StateFile(path: folder.statePath).load()
+
+        #expect(loaded == (try Self.decoded(changed)).workspace)
+        if let quick = try Self.quickly(changed, in: folder) { #expect(quick.workspace == loaded) }
+    }
+
+    @Test func keysOutOfOrderOrUnknownAreLeftToJSONDecoder() throws {
+        let folder = try ScratchFolder()
+        let text = try Self.snapshotText(of: StoreFixtures.workspace, in: folder)
+        let unknown = text.replacingOccurrences(of: "\"name\" : \"Bea Costa\"", with: "\"name\" : \"Bea Costa\", \"nickname\" : \"B\"")
+        let reordered = text.replacingOccurrences(
+            of: "\"doNotEmail\" : false,\n        \"email\" : \"cand-1@example.com\"",
+            with: "\"email\" : \"cand-1@example.com\",\n        \"doNotEmail\" : false")
+        #expect(unknown != text && reordered != text)
+
+        #expect(try Self.quickly(unknown, in: folder) == nil)
+        #expect(try Self.quickly(reordered, in: folder) == nil)
+        #expect(try Self.decoded(reordered).workspace == StoreFixtures.workspace)
+    }
+
+    @Test func aNewerSchemaIsLeftToJSONDecoder() throws {
+        let folder = try ScratchFolder()
+        let text = try Self.snapshotText(of: StoreFixtures.workspace, in: folder)
+        #expect(try Self.quickly(text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2"), in: folder) == nil)
+    }
+
+    @Test func escapesAndNonASCIITextReadAsJSONDecoderReadsThem() throws {
+        var workspace = StoreFixtures.workspace
+        workspace.candidates.modify("cand-1") { candidate in
+            candidate.name = "Zoë \"Z\" Müller \\ 😀"
+            candidate.timeline[0].text = "Line one\nLine two\ttabbed\r\u{1}\u{7F} – “quoted” / slash"
+        }
+        workspace.forgetChanges()
+        try Self.expectReadAsJSONDecoderDoes(workspace)
+
+        let folder = try ScratchFolder()
+        let text = try Self.snapshotText(of: StoreFixtures.workspace, in: folder)
+        let escaped = text.replacingOccurrences(of: "\"Bea Costa\"", with: "\"B\\u00e9a \\ud83d\\ude00 Costa\\/\"")
+        let quick = try #require(try Self.quickly(escaped, in: folder))
+        #expect(quick.workspace == (try Self.decoded(escaped)).workspace)
+        #expect(quick.workspace.candidates["cand-1"]?.name == "Béa 😀 Costa/")
+    }
+}
