@@ -113,3 +113,16 @@ import Testing
         expectSnapshot(Board.render(state).text, named: "disqualify")
     }
 }
+
+@Suite struct SmallHelpTests {
+    @Test func helpScrollsOnASmallTerminal() {
+        var state = BoardFixture.state(width: 60, height: 16)
+        BoardFixture.press([.character("?")], &state)
+        let top = Board.render(state).text
+        #expect(top.contains("more"))
+        BoardFixture.press(Array(repeating: Key.down, count: 80), &state)
+        let bottom = Board.render(state).text
+        #expect(bottom.contains("click focuses a card"))
+        expectSnapshot(bottom, named: "help-60x16-scrolled")
+    }
+}

@@ -106,7 +106,7 @@ extension Board {
         drawPage("Scheduled emails (\(emails.count)), soonest first; failed ones last", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
     }
 
-    static func drawHelp(_ state: BoardState, on frame: inout Frame) {
+    static func drawHelp(scroll: Int, _ state: BoardState, on frame: inout Frame) {
         let theme = state.theme
         let groups: [(String, [Binding])] = [
             ("Board", KeyMap.board), ("Carrying a card", KeyMap.carrying), ("Move dialogs", KeyMap.dialog),
@@ -126,11 +126,17 @@ extension Board {
         let perColumn = (lines.count + columns - 1) / columns
         let columnWidth = min(54, (frame.width - 6) / columns)
         let box = Box.centred(width: columnWidth * columns + 4, height: min(perColumn + 2, frame.height - 2), in: frame)
-        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Keys (Esc closes)")
+        // On a small terminal the list scrolls (↑/↓) instead of being cut off.
+        let rows = box.height - 2
+        let first = min(scroll, max(0, perColumn - rows))
+        let more = perColumn - first - rows
+        box.draw(
+            on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Keys (Esc closes)",
+            right: more > 0 ? "\(state.symbols.arrowDown) \(more) more" : "")
         for (index, line) in lines.enumerated() {
             let column = index / perColumn
-            let row = index % perColumn
-            guard row < box.height - 2 else { continue }
+            let row = index % perColumn - first
+            guard row >= 0, row < rows else { continue }
             frame.put(
                 DisplayWidth.truncate(line.0, to: columnWidth - 1), x: box.innerX + column * columnWidth, y: box.y + 1 + row,
                 style: line.1)

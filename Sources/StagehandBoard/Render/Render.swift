@@ -24,7 +24,7 @@ extension Board {
         drawProgressPane(state, on: &frame)
         switch state.mode {
         case .dialog(let dialog): drawDialog(dialog, state, on: &frame)
-        case .help: drawHelp(state, on: &frame)
+        case .help(let scroll): drawHelp(scroll: scroll, state, on: &frame)
         case .automations(let stage): drawAutomations(stage, state, on: &frame)
         case .disqualifying(let id, let selected): drawReasons(id, selected: selected, state, on: &frame)
         default: break

@@ -7,7 +7,7 @@ public enum Mode: Sendable, Equatable {
     case carrying(Carry)
     case dialog(Dialog)
     case profile(CandidateID, scroll: Int)
-    case help
+    case help(scroll: Int)
     case myWork(scroll: Int)
     case scheduled(selected: Int)
     case filtering

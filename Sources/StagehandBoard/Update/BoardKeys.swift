@@ -57,7 +57,7 @@ extension Board {
                 break
             }
             return [.undo(last)]
-        case .help: state.mode = .help
+        case .help: state.mode = .help(scroll: 0)
         case .reload: return [.reload]
         case .cycleTheme:
             guard !state.themes.isEmpty else { break }

@@ -68,6 +68,10 @@ extension Board {
             state.mode = .profile(id, scroll: max(0, scroll - 1))
         case (.scrollDown, .profile(let id, let scroll)):
             state.mode = .profile(id, scroll: scroll + 1)
+        case (.scrollUp, .help(let scroll)):
+            state.mode = .help(scroll: max(0, scroll - 1))
+        case (.scrollDown, .help(let scroll)):
+            state.mode = .help(scroll: scroll + 1)
         case (.scrollUp, .myWork(let scroll)):
             state.mode = .myWork(scroll: max(0, scroll - 1))
         case (.scrollDown, .myWork(let scroll)):
