@@ -56,10 +56,10 @@ extension Board {
         var rows: [(String, Bool)] = []
         for (index, reason) in reasons.enumerated() {
             rows.append(("\(reason.name)\(reason.actions.isEmpty ? "" : " \(state.symbols.bolt)")", index == selected))
-            for action in reason.actions { rows.append(("    \(workspace.summary(of: action))", false)) }
+            for action in reason.actions { rows.append(("    \(workspace.summary(of: action, forDisqualification: true))", false)) }
         }
         if reasons.isEmpty { rows.append(("No disqualification reasons are set up.", false)) }
-        let box = Box.centred(width: min(frame.width - 4, 70), height: rows.count + 3, in: frame)
+        let box = Box.centred(width: min(frame.width - 4, 80), height: rows.count + 3, in: frame)
         box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Disqualify \(name): why?")
         for (index, row) in rows.enumerated() {
             box.line(index, row.0, on: &frame, style: row.1 ? theme[.dialogHighlight] : theme[.dialog])

@@ -24,7 +24,7 @@ extension Board {
             on: &frame, symbols: symbols, style: style, border: border, title: "\(symbols.bolt) \(name) \(symbols.arrowRight) \(place)",
             right: others > 0 ? "+\(others) more" : "")
         for (index, step) in run.steps.enumerated() where index < height - 4 {
-            let text = "\(glyph(for: step.state, symbols)) \(workspace.summary(of: step.action))"
+            let text = "\(glyph(for: step.state, symbols)) \(workspace.summary(of: step.action, forDisqualification: run.reason != nil))"
             let detail = stateText(step.state, workspace: workspace)
             let room = box.innerWidth - DisplayWidth.of(detail) - 1
             box.line(index, DisplayWidth.truncate(text, to: room), on: &frame, style: style)

@@ -1,7 +1,9 @@
 extension Workspace {
     /// One readable line per action, the same in the board, the CLI and the timeline:
     /// "Email 'Interview invitation' from Ben Ortiz, 1 hour after entry".
-    public func summary(of action: AutomaticAction) -> String {
+    /// - Parameter forDisqualification: the action belongs to a disqualification reason,
+    ///   whose delays count from the disqualification rather than a stage entry.
+    public func summary(of action: AutomaticAction, forDisqualification: Bool = false) -> String {
         switch action {
         case .sendEmail(let email):
             let name = template(email.template)?.name ?? email.template.rawValue
@@ -10,7 +12,8 @@ extension Workspace {
                 case .mover: "the mover"
                 case .member(let id): member(id)?.name ?? id.rawValue
                 }
-            let when = email.delay.map { "\($0.spelledOut) after entry" } ?? "at once"
+            let event = forDisqualification ? "disqualification" : "entry"
+            let when = email.delay.map { "\($0.spelledOut) after \(event)" } ?? "at once"
             return "Email '\(name)' from \(from), \(when)"
         case .addNote(let note):
             return "Note '\(note.text)'"

@@ -35,7 +35,7 @@ struct DisqualifyCommand: ParsableCommand {
             TextOutput.print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
             for item in outcome.cancelled { TextOutput.print("  Cancelled: \(item.summary)") }
             for step in outcome.run.flatMap({ session.store.workspace.actionRuns[$0] })?.steps ?? [] {
-                TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action)): \(StepText.describe(step, in: final))")
+                TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action, forDisqualification: true)): \(StepText.describe(step, in: final))")
             }
         }
     }
