@@ -197,9 +197,8 @@ struct JSONReader {
 
     mutating func consumeWord(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
-        guard text.count - offset >= count,
-            word.withUTF8Buffer({ Key.same(UnsafeRawBufferPointer($0), UnsafeRawBufferPointer(rebasing: text[offset..<offset + count])) })
-        else { throw Unreadable() }
+        let here = UnsafeRawBufferPointer(rebasing: text[offset..<min(offset + count, text.count)])
+        guard word.withUTF8Buffer({ Key.same(UnsafeRawBufferPointer($0), here) }) else { throw Unreadable() }
         offset += count
     }
 
