@@ -49,7 +49,8 @@ import Testing
             return "\"\(key)\":" + String(decoding: value, as: UTF8.self)
         }
         var unsorted = "{" + fields.joined(separator: ",") + "}"
-        try (unsorted + "\n").write(to: folder.url.appendingPathComponent("state.json.journal"), atomically: true, encoding: .utf8)
+        let journal = folder.url.appendingPathComponent("state.json.journal")
+        try (unsorted + "\n").write(to: journal, atomically: true, encoding: .utf8)
 
         #expect(throws: JSONReader.Unreadable.self) {
             try unsorted.withUTF8 { buffer in

@@ -55,8 +55,10 @@ extension JSONReader {
     /// `String(decoding:)` would repair it. Cheapest for ASCII, the usual case.
     static func string(_ utf8: UnsafeRawBufferPointer) throws -> String {
         let units = utf8.assumingMemoryBound(to: UInt8.self)
-        let string = String(decoding: units, as: UTF8.self)
-        guard units.allSatisfy({ $0 < 0x80 }) || string.utf8.elementsEqual(units) else { throw Unreadable() }
+        var string = String(decoding: units, as: UTF8.self)
+        guard units.allSatisfy({ $0 < 0x80 }) || string.withUTF8({ Key.same(UnsafeRawBufferPointer($0), utf8) }) else {
+            throw Unreadable()
+        }
         return string
     }
 

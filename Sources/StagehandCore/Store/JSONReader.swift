@@ -23,7 +23,12 @@ struct JSONReader {
         fileprivate let bytes: UnsafeRawBufferPointer
 
         static func ~= (name: StaticString, key: Key) -> Bool {
-            name.withUTF8Buffer { $0.elementsEqual(key.bytes) }
+            name.withUTF8Buffer { Self.same(UnsafeRawBufferPointer($0), key.bytes) }
+        }
+
+        /// memcmp, where `elementsEqual` would compare byte by byte.
+        static func same(_ some: UnsafeRawBufferPointer, _ other: UnsafeRawBufferPointer) -> Bool {
+            some.count == other.count && (some.isEmpty || memcmp(some.baseAddress!, other.baseAddress!, some.count) == 0)
         }
 
         fileprivate func precedes(_ other: Key) -> Bool {
@@ -192,9 +197,8 @@ struct JSONReader {
 
     mutating func consumeWord(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
-        guard text.count - offset >= count,
-            word.withUTF8Buffer({ $0.elementsEqual(UnsafeRawBufferPointer(rebasing: text[offset..<offset + count])) })
-        else { throw Unreadable() }
+        let here = UnsafeRawBufferPointer(rebasing: text[offset..<min(offset + count, text.count)])
+        guard word.withUTF8Buffer({ Key.same(UnsafeRawBufferPointer($0), here) }) else { throw Unreadable() }
         offset += count
     }
 

@@ -81,7 +81,9 @@ public final class StateFile {
     /// The latest state this instance has read or written.
     public var workspace: Workspace {
         guard let loaded else {
-            preconditionFailure("StateFile.workspace was read before load(), update(_:) or create(_:replacing:), or inside an update's change")
+            preconditionFailure(
+                "StateFile.workspace was read before a successful load(), update(_:) or create(_:replacing:), "
+                    + "or inside an update's change")
         }
         return loaded.workspace
     }
@@ -97,6 +99,10 @@ public final class StateFile {
     /// process's changes; if it throws, nothing is written and the cached state is
     /// as before. A change that touches nothing writes nothing. Returns what
     /// `change` returned.
+    ///
+    /// The cached workspace is handed to `change` itself, so `change` must not
+    /// read `workspace`. A caller that keeps a copy of the workspace across the
+    /// update makes the change copy every table it touches.
     @discardableResult
     public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
         try requireSnapshot()
