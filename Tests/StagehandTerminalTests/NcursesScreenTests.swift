@@ -140,11 +140,4 @@ import Testing
             try HeadlessTerminal(width: 20, height: 4, term: "no-such-terminal")
         }
     }
-
-    @Test("Without a terminal the board refuses to start", .enabled(if: isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0))
-    func notATerminal() {
-        #expect(throws: TerminalError.notATerminal) {
-            try NcursesScreen(environment: ["TERM": "xterm-256color"])
-        }
-    }
 }
