@@ -15,10 +15,10 @@ import Testing
 
         func apply(to ws: inout Workspace, by member: MemberID, in ref: PipelineRef = .job(T.backend)) throws {
             switch self {
-            case .add: try ws.addAction(AutomationEditingTests.tagShortlist, to: T.interview, of: ref, by: member)
-            case .replace: try ws.replaceAction(at: 0, with: AutomationEditingTests.tagShortlist, in: T.interview, of: ref, by: member)
-            case .remove: try ws.removeAction(at: 0, from: T.interview, of: ref, by: member)
-            case .reorder: try ws.moveAction(from: 0, to: 1, in: T.interview, of: ref, by: member)
+            case .add: try ws.addAction(AutomationEditingTests.tagShortlist, to: .stage(ref, T.interview), by: member)
+            case .replace: try ws.replaceAction(at: 0, with: AutomationEditingTests.tagShortlist, of: .stage(ref, T.interview), by: member)
+            case .remove: try ws.removeAction(at: 0, of: .stage(ref, T.interview), by: member)
+            case .reorder: try ws.moveAction(from: 0, to: 1, of: .stage(ref, T.interview), by: member)
             }
         }
     }
@@ -75,7 +75,7 @@ import Testing
 
     @Test func addAtAPosition() throws {
         var ws = T.make()
-        try ws.addAction(Self.tagShortlist, to: T.interview, of: .job(T.backend), at: 1, by: T.ada)
+        try ws.addAction(Self.tagShortlist, to: .stage(.job(T.backend), T.interview), at: 1, by: T.ada)
         #expect(ws.job(T.backend)?.stage(T.interview)?.actions == [T.sendInvite, Self.tagShortlist, T.sendReminder, T.askHugo])
     }
 
@@ -83,11 +83,11 @@ import Testing
         var ws = T.make()
         let before = ws
         let error = StagehandError.invalidAction("Interview has 3 actions; there is no number 4.")
-        #expect(throws: error) { try ws.removeAction(at: 3, from: T.interview, of: .job(T.backend), by: T.ada) }
-        #expect(throws: error) { try ws.moveAction(from: 0, to: 3, in: T.interview, of: .job(T.backend), by: T.ada) }
-        #expect(throws: error) { try ws.replaceAction(at: 3, with: Self.tagShortlist, in: T.interview, of: .job(T.backend), by: T.ada) }
+        #expect(throws: error) { try ws.removeAction(at: 3, of: .stage(.job(T.backend), T.interview), by: T.ada) }
+        #expect(throws: error) { try ws.moveAction(from: 0, to: 3, of: .stage(.job(T.backend), T.interview), by: T.ada) }
+        #expect(throws: error) { try ws.replaceAction(at: 3, with: Self.tagShortlist, of: .stage(.job(T.backend), T.interview), by: T.ada) }
         #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "nowhere")) {
-            try ws.addAction(Self.tagShortlist, to: "nowhere", of: .job(T.backend), by: T.ada)
+            try ws.addAction(Self.tagShortlist, to: .stage(.job(T.backend), "nowhere"), by: T.ada)
         }
         #expect(ws == before)
     }
@@ -133,9 +133,9 @@ import Testing
     func validation(name: String, action: AutomaticAction, error: StagehandError) throws {
         var ws = T.make()
         let before = ws
-        #expect(throws: error, "\(name)") { try ws.addAction(action, to: T.interview, of: .job(T.backend), by: T.ada) }
+        #expect(throws: error, "\(name)") { try ws.addAction(action, to: .stage(.job(T.backend), T.interview), by: T.ada) }
         #expect(throws: error, "\(name)") {
-            try ws.replaceAction(at: 0, with: action, in: T.interview, of: .job(T.backend), by: T.ada)
+            try ws.replaceAction(at: 0, with: action, of: .stage(.job(T.backend), T.interview), by: T.ada)
         }
         #expect(ws == before)
     }
@@ -146,7 +146,7 @@ import Testing
     ])
     func validActions(action: AutomaticAction) throws {
         var ws = T.make()
-        try ws.addAction(action, to: T.hired, of: .job(T.backend), by: T.ada)
+        try ws.addAction(action, to: .stage(.job(T.backend), T.hired), by: T.ada)
         #expect(ws.job(T.backend)?.stage(T.hired)?.actions == [action])
     }
 
@@ -155,14 +155,14 @@ import Testing
         #expect(
             throws: StagehandError.missingPermission(member: "Rita Recruiter", missing: [.manageAutomations], doing: "change automatic actions")
         ) {
-            try ws.addAction(.assign(.init(job: "job-nope")), to: T.interview, of: .job(T.backend), by: T.rita)
+            try ws.addAction(.assign(.init(job: "job-nope")), to: .stage(.job(T.backend), T.interview), by: T.rita)
         }
     }
 
     @Test func editingTheDefaultTemplateReachesOnlyJobsCreatedAfterwards() throws {
         var ws = T.make()
         let earlier = try ws.createJob(title: "Data Engineer", by: T.ada)
-        try ws.addAction(Self.tagShortlist, to: "interview", of: .defaultTemplate, by: T.ada)
+        try ws.addAction(Self.tagShortlist, to: .stage(.defaultTemplate, "interview"), by: T.ada)
         let later = try ws.createJob(title: "  ML Engineer ", by: T.rita)
 
         #expect(ws.job(earlier)?.stage("interview")?.actions == [])
@@ -177,8 +177,8 @@ import Testing
         let first = try ws.createJob(title: "Data Engineer", by: T.ada)
         let second = try ws.createJob(title: "ML Engineer", by: T.ada)
         let template = ws.setup.defaultPipeline
-        try ws.removeAction(at: 0, from: "applied", of: .job(first), by: T.ada)
-        try ws.addAction(Self.tagShortlist, to: "hired", of: .job(first), by: T.ada)
+        try ws.removeAction(at: 0, of: .stage(.job(first), "applied"), by: T.ada)
+        try ws.addAction(Self.tagShortlist, to: .stage(.job(first), "hired"), by: T.ada)
         #expect(ws.setup.defaultPipeline == template)
         #expect(ws.job(second)?.pipeline == template)
         #expect(ws.job(first)?.stage("applied")?.actions == [])
@@ -186,8 +186,8 @@ import Testing
 
     @Test func assigningToAJobIsAllowedInTheTemplateAndInOtherJobs() throws {
         var ws = T.make()
-        try ws.addAction(.assign(.init(job: T.backend)), to: "hired", of: .defaultTemplate, by: T.ada)
-        try ws.addAction(.assign(.init(job: T.backend)), to: T.platformInterview, of: .job(T.platform), by: T.ada)
+        try ws.addAction(.assign(.init(job: T.backend)), to: .stage(.defaultTemplate, "hired"), by: T.ada)
+        try ws.addAction(.assign(.init(job: T.backend)), to: .stage(.job(T.platform), T.platformInterview), by: T.ada)
     }
 
     @Test func onlyMembersWhoEditJobsCreateJobs() throws {

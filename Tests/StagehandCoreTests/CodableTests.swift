@@ -30,7 +30,7 @@ import Testing
         var ws = T.make()
         let fixedDay = AutomaticAction.addTask(
             .init(title: "Reference check", assignee: T.hugo, due: try TaskDue(parsing: "2026-12-01")))
-        try ws.addAction(fixedDay, to: T.hired, of: .job(T.backend), by: T.ada)
+        try ws.addAction(fixedDay, to: .stage(.job(T.backend), T.hired), by: T.ada)
         try ws.moveTo(T.screen, T.alice)
         try ws.moveTo(T.interview, T.bruno)
         try ws.moveTo(T.offer, T.dan)

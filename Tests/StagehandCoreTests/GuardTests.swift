@@ -120,7 +120,7 @@ import Testing
     @Test func twoEmailsFromOneTemplateInOneStageSendOnceAndThePlanSaysSo() throws {
         var ws = T.make()
         let again = AutomaticAction.sendEmail(.init(template: T.invite, sender: .mover, delay: RelativeDuration(1, .days)))
-        try ws.addAction(again, to: T.interview, of: .job(T.backend), by: T.ada)
+        try ws.addAction(again, to: .stage(.job(T.backend), T.interview), by: T.ada)
 
         let plan = try ws.planTo(T.interview, T.alice)
         #expect(plan.moves[0].actions.map(\.skipReason) == [nil, nil, nil, "already sent for this stage entry"])
@@ -134,7 +134,7 @@ import Testing
     @Test func aDuplicateTemplateAfterOneThatIsSkippedIsSkippedForTheSameReasonOnly() throws {
         var ws = T.make()
         let again = AutomaticAction.sendEmail(.init(template: T.invite, sender: .mover, delay: RelativeDuration(1, .days)))
-        try ws.addAction(again, to: T.interview, of: .job(T.backend), by: T.ada)
+        try ws.addAction(again, to: .stage(.job(T.backend), T.interview), by: T.ada)
         let plan = try ws.planTo(T.interview, T.chloe)
         #expect(plan.moves[0].actions.map(\.skipReason) == ["no email address", "no email address", nil, "no email address"])
     }

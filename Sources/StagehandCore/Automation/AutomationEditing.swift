@@ -1,74 +1,51 @@
 import Foundation
 
-/// Which pipeline an edit is about: one job's own, or the default template that
-/// new jobs copy.
-public enum PipelineRef: Sendable, Equatable, Hashable {
-    case job(JobID)
-    case defaultTemplate
-}
-
 extension Workspace {
-    public func pipeline(_ ref: PipelineRef) -> [Stage]? {
-        switch ref {
-        case .job(let id): job(id)?.pipeline
-        case .defaultTemplate: setup.defaultPipeline
-        }
-    }
-
-    public func pipelineName(_ ref: PipelineRef) -> String {
-        switch ref {
-        case .job(let id): job(id)?.title ?? id.rawValue
-        case .defaultTemplate: "the default pipeline"
-        }
-    }
-
-    /// Adds an action at the end of a stage's list (or at `position`), after checking
-    /// the member's permissions and the action itself.
+    /// Adds an action at the end of a stage's (or reason's) list, or at `position`,
+    /// after checking the member's permissions and the action itself.
     public mutating func addAction(
-        _ action: AutomaticAction, to stage: StageID, of ref: PipelineRef, at position: Int? = nil, by member: MemberID
+        _ action: AutomaticAction, to owner: ActionOwner, at position: Int? = nil, by member: MemberID
     ) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try validate(action, in: ref)
-        try editStage(stage, of: ref) { stage in
-            let index = min(max(position ?? stage.actions.count, 0), stage.actions.count)
-            stage.actions.insert(action, at: index)
+        try validate(action, for: owner)
+        try editActions(of: owner) { actions, _ in
+            let index = min(max(position ?? actions.count, 0), actions.count)
+            actions.insert(action, at: index)
         }
     }
 
     /// Replaces the action at `index`.
     public mutating func replaceAction(
-        at index: Int, with action: AutomaticAction, in stage: StageID, of ref: PipelineRef, by member: MemberID
+        at index: Int, with action: AutomaticAction, of owner: ActionOwner, by member: MemberID
     ) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try validate(action, in: ref)
-        try editStage(stage, of: ref) { stage in
-            try Self.checkIndex(index, in: stage)
-            stage.actions[index] = action
+        try validate(action, for: owner)
+        try editActions(of: owner) { actions, name in
+            try Self.checkIndex(index, in: actions, of: name)
+            actions[index] = action
         }
     }
 
-    public mutating func removeAction(at index: Int, from stage: StageID, of ref: PipelineRef, by member: MemberID) throws {
+    public mutating func removeAction(at index: Int, of owner: ActionOwner, by member: MemberID) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try editStage(stage, of: ref) { stage in
-            try Self.checkIndex(index, in: stage)
-            stage.actions.remove(at: index)
+        try editActions(of: owner) { actions, name in
+            try Self.checkIndex(index, in: actions, of: name)
+            actions.remove(at: index)
         }
     }
 
-    /// Moves an action to another place in the stage's order.
-    public mutating func moveAction(
-        from source: Int, to destination: Int, in stage: StageID, of ref: PipelineRef, by member: MemberID
-    ) throws {
+    /// Moves an action to another place in the order they run.
+    public mutating func moveAction(from source: Int, to destination: Int, of owner: ActionOwner, by member: MemberID) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try editStage(stage, of: ref) { stage in
-            try Self.checkIndex(source, in: stage)
-            try Self.checkIndex(destination, in: stage)
-            stage.actions.insert(stage.actions.remove(at: source), at: destination)
+        try editActions(of: owner) { actions, name in
+            try Self.checkIndex(source, in: actions, of: name)
+            try Self.checkIndex(destination, in: actions, of: name)
+            actions.insert(actions.remove(at: source), at: destination)
         }
     }
 
     /// Refuses an action that could not run as written, saying what to fix.
-    public func validate(_ action: AutomaticAction, in ref: PipelineRef) throws {
+    public func validate(_ action: AutomaticAction, for owner: ActionOwner) throws {
         func requireMembers(_ members: [MemberID], _ what: String) throws {
             guard !members.isEmpty else { throw StagehandError.invalidAction("Name at least one team member \(what).") }
             for id in members where member(id) == nil { throw StagehandError.notFound(kind: "team member", name: id.rawValue) }
@@ -104,7 +81,7 @@ extension Workspace {
         case .assign(let assign):
             if let jobID = assign.job {
                 guard job(jobID) != nil else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
-                if ref == .job(jobID) {
+                if case .stage(.job(jobID), _) = owner {
                     throw StagehandError.invalidAction("A stage cannot assign candidates to its own job.")
                 }
             } else if let pool = assign.talentPool, talentPool(pool) == nil {
@@ -113,51 +90,10 @@ extension Workspace {
         }
     }
 
-    /// Adds a reusable email template after checking its placeholders.
-    public mutating func addTemplate(name: String, subject: String, body: String, by member: MemberID) throws -> EmailTemplateID {
-        try require(Self.automationPermissions, of: member, toDo: "change email templates")
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StagehandError.invalidAction("An email template needs a name.") }
-        guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StagehandError.invalidAction("An email needs a subject.")
-        }
-        try EmailRendering.validate(subject: subject, body: body)
-        let id: EmailTemplateID = makeID("tpl")
-        setup.emailTemplates.append(EmailTemplate(id: id, name: name, subject: subject, body: body))
-        return id
-    }
-
-    /// Creates a job with its own copy of the default pipeline: later edits to the
-    /// template do not reach it, and its edits do not reach the template.
-    public mutating func createJob(title: String, by member: MemberID) throws -> JobID {
-        try require([.editJobs], of: member, toDo: "create jobs")
-        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StagehandError.invalidAction("A job needs a title.") }
-        let id: JobID = makeID("job")
-        setup.jobs.append(Job(id: id, title: title, pipeline: setup.defaultPipeline))
-        return id
-    }
-
-    private mutating func editStage(_ stageID: StageID, of ref: PipelineRef, _ change: (inout Stage) throws -> Void) throws {
-        switch ref {
-        case .job(let jobID):
-            guard let jobIndex = jobIndex(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
-            guard let stageIndex = setup.jobs[jobIndex].stageIndex(stageID) else {
-                throw StagehandError.notFound(kind: "stage of \(setup.jobs[jobIndex].title)", name: stageID.rawValue)
-            }
-            try change(&setup.jobs[jobIndex].pipeline[stageIndex])
-        case .defaultTemplate:
-            guard let stageIndex = setup.defaultPipeline.firstIndex(where: { $0.id == stageID }) else {
-                throw StagehandError.notFound(kind: "stage of the default pipeline", name: stageID.rawValue)
-            }
-            try change(&setup.defaultPipeline[stageIndex])
-        }
-    }
-
-    private static func checkIndex(_ index: Int, in stage: Stage) throws {
-        guard stage.actions.indices.contains(index) else {
+    private static func checkIndex(_ index: Int, in actions: [AutomaticAction], of name: String) throws {
+        guard actions.indices.contains(index) else {
             throw StagehandError.invalidAction(
-                "\(stage.name) has \(stage.actions.count) action\(stage.actions.count == 1 ? "" : "s"); there is no number \(index + 1).")
+                "\(name) has \(actions.count) action\(actions.count == 1 ? "" : "s"); there is no number \(index + 1).")
         }
     }
 }

@@ -23,3 +23,19 @@ extension Workspace {
     /// Adding or changing automatic actions needs both of these.
     public static let automationPermissions: [Permission] = [.manageAutomations, .editJobs]
 }
+
+extension Workspace {
+    /// The automation permissions `member` lacks (all of them for someone not on the team).
+    public func missingSetupPermissions(of member: MemberID?) -> [Permission] {
+        guard let member else { return Self.automationPermissions }
+        return Self.automationPermissions.filter { !allows(member, $0) }
+    }
+
+    /// The one line a read-only editor shows; `nil` when `member` may change the setup.
+    public func readOnlyNotice(for member: MemberID?) -> String? {
+        let missing = missingSetupPermissions(of: member)
+        guard !missing.isEmpty else { return nil }
+        let names = missing.map(\.rawValue).joined(separator: " and ")
+        return "Read-only: changing this needs the \(names) permission\(missing.count > 1 ? "s" : "")."
+    }
+}

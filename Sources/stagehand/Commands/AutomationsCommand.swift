@@ -10,12 +10,13 @@ struct AutomationsCommand: ParsableCommand {
         subcommands: [List.self, Add.self, Remove.self, Move.self])
 }
 
-/// Which stage of which pipeline a command is about.
+/// Which list of actions a command is about: a stage of a pipeline, or a disqualification reason.
 struct StageSelection: ParsableArguments {
     @Option(help: "The job whose pipeline to use (id or part of the title).") var job: String?
     @Flag(name: .customLong("default"), help: "Use the default pipeline template (affects jobs created afterwards).")
     var defaultTemplate = false
     @Option(help: "The stage (id, part of the name, or its number).") var stage: String?
+    @Option(help: "A disqualification reason instead of a stage (id or part of the name).") var reason: String?
 
     func pipeline(in workspace: Workspace) throws -> (PipelineRef, [Stage]) {
         if defaultTemplate {
@@ -27,11 +28,17 @@ struct StageSelection: ParsableArguments {
         return (.job(found.id), found.pipeline)
     }
 
-    func stage(in workspace: Workspace) throws -> (PipelineRef, Stage) {
+    func owner(in workspace: Workspace) throws -> ActionOwner {
+        if let reason {
+            guard job == nil, !defaultTemplate, stage == nil else {
+                throw ValidationError("Use either --reason or --job/--default with --stage, not both.")
+            }
+            return .reason(try workspace.findReason(reason).id)
+        }
         let (ref, pipeline) = try pipeline(in: workspace)
-        guard let stage else { throw ValidationError("Say which stage with --stage.") }
+        guard let stage else { throw ValidationError("Say which stage with --stage (or a reason with --reason).") }
         let holder = Job(id: "pipeline", title: workspace.pipelineName(ref), pipeline: pipeline)
-        return (ref, try workspace.findStage(stage, in: holder))
+        return .stage(ref, try workspace.findStage(stage, in: holder).id)
     }
 }
 
@@ -44,16 +51,29 @@ extension AutomationsCommand {
         func run() throws {
             try reportingErrors {
                 let workspace = try Session(global).store.load()
-                let (ref, pipeline) = try selection.pipeline(in: workspace)
-                let stages = try selection.stage.map { _ in [try selection.stage(in: workspace).1] } ?? pipeline
                 let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
+                if selection.reason != nil {
+                    let owner = try selection.owner(in: workspace)
+                    TextOutput.print("Automatic actions of \(workspace.ownerName(owner)), run on disqualification:")
+                    Self.printActions(workspace.actions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
+                    return
+                }
+                let (ref, pipeline) = try selection.pipeline(in: workspace)
+                let stages = try selection.stage.map { _ -> [Stage] in
+                    guard case .stage(_, let id) = try selection.owner(in: workspace) else { return [] }
+                    return pipeline.filter { $0.id == id }
+                } ?? pipeline
                 TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
                 for stage in stages {
                     TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : ""): \(stage.actions.isEmpty ? "none" : "")")
-                    for (index, action) in stage.actions.enumerated() {
-                        TextOutput.print("  \(index + 1). \(symbols.bolt) \(workspace.summary(of: action))")
-                    }
+                    Self.printActions(stage.actions, reason: false, in: workspace, symbols: symbols)
                 }
+            }
+        }
+
+        static func printActions(_ actions: [AutomaticAction], reason: Bool, in workspace: Workspace, symbols: Symbols) {
+            for (index, action) in actions.enumerated() {
+                TextOutput.print("  \(index + 1). \(symbols.bolt) \(workspace.summary(of: action, forDisqualification: reason))")
             }
         }
     }
@@ -92,47 +112,62 @@ extension AutomationsCommand {
                 let workspace = try session.store.load()
                 let member = try session.member(in: workspace)
                 try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
-                let (ref, stage) = try selection.stage(in: workspace)
-                let newTemplate = subject.map { (name: $0, subject: $0, body: body ?? "") }
-                let action = try makeAction(in: workspace)
-                let summary = try session.store.update { workspace in
-                    var action = action
-                    if let newTemplate, case .sendEmail(var email) = action {
-                        email.template = try workspace.addTemplate(
-                            name: newTemplate.name, subject: newTemplate.subject, body: newTemplate.body, by: member.id)
-                        action = .sendEmail(email)
+                let owner = try selection.owner(in: workspace)
+                let draft = try makeDraft(in: workspace)
+                let now = session.clock.now
+                let said = try session.store.update { workspace in
+                    let said = try workspace.apply(.saveAction(draft, owner: owner, replacing: nil), by: member.id, now: now)
+                    if let position, let last = workspace.actions(of: owner).map({ $0.count - 1 }), position - 1 < last {
+                        try workspace.moveAction(from: last, to: max(0, position - 1), of: owner, by: member.id)
                     }
-                    try workspace.addAction(action, to: stage.id, of: ref, at: position.map { $0 - 1 }, by: member.id)
-                    return workspace.summary(of: action)
+                    return said
                 }
-                TextOutput.print("Added to \(stage.name) (\(session.store.workspace.pipelineName(ref))): \(Symbols.forLocale(ProcessInfo.processInfo.environment).bolt) \(summary)")
+                TextOutput.print(said)
             }
         }
 
-        private func makeAction(in workspace: Workspace) throws -> AutomaticAction {
+        /// The flags, as the board's form would hold them.
+        private func makeDraft(in workspace: Workspace) throws -> ActionDraft {
             let given = [email ?? subject, note, task, tags, evaluation, followers, assignJob, assignPool].compactMap { $0 }
             guard given.count == 1 else {
                 throw ValidationError(
                     "Give exactly one kind of action: --email (or --subject/--body), --note, --task, --tags, --evaluation, --followers, --assign-job or --assign-pool.")
             }
-            func members(_ list: String) throws -> [MemberID] {
-                try list.split(separator: ",").map { try workspace.findMember($0.trimmingCharacters(in: .whitespaces)).id }
-            }
             if email != nil || subject != nil {
-                let template: EmailTemplateID = try email.map { try workspace.findTemplate($0).id } ?? "new"
-                let from: Sender = sender == "mover" ? .mover : .member(try workspace.findMember(sender).id)
-                return .sendEmail(.init(template: template, sender: from, delay: try delay.map(RelativeDuration.init(parsing:))))
+                var draft = ActionDraft(kind: .sendEmail, in: workspace)
+                if let email {
+                    draft.useTemplate(try workspace.findTemplate(email).id, in: workspace)
+                } else {
+                    draft.useTemplate(nil, in: workspace)
+                    draft.templateName = subject ?? ""
+                    draft.subject = subject ?? ""
+                    draft.body = body ?? ""
+                }
+                draft.sender = sender
+                draft.delay = delay ?? ""
+                return draft
             }
-            if let note { return .addNote(.init(text: note)) }
+            if let note { return with(.addNote) { $0.note = note } }
             if let task {
                 guard let assignee else { throw ValidationError("A task needs --assignee.") }
-                return .addTask(.init(title: task, assignee: try workspace.findMember(assignee).id, due: try TaskDue(parsing: due)))
+                return with(.addTask) {
+                    $0.title = task
+                    $0.assignee = assignee
+                    $0.due = due
+                }
             }
-            if let tags { return .addTags(.init(tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })) }
-            if let evaluation { return .requestEvaluation(.init(members: try members(evaluation))) }
-            if let followers { return .addFollowers(.init(members: try members(followers))) }
-            if let assignJob { return .assign(.init(job: try workspace.findJob(assignJob).id)) }
-            return .assign(.init(talentPool: try workspace.findTalentPool(assignPool ?? "").id))
+            if let tags { return with(.addTags) { $0.tags = tags } }
+            if let evaluation { return with(.requestEvaluation) { $0.members = evaluation } }
+            if let followers { return with(.addFollowers) { $0.members = followers } }
+            if let assignJob { return with(.assign) { $0.target = (try? workspace.findJob(assignJob).id.rawValue) ?? assignJob } }
+            let pool = assignPool ?? ""
+            return with(.assign) { $0.target = (try? workspace.findTalentPool(pool).id.rawValue) ?? pool }
+
+            func with(_ kind: AutomaticAction.Kind, _ fill: (inout ActionDraft) -> Void) -> ActionDraft {
+                var draft = ActionDraft(kind: kind, in: workspace)
+                fill(&draft)
+                return draft
+            }
         }
     }
 
@@ -147,9 +182,12 @@ extension AutomationsCommand {
                 let session = try Session(global)
                 let workspace = try session.store.load()
                 let member = try session.member(in: workspace)
-                let (ref, stage) = try selection.stage(in: workspace)
-                try session.store.update { try $0.removeAction(at: number - 1, from: stage.id, of: ref, by: member.id) }
-                TextOutput.print("Removed action \(number) from \(stage.name) (\(workspace.pipelineName(ref))).")
+                let owner = try selection.owner(in: workspace)
+                let now = session.clock.now
+                let said = try session.store.update {
+                    try $0.apply(.removeAction(owner: owner, index: number - 1), by: member.id, now: now)
+                }
+                TextOutput.print(said)
             }
         }
     }
@@ -166,11 +204,12 @@ extension AutomationsCommand {
                 let session = try Session(global)
                 let workspace = try session.store.load()
                 let member = try session.member(in: workspace)
-                let (ref, stage) = try selection.stage(in: workspace)
-                try session.store.update {
-                    try $0.moveAction(from: number - 1, to: toPosition - 1, in: stage.id, of: ref, by: member.id)
+                let owner = try selection.owner(in: workspace)
+                let now = session.clock.now
+                let said = try session.store.update {
+                    try $0.apply(.moveAction(owner: owner, from: number - 1, to: toPosition - 1), by: member.id, now: now)
                 }
-                TextOutput.print("Moved action \(number) of \(stage.name) to position \(toPosition).")
+                TextOutput.print(said)
             }
         }
     }

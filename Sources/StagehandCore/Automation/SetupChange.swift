@@ -1,0 +1,93 @@
+import Foundation
+
+/// One change to how the workspace is set up — automations, templates, pipelines,
+/// jobs, reasons — as a value, so that the board can ask for it as an effect and
+/// every client applies it through the same rules under the same lock.
+public enum SetupChange: Sendable, Equatable {
+    case saveAction(ActionDraft, owner: ActionOwner, replacing: Int?)
+    case removeAction(owner: ActionOwner, index: Int)
+    case moveAction(owner: ActionOwner, from: Int, to: Int)
+    case saveTemplate(EmailTemplateID?, name: String, subject: String, body: String)
+    case removeTemplate(EmailTemplateID)
+    case addStage(PipelineRef, name: String)
+    case renameStage(PipelineRef, StageID, name: String)
+    case moveStage(PipelineRef, StageID, to: Int)
+    case removeStage(PipelineRef, StageID, movingTo: StageID?)
+    case createJob(title: String)
+    case renameJob(JobID, title: String)
+    case setJobStatus(JobID, JobStatus)
+    case addReason(name: String)
+    case renameReason(ReasonID, name: String)
+    case removeReason(ReasonID)
+}
+
+extension Workspace {
+    /// Applies the change for `member` and says in one sentence what it did.
+    @discardableResult
+    public mutating func apply(_ change: SetupChange, by member: MemberID, now: Date) throws -> String {
+        switch change {
+        case .saveAction(let draft, let owner, let index):
+            let action = try save(draft, to: owner, replacing: index, by: member)
+            return "\(index == nil ? "Added to" : "Changed in") \(ownerName(owner)): \(summary(of: action, forDisqualification: owner.isReason))"
+        case .removeAction(let owner, let index):
+            let removed = actions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil }
+            try removeAction(at: index, of: owner, by: member)
+            return "Removed from \(ownerName(owner)): \(removed.map { summary(of: $0, forDisqualification: owner.isReason) } ?? "action \(index + 1)")"
+        case .moveAction(let owner, let from, let to):
+            try moveAction(from: from, to: to, of: owner, by: member)
+            return "Action \(from + 1) of \(ownerName(owner)) now runs \(Self.ordinal(to + 1))"
+        case .saveTemplate(let id, let name, let subject, let body):
+            let saved = try saveTemplate(id, name: name, subject: subject, body: body, by: member)
+            return "\(id == nil ? "Created" : "Saved") the email template \(template(saved)?.name ?? name)"
+        case .removeTemplate(let id):
+            let name = template(id)?.name ?? id.rawValue
+            try removeTemplate(id, by: member)
+            return "Removed the email template \(name)"
+        case .addStage(let ref, let name):
+            let id = try addStage(named: name, to: ref, by: member)
+            return "Added the stage \(pipeline(ref)?.first { $0.id == id }?.name ?? name) to \(pipelineName(ref))"
+        case .renameStage(let ref, let id, let name):
+            let old = pipeline(ref)?.first { $0.id == id }?.name ?? id.rawValue
+            try renameStage(id, in: ref, to: name, by: member)
+            return "Renamed \(old) to \(pipeline(ref)?.first { $0.id == id }?.name ?? name) in \(pipelineName(ref))"
+        case .moveStage(let ref, let id, let position):
+            try moveStage(id, in: ref, to: position, by: member)
+            let name = pipeline(ref)?.first { $0.id == id }?.name ?? id.rawValue
+            return "\(name) is now stage \(position + 1) of \(pipelineName(ref))"
+        case .removeStage(let ref, let id, let destination):
+            let name = pipeline(ref)?.first { $0.id == id }?.name ?? id.rawValue
+            let target = destination.flatMap { d in pipeline(ref)?.first { $0.id == d }?.name }
+            let moved = try removeStage(id, from: ref, movingCandidatesTo: destination, by: member, now: now)
+            let where_ = moved > 0 ? "; \(moved) candidate\(moved == 1 ? "" : "s") moved to \(target ?? "")" : ""
+            return "Removed \(name) from \(pipelineName(ref))\(where_)"
+        case .createJob(let title):
+            let id = try createJob(title: title, by: member)
+            return "Created the job \(job(id)?.title ?? title) with a copy of the default pipeline"
+        case .renameJob(let id, let title):
+            try renameJob(id, to: title, by: member)
+            return "Renamed the job to \(job(id)?.title ?? title)"
+        case .setJobStatus(let id, let status):
+            try setStatus(of: id, to: status, by: member)
+            return "\(status == .closed ? "Closed" : "Reopened") the job \(job(id)?.title ?? id.rawValue)"
+        case .addReason(let name):
+            let id = try addReason(named: name, by: member)
+            return "Added the disqualification reason \(reason(id)?.name ?? name)"
+        case .renameReason(let id, let name):
+            try renameReason(id, to: name, by: member)
+            return "Renamed the reason to \(reason(id)?.name ?? name)"
+        case .removeReason(let id):
+            let name = reason(id)?.name ?? id.rawValue
+            try removeReason(id, by: member)
+            return "Removed the disqualification reason \(name)"
+        }
+    }
+
+    private static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n % 10]
+        return "\(n)\(suffix)"
+    }
+}
+
+extension ActionOwner {
+    public var isReason: Bool { if case .reason = self { true } else { false } }
+}
