@@ -210,11 +210,7 @@ public struct ActionDraft: Sendable, Equatable {
         }
     }
 
-    private func parsedDelay() throws -> RelativeDuration? {
-        let text = delay.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty, !["none", "at once", "now", "0"].contains(text.lowercased()) else { return nil }
-        return try RelativeDuration(parsing: text)
-    }
+    private func parsedDelay() throws -> RelativeDuration? { try RelativeDuration.optional(delay) }
 
     private func assignment(in workspace: Workspace) throws -> AutomaticAction.Assign {
         let text = target.trimmingCharacters(in: .whitespaces)

@@ -41,6 +41,13 @@ public struct RelativeDuration: Codable, Sendable, Hashable, CustomStringConvert
         self.init(amount, unit)
     }
 
+    /// A delay as typed in an editor: empty (or `none`) means at once.
+    public static func optional(_ text: String) throws -> RelativeDuration? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !["none", "at once", "now", "0"].contains(trimmed.lowercased()) else { return nil }
+        return try RelativeDuration(parsing: trimmed)
+    }
+
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds things by id or by an unambiguous part of their name, as people type them.
-enum NameLookup {
+public enum NameLookup {
     /// An exact id wins, then an exact name (ignoring case and accents), then the
     /// only name that contains the text; several matches are refused with their names.
     static func find<Item>(
@@ -22,7 +22,8 @@ enum NameLookup {
         }
     }
 
-    static func fold(_ text: String) -> String {
+    /// Text as names are compared: case, accents and surrounding spaces ignored.
+    public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
     }

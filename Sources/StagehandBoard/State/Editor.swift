@@ -1,0 +1,92 @@
+import StagehandCore
+
+/// One screen of the setup editors. They stack: `a` on a pipeline's stage opens
+/// its automations above the pipeline, a form opens above its list, and Esc goes
+/// back one screen.
+public enum EditorScreen: Sendable, Equatable {
+    case actions(ActionOwner, selected: Int)
+    case pipeline(PipelineRef, selected: Int)
+    case templates(selected: Int)
+    case reasons(selected: Int)
+    case form(Form)
+    case confirm(Confirmation)
+}
+
+/// "Remove action 2 of Interview?" — answered with y or n; y makes the change.
+public struct Confirmation: Sendable, Equatable {
+    public var question: String
+    public var change: SetupChange
+}
+
+/// A form of labelled fields. What it saves, and how each field is checked, comes
+/// from its purpose and the core's rules (`Forms`).
+public struct Form: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case action(ActionOwner, replacing: Int?)
+        case template(EmailTemplateID?)
+        case newStage(PipelineRef)
+        case renameStage(PipelineRef, StageID)
+        case removeStage(PipelineRef, StageID)
+        case newJob
+        case renameJob(JobID)
+        case newReason
+        case renameReason(ReasonID)
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    public var fields: [FormField]
+    public var focused = 0
+    /// Each field's problem by key, worked out again after every keystroke.
+    public var problems: [String: String] = [:]
+    /// What a field's value means ("1 hour after entry"), by key.
+    public var hints: [String: String] = [:]
+    /// Why the last save was refused by the state file (someone changed it meanwhile…).
+    public var saveError: String?
+
+    public var focusedField: FormField? { fields.indices.contains(focused) ? fields[focused] : nil }
+
+    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+
+    public mutating func set(_ key: String, _ value: String) {
+        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value }
+    }
+}
+
+public struct FormField: Sendable, Equatable {
+    public enum Input: Sendable, Equatable {
+        /// One line of text.
+        case line
+        /// Several lines: Enter starts a new one.
+        case lines
+        /// One of a fixed list, picked with ← →.
+        case choice([Option])
+        /// Typed freely, or picked from presets with ← →.
+        case lineWithPresets([String])
+    }
+
+    public struct Option: Sendable, Equatable {
+        public var label: String
+        public var value: String
+    }
+
+    public var key: String
+    public var label: String
+    public var value: String
+    public var input: Input
+    /// Offered for the item being typed (after the last comma); Tab takes the first.
+    public var completions: [String] = []
+    /// The field stands for a list: completion works on the item after the last comma.
+    public var isList = false
+
+    public var isText: Bool {
+        if case .choice = input { return false }
+        return true
+    }
+
+    /// The label of the chosen option, for a choice; else the text.
+    public var shownValue: String {
+        if case .choice(let options) = input { return options.first { $0.value == value }?.label ?? value }
+        return value
+    }
+}
