@@ -81,6 +81,9 @@ public final class EffectRunner {
             let member = try requireMember()
             try store.update { try $0.cancelScheduledEmail(email, by: member, now: now) }
             return [.info("Email cancelled")]
+        case .changeSetup(let change):
+            let member = try requireMember()
+            return [.setupChanged(try store.update { try $0.apply(change, by: member, now: now) })]
         case .reload:
             _ = try store.load()
             return [.info("Reloaded")]

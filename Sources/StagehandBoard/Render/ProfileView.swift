@@ -110,7 +110,10 @@ extension Board {
         let theme = state.theme
         let groups: [(String, [Binding])] = [
             ("Board", KeyMap.board), ("Carrying a card", KeyMap.carrying), ("Move dialogs", KeyMap.dialog),
-            ("Profile, my work, automations", KeyMap.reading), ("Scheduled emails", KeyMap.scheduled),
+            ("Profile, my work", KeyMap.reading), ("Scheduled emails", KeyMap.scheduled),
+            ("Automations (a)", KeyMap.actionList), ("Pipeline (p)", KeyMap.pipelineList),
+            ("Email templates (e)", KeyMap.templateList), ("Reasons (r)", KeyMap.reasonList),
+            ("Forms", KeyMap.form), ("Questions", KeyMap.confirming),
         ]
         var lines: [(String, Style)] = []
         for (title, bindings) in groups {
@@ -141,25 +144,5 @@ extension Board {
                 DisplayWidth.truncate(line.0, to: columnWidth - 1), x: box.innerX + column * columnWidth, y: box.y + 1 + row,
                 style: line.1)
         }
-    }
-
-    static func drawAutomations(_ stageID: StageID, _ state: BoardState, on frame: inout Frame) {
-        let workspace = state.workspace
-        let theme = state.theme
-        guard let job = state.job, let stage = job.stage(stageID) else { return }
-        var lines: [String] = stage.actions.enumerated().map { "\($0.offset + 1). \(state.symbols.bolt) \(workspace.summary(of: $0.element))" }
-        if lines.isEmpty { lines.append("No automatic actions.") }
-        lines.append("")
-        let editor = state.me.map { me in Workspace.automationPermissions.filter { !workspace.allows(me, $0) } } ?? Workspace.automationPermissions
-        if editor.isEmpty {
-            lines.append("Change them with: stagehand automations add|remove|move --job \(job.id) --stage \(stage.id)")
-        } else {
-            lines.append("Read-only: changing actions needs the \(editor.map(\.rawValue).joined(separator: " and ")) permission.")
-        }
-        let width = min(frame.width - 4, 80)
-        let wrapped = lines.flatMap { wrap($0, width: width - 4) }
-        let box = Box.centred(width: width, height: wrapped.count + 2, in: frame)
-        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Automations of \(stage.name) (\(job.title))")
-        for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
     }
 }

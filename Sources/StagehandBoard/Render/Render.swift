@@ -18,6 +18,8 @@ extension Board {
             drawMyWork(scroll: scroll, state, on: &frame)
         case .scheduled(let selected):
             drawScheduled(selected: selected, state, on: &frame)
+        case .editing(let screens):
+            drawEditor(screens, state, on: &frame)
         default:
             drawColumns(state, layout: layout, on: &frame)
         }
@@ -25,7 +27,6 @@ extension Board {
         switch state.mode {
         case .dialog(let dialog): drawDialog(dialog, state, on: &frame)
         case .help(let scroll): drawHelp(scroll: scroll, state, on: &frame)
-        case .automations(let stage): drawAutomations(stage, state, on: &frame)
         case .disqualifying(let id, let selected): drawReasons(id, selected: selected, state, on: &frame)
         default: break
         }
@@ -114,6 +115,18 @@ extension Board {
         case .back: "back"
         case .sendNow: "send now"
         case .cancelEmail: "cancel email"
+        case .addItem: "add"
+        case .editItem: command == .editItem && help.contains("rename") ? "rename" : "edit"
+        case .removeItem: "remove"
+        case .moveItemUp: "earlier"
+        case .moveItemDown: "later"
+        case .openItemActions: "actions"
+        case .switchPipeline: "job/template"
+        case .nextField: "next field"
+        case .nextOption: "choose"
+        case .save: "save"
+        case .confirmYes: "yes"
+        case .confirmNo: "no"
         default: help
         }
     }

@@ -11,6 +11,11 @@ public enum Command: Sendable, Equatable {
     case runActions, withoutActions, choiceUp, choiceDown, choose, back
     case scrollUp, scrollDown, sendNow, cancelEmail, retryEmail
     case cycleTheme
+    case openPipeline, openTemplates, openReasons
+    case addItem, editItem, removeItem, moveItemUp, moveItemDown, openItemActions
+    case switchPipeline, newJob, toggleJobStatus
+    case confirmYes, confirmNo
+    case nextField, previousField, previousOption, nextOption, save, clearField
 }
 
 public struct Binding: Sendable {
@@ -49,6 +54,9 @@ public enum KeyMap {
         bind([.character("c")], "c", .cancelRun, "cancel the run in the progress pane", bar: true),
         bind([.enter], "Enter", .openProfile, "open the candidate's profile", bar: true),
         bind([.character("a")], "a", .openAutomations, "automations of the stage"),
+        bind([.character("p")], "p", .openPipeline, "pipeline: stages, new job, close job"),
+        bind([.character("e")], "e", .openTemplates, "email templates"),
+        bind([.character("r")], "r", .openReasons, "disqualification reasons"),
         bind([.character("d")], "d", .disqualify, "disqualify the candidate"),
         bind([.character("i")], "i", .myWork, "my work"),
         bind([.character("s")], "s", .scheduled, "scheduled emails"),
@@ -77,7 +85,70 @@ public enum KeyMap {
         bind([.escape], "Esc", .back, "cancel the move", bar: true),
     ]
 
-    /// Profile, help, my work, automations: read and close.
+    /// A stage's or a reason's automatic actions.
+    public static let actionList: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .choiceUp, "previous action"),
+        bind([.down, .character("j")], "↓/j", .choiceDown, "next action"),
+        bind([.character("n"), .character("+")], "n", .addItem, "add an action", bar: true),
+        bind([.enter, .character("e")], "Enter", .editItem, "edit the action", bar: true),
+        bind([.character("x"), .delete], "x", .removeItem, "remove the action", bar: true),
+        bind([.character("K")], "K", .moveItemUp, "run it earlier", bar: true),
+        bind([.character("J")], "J", .moveItemDown, "run it later", bar: true),
+        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
+    ]
+
+    public static let pipelineList: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .choiceUp, "previous stage"),
+        bind([.down, .character("j")], "↓/j", .choiceDown, "next stage"),
+        bind([.enter, .character("a")], "Enter", .openItemActions, "automations of the stage", bar: true),
+        bind([.character("n"), .character("+")], "n", .addItem, "add a stage", bar: true),
+        bind([.character("e")], "e", .editItem, "rename the stage", bar: true),
+        bind([.character("x"), .delete], "x", .removeItem, "remove the stage", bar: true),
+        bind([.character("K")], "K", .moveItemUp, "move the stage left"),
+        bind([.character("J")], "J", .moveItemDown, "move the stage right"),
+        bind([.tab], "Tab", .switchPipeline, "this job / the default template", bar: true),
+        bind([.character("N")], "N", .newJob, "create a job (copies the default template)"),
+        bind([.character("o")], "o", .toggleJobStatus, "close or reopen the job"),
+        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
+    ]
+
+    public static let templateList: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .choiceUp, "previous template"),
+        bind([.down, .character("j")], "↓/j", .choiceDown, "next template"),
+        bind([.character("n"), .character("+")], "n", .addItem, "new template", bar: true),
+        bind([.enter, .character("e")], "Enter", .editItem, "edit the template", bar: true),
+        bind([.character("x"), .delete], "x", .removeItem, "remove the template", bar: true),
+        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
+    ]
+
+    public static let reasonList: [Binding] = [
+        bind([.up, .character("k")], "↑/k", .choiceUp, "previous reason"),
+        bind([.down, .character("j")], "↓/j", .choiceDown, "next reason"),
+        bind([.enter, .character("a")], "Enter", .openItemActions, "actions of the reason", bar: true),
+        bind([.character("n"), .character("+")], "n", .addItem, "add a reason", bar: true),
+        bind([.character("e")], "e", .editItem, "rename the reason", bar: true),
+        bind([.character("x"), .delete], "x", .removeItem, "remove the reason", bar: true),
+        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
+    ]
+
+    public static let confirming: [Binding] = [
+        bind([.character("y")], "y", .confirmYes, "yes, do it", bar: true),
+        bind([.character("n"), .escape, .enter], "n/Esc", .confirmNo, "no, keep it", bar: true),
+    ]
+
+    /// Forms: printable keys type into the focused field; these do the rest.
+    public static let form: [Binding] = [
+        bind([.tab, .down], "Tab/↓", .nextField, "next field (Tab completes a name first)", bar: true),
+        bind([.backTab, .up], "S-Tab/↑", .previousField, "previous field"),
+        bind([.left], "←", .previousOption, "previous choice or preset"),
+        bind([.right], "→", .nextOption, "next choice or preset", bar: true),
+        bind([.enter], "Enter", .save, "save (in Body and Note: a new line)", bar: true),
+        bind([.control("s")], "C-s", .save, "save from any field", bar: true),
+        bind([.control("u")], "C-u", .clearField, "clear the field"),
+        bind([.escape], "Esc", .back, "cancel: nothing is saved", bar: true),
+    ]
+
+    /// Profile, help, my work: read and close.
     public static let reading: [Binding] = [
         bind([.up, .character("k")], "↑/k", .scrollUp, "scroll up"),
         bind([.down, .character("j")], "↓/j", .scrollDown, "scroll down"),
@@ -108,7 +179,16 @@ public enum KeyMap {
         case .board, .filtering: board
         case .carrying: carrying
         case .dialog: dialog
-        case .profile, .help, .myWork, .automations: reading
+        case .profile, .help, .myWork: reading
+        case .editing(let screens):
+            switch screens.last {
+            case .actions: actionList
+            case .pipeline: pipelineList
+            case .templates: templateList
+            case .reasons: reasonList
+            case .confirm: confirming
+            case .form, nil: form
+            }
         case .scheduled: scheduled
         case .disqualifying: picking
         }

@@ -12,6 +12,8 @@ public enum Msg: Sendable {
     case disqualified(CandidateID, DisqualifyOutcome)
     case info(String)
     case failed(String)
+    /// A setup change was saved; the sentence says what it did.
+    case setupChanged(String)
 }
 
 /// Work `update` asks for; the program performs it against the core and reports back with a `Msg`.
@@ -27,6 +29,7 @@ public enum Effect: Sendable, Equatable {
     case sendNow(EmailID)
     case cancelEmail(EmailID)
     case retryEmail(EmailID)
+    case changeSetup(SetupChange)
     case reload
     case quit
 }

@@ -11,7 +11,8 @@ public enum Mode: Sendable, Equatable {
     case myWork(scroll: Int)
     case scheduled(selected: Int)
     case filtering
-    case automations(StageID)
+    /// The setup editors, a stack of screens; the last one is shown.
+    case editing([EditorScreen])
     case disqualifying(CandidateID, selected: Int)
 }
 

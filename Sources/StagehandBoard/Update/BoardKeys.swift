@@ -44,7 +44,12 @@ extension Board {
         case .openProfile:
             if let focused = state.focused { state.mode = .profile(focused, scroll: 0) }
         case .openAutomations:
-            if let stage = state.stage { state.mode = .automations(stage.id) }
+            if let job = state.job, let stage = state.stage { state.mode = .editing([.actions(.stage(.job(job.id), stage.id), selected: 0)]) }
+        case .openPipeline:
+            let ref: PipelineRef = state.job.map { .job($0.id) } ?? .defaultTemplate
+            state.mode = .editing([.pipeline(ref, selected: state.job == nil ? 0 : state.stageIndex)])
+        case .openTemplates: state.mode = .editing([.templates(selected: 0)])
+        case .openReasons: state.mode = .editing([.reasons(selected: 0)])
         case .disqualify:
             guard requireMovePermission(&state), let focused = state.focused else { break }
             state.mode = .disqualifying(focused, selected: 0)

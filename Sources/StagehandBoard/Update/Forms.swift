@@ -112,7 +112,8 @@ enum Forms {
         case .action(let owner, _):
             let draft = draft(from: form, state: state)
             form.problems = Dictionary(uniqueKeysWithValues: draft.problems(for: owner, in: workspace).map { ($0.key.rawValue, $0.value) })
-            if let delay = try? RelativeDuration.optional(form.value("delay")) {
+            // A delay that does not parse gets no hint: its problem shows instead.
+            if let delay = try? Optional(RelativeDuration.optional(form.value("delay"))) {
                 form.hints["delay"] = delay.map { "\($0.spelledOut) after \(owner.isReason ? "disqualification" : "entry")" } ?? "at once"
             }
             if let due = try? TaskDue(parsing: form.value("due")) {

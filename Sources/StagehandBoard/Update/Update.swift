@@ -28,6 +28,7 @@ public enum Board {
             state.clampIndices()
             state.selection = state.selection.filter { workspace.candidates[$0] != nil }
             followFocusedCandidate(&state)
+            refreshEditors(&state)
             return []
         case .moved(let outcome, let undo):
             state.undoStack.append(undo)
@@ -56,6 +57,13 @@ public enum Board {
         case .failed(let text):
             state.bulkProgress = nil
             state.status = StatusLine(kind: .error, text: text)
+            if case .editing(let screens) = state.mode, case .form(var form) = screens.last {
+                form.saveError = text
+                replaceEditorScreen(.form(form), &state)
+            }
+            return []
+        case .setupChanged(let text):
+            setupChanged(text, &state)
             return []
         }
     }
@@ -103,7 +111,8 @@ public enum Board {
         case .filtering: return filterKey(key, &state)
         case .carrying(let carry): return carryKey(key, carry, &state)
         case .dialog(let dialog): return dialogKey(key, dialog, &state)
-        case .profile, .help, .myWork, .automations: return readingKey(key, &state)
+        case .profile, .help, .myWork: return readingKey(key, &state)
+        case .editing(let screens): return editorKey(key, screens, &state)
         case .scheduled(let selected): return scheduledKey(key, selected, &state)
         case .disqualifying(let candidate, let selected): return reasonKey(key, candidate, selected, &state)
         }

@@ -1,0 +1,128 @@
+import StagehandCore
+
+/// Typing into a form: printable keys go into the focused text field; the form's
+/// key table does the rest. Saving is refused while any field shows a problem.
+extension Board {
+    static func formKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
+        var form = form
+        guard let field = form.focusedField else { return [] }
+        var edited = false
+        switch key {
+        case .character(let character) where field.isText:
+            form.fields[form.focused].value.append(character)
+            edited = true
+        case .enter where field.input == .lines:
+            form.fields[form.focused].value.append("\n")
+            edited = true
+        case .backspace where field.isText, .delete where field.isText:
+            if !field.value.isEmpty { form.fields[form.focused].value.removeLast() }
+            edited = true
+        default:
+            guard let command = KeyMap.command(for: key, in: state.mode) else { return [] }
+            switch command {
+            case .nextField:
+                let offered = Forms.completions(for: field)
+                let typing = !(field.isList ? field.value.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) ?? "" : field.value)
+                    .trimmingCharacters(in: .whitespaces).isEmpty
+                if key == .tab, typing, let first = offered.first {
+                    form.fields[form.focused].value = Forms.complete(field, with: first)
+                    edited = true
+                } else {
+                    form.focused = (form.focused + 1) % form.fields.count
+                }
+            case .previousField:
+                form.focused = (form.focused + form.fields.count - 1) % form.fields.count
+            case .previousOption, .nextOption:
+                guard let next = nextOption(of: field, forward: command == .nextOption) else { break }
+                form.fields[form.focused].value = next
+                edited = true
+            case .clearField where field.isText:
+                form.fields[form.focused].value = ""
+                edited = true
+            case .save:
+                return save(form, &state)
+            case .back:
+                closeEditorScreen(&state)
+                state.status = StatusLine(kind: .info, text: "Cancelled; nothing saved")
+                return []
+            default:
+                break
+            }
+        }
+        if edited {
+            Forms.fieldChanged(field.key, &form, state: state)
+            form.saveError = nil
+        }
+        Forms.refresh(&form, state: state)
+        replaceEditorScreen(.form(form), &state)
+        return []
+    }
+
+    /// ← → walk a choice's options, or a field's presets.
+    static func nextOption(of field: FormField, forward: Bool) -> String? {
+        let values: [String]
+        switch field.input {
+        case .choice(let options): values = options.map(\.value)
+        case .lineWithPresets(let presets): values = presets
+        case .line, .lines: return nil
+        }
+        guard !values.isEmpty else { return nil }
+        guard let index = values.firstIndex(of: field.value) else { return values[forward ? 0 : values.count - 1] }
+        return values[(index + (forward ? 1 : values.count - 1)) % values.count]
+    }
+
+    /// Hands a valid form to the core; an invalid one stays open with focus on the first problem.
+    static func save(_ form: Form, _ state: inout BoardState) -> [Effect] {
+        var form = form
+        Forms.refresh(&form, state: state)
+        if let first = form.fields.firstIndex(where: { form.problems[$0.key] != nil }) {
+            form.focused = first
+            state.status = StatusLine(kind: .error, text: "Not saved: \(form.problems[form.fields[first].key] ?? "")")
+            replaceEditorScreen(.form(form), &state)
+            return []
+        }
+        guard mayEditSetup(&state), let change = Forms.change(for: form, state: state) else { return [] }
+        replaceEditorScreen(.form(form), &state)
+        return [.changeSetup(change)]
+    }
+
+    /// The core saved the change: the form closes; a list shows what was added.
+    static func setupChanged(_ text: String, _ state: inout BoardState) {
+        state.status = StatusLine(kind: .info, text: text)
+        guard case .editing(let screens) = state.mode, case .form(let form) = screens.last else { return }
+        closeEditorScreen(&state)
+        guard case .editing(let rest) = state.mode, let below = rest.last else { return }
+        switch (form.purpose, below) {
+        case (.action(_, nil), .actions(let owner, _)): replaceEditorScreen(.actions(owner, selected: .max), &state)
+        case (.newStage, .pipeline(let ref, _)): replaceEditorScreen(.pipeline(ref, selected: .max), &state)
+        case (.template(nil), .templates): replaceEditorScreen(.templates(selected: .max), &state)
+        case (.newReason, .reasons): replaceEditorScreen(.reasons(selected: .max), &state)
+        default: break
+        }
+    }
+
+    /// After the workspace changed: lists keep a valid selection, the form re-checks its fields.
+    static func refreshEditors(_ state: inout BoardState) {
+        guard case .editing(let screens) = state.mode else { return }
+        let workspace = state.workspace
+        func clamp(_ selected: Int, _ count: Int) -> Int { min(max(selected, 0), max(0, count - 1)) }
+        state.mode = .editing(
+            screens.map { screen in
+                switch screen {
+                case .actions(let owner, let selected):
+                    return .actions(owner, selected: clamp(selected, workspace.actions(of: owner)?.count ?? 0))
+                case .pipeline(let ref, let selected):
+                    return .pipeline(ref, selected: clamp(selected, workspace.pipeline(ref)?.count ?? 0))
+                case .templates(let selected):
+                    return .templates(selected: clamp(selected, workspace.setup.emailTemplates.count))
+                case .reasons(let selected):
+                    return .reasons(selected: clamp(selected, workspace.setup.disqualificationReasons.count))
+                case .form(var form):
+                    Forms.refresh(&form, state: state)
+                    return .form(form)
+                case .confirm:
+                    return screen
+                }
+            })
+    }
+}
