@@ -79,7 +79,8 @@ extension Board {
             let bolt = stage.hasActions ? " \(state.symbols.bolt)" : ""
             let actions = stage.actions.count
             let detail = actions == 0 ? "no actions" : "\(actions) action\(actions == 1 ? "" : "s")"
-            let cards = ref == .defaultTemplate ? "" : ", \(workspace.occupants(of: stage.id, in: ref).count) cards"
+            let count = workspace.occupants(of: stage.id, in: ref).count
+            let cards = ref == .defaultTemplate ? "" : ", \(count) card\(count == 1 ? "" : "s")"
             return ("\(index + 1). \(stage.name)\(bolt)  (\(detail)\(cards))", theme[.card])
         }
         var footer: [(String, Style)]
