@@ -16,14 +16,17 @@ import Testing
             guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
             self.width = width
             self.height = height
+            environment = [
+                "TERM": "xterm-256color", "LANG": lang, "STAGEHAND_STATE": cli.statePath,
+                "STAGEHAND_NOW": cli.now, "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin",
+            ]
             tmux = try TmuxSession(
-                command: [try BuiltBinary.url("stagehand").path] + arguments, width: width, height: height,
-                environment: [
-                    "TERM": "xterm-256color", "LANG": lang, "STAGEHAND_STATE": cli.statePath,
-                    "STAGEHAND_NOW": cli.now, "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin",
-                ])
+                command: [try BuiltBinary.url("stagehand").path] + arguments, width: width, height: height, environment: environment)
             try tmux.waitFor(text: "Northwind Robotics")
         }
+
+        /// What the board was started with: another board on the same state file uses it too.
+        let environment: [String: String]
 
         /// The iOS job's cards of a stage, as `stagehand board --json` reports them.
         func cards(in stage: String) throws -> [String] {

@@ -205,12 +205,12 @@ import Testing
         #expect(
             throws: StagehandError.missingPermission(member: "Rita Recruiter", missing: [.manageAutomations], doing: "change email templates")
         ) {
-            try ws.addTemplate(name: "Hello", subject: "Hi", body: "Body", by: T.rita)
+            try ws.saveTemplate(nil, name: "Hello", subject: "Hi", body: "Body", by: T.rita)
         }
-        let id = try ws.addTemplate(name: " Hello ", subject: "Hi", body: "Body", by: T.ada)
+        let id = try ws.saveTemplate(nil, name: " Hello ", subject: "Hi", body: "Body", by: T.ada)
         #expect(ws.template(id)?.name == "Hello")
         #expect(throws: StagehandError.invalidAction("An email needs a subject.")) {
-            try ws.addTemplate(name: "Hello", subject: " ", body: "Body", by: T.ada)
+            try ws.saveTemplate(nil, name: "Hello", subject: " ", body: "Body", by: T.ada)
         }
     }
 }
