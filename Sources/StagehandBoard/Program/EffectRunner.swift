@@ -83,7 +83,9 @@ public final class EffectRunner {
             return [.info("Email cancelled")]
         case .changeSetup(let change):
             let member = try requireMember()
-            return [.setupChanged(try store.update { try $0.apply(change, by: member, now: now) })]
+            let said = try store.update { try $0.apply(change, by: member, now: now) }
+            // The board takes the new workspace first, so it can show what was just made.
+            return [.workspaceChanged(store.workspace), .setupChanged(said)]
         case .reload:
             _ = try store.load()
             return [.info("Reloaded")]

@@ -24,7 +24,7 @@ extension Board {
             if focused { focusedRow = rows.count }
             let labelStyle = focused ? theme[.columnTitleFocused] : theme[.columnTitle]
             let valueStyle = focused ? theme[.cardFocused] : theme[.card]
-            for (row, value) in shownValues(of: field, focused: focused, state: state, frame: frame).enumerated() {
+            for (row, value) in shownValues(of: field, focused: focused, width: valueWidth, state: state, frame: frame).enumerated() {
                 var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(value, to: valueWidth), style: valueStyle)]
                 if row == 0 { parts.insert(FormPart(x: 1, text: DisplayWidth.truncate(field.label, to: formLabelWidth - 1), style: labelStyle), at: 0) }
                 rows.append(parts)
@@ -52,22 +52,22 @@ extension Board {
         drawFormPage(form.title, rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
     }
 
-    /// A field's value as screen lines: a choice between arrows, text with a cursor.
-    static func shownValues(of field: FormField, focused: Bool, state: BoardState, frame: Frame) -> [String] {
+    /// A field's value as screen lines: a choice between arrows, text with a cursor,
+    /// wrapped so that what is being typed stays in view.
+    static func shownValues(of field: FormField, focused: Bool, width: Int, state: BoardState, frame: Frame) -> [String] {
         let cursor = focused && field.isText ? "_" : ""
         switch field.input {
         case .choice:
             guard focused else { return [field.shownValue] }
             let (left, right) = state.symbols.isUnicode ? ("‹", "›") : ("<", ">")
             return ["\(left) \(field.shownValue) \(right)"]
-        case .lines:
-            let values = (field.value + cursor).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .lines, .line, .lineWithPresets:
+            let values = (field.value + cursor).split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { wrap(String($0), width: width) }
             let limit = max(3, frame.height / 4)
             guard values.count > limit else { return values }
             // The focused text shows its end, where the typing happens.
             return focused ? [state.symbols.ellipsis] + values.suffix(limit - 1) : values.prefix(limit - 1) + [state.symbols.ellipsis]
-        case .line, .lineWithPresets:
-            return [field.value + cursor]
         }
     }
 

@@ -112,7 +112,7 @@ extension Board {
         case .runActions: "run actions"
         case .withoutActions: "without"
         case .choose: "choose"
-        case .back: "back"
+        case .back: help.hasPrefix("cancel") ? "cancel" : "back"
         case .sendNow: "send now"
         case .cancelEmail: "cancel email"
         case .addItem: "add"

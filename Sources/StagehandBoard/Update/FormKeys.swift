@@ -86,7 +86,8 @@ extension Board {
         return [.changeSetup(change)]
     }
 
-    /// The core saved the change: the form closes; a list shows what was added.
+    /// The core saved the change (the workspace already shows it): the form closes;
+    /// a list shows what was added.
     static func setupChanged(_ text: String, _ state: inout BoardState) {
         state.status = StatusLine(kind: .info, text: text)
         guard case .editing(let screens) = state.mode, case .form(let form) = screens.last else { return }
@@ -97,6 +98,11 @@ extension Board {
         case (.newStage, .pipeline(let ref, _)): replaceEditorScreen(.pipeline(ref, selected: .max), &state)
         case (.template(nil), .templates): replaceEditorScreen(.templates(selected: .max), &state)
         case (.newReason, .reasons): replaceEditorScreen(.reasons(selected: .max), &state)
+        case (.newJob, .pipeline):
+            // The new job is the last one: the board and the pipeline editor go to it.
+            guard let job = state.workspace.setup.jobs.last else { break }
+            switchJob(by: state.workspace.setup.jobs.count - 1 - state.jobIndex, &state)
+            replaceEditorScreen(.pipeline(.job(job.id), selected: 0), &state)
         default: break
         }
     }
