@@ -91,7 +91,7 @@ extension Board {
             title = "Pipeline of \(job?.title ?? id.rawValue) (\(job?.status == .closed ? "closed" : "open"))"
             footer = [("This job's own pipeline. Tab: the default template that new jobs copy. N creates a job; o \(job?.status == .closed ? "reopens" : "closes") this one.", theme[.muted])]
         case .defaultTemplate:
-            title = "Default pipeline template"
+            title = "Default pipeline template (affects jobs created afterwards only)"
             footer = [("Changes here affect jobs created afterwards only; existing jobs keep their own pipelines. Tab: back to this job.", theme[.muted])]
         }
         footer += readOnlyFooter(state)

@@ -92,12 +92,16 @@ enum Forms {
 
     /// Where the cards of a stage about to be removed go.
     static func removeStage(_ ref: PipelineRef, _ stage: Stage, occupants: Int, state: BoardState) -> Form {
-        let others = (state.workspace.pipeline(ref) ?? []).filter { $0.id != stage.id }
+        let pipeline = state.workspace.pipeline(ref) ?? []
+        let others = pipeline.filter { $0.id != stage.id }
         let options = others.map { FormField.Option(label: $0.name, value: $0.id.rawValue) }
+        // The stage before it is where the cards most likely belong; the next one for the first stage.
+        let index = pipeline.firstIndex { $0.id == stage.id } ?? 0
+        let suggested = index > 0 ? pipeline[index - 1].id : others.first?.id
         var form = Form(
             purpose: .removeStage(ref, stage.id),
             title: "Remove \(stage.name): \(occupants) candidate\(occupants == 1 ? " is" : "s are") still there",
-            fields: [FormField(key: "destination", label: "Move them to", value: options.first?.value ?? "", input: .choice(options))])
+            fields: [FormField(key: "destination", label: "Move them to", value: suggested?.rawValue ?? "", input: .choice(options))])
         refresh(&form, state: state)
         return form
     }
@@ -142,6 +146,7 @@ enum Forms {
             if draft.templateName.trimmingCharacters(in: .whitespaces).isEmpty { form.problems["templateName"] = "Give the template a name." }
         case .removeStage:
             form.problems = [:]
+            form.hints["destination"] = "they move without running that stage's actions"
         default:
             form.problems = [:]
             guard let me = state.me, let change = change(for: form, state: state) else { return }
