@@ -71,7 +71,20 @@ extension Workspace {
             }
         }
         try editPipeline(ref) { pipeline, _ in pipeline.remove(at: index) }
+        if case .job(let job) = ref { forgetPassage(through: id, in: job) }
         return occupants.count
+    }
+
+    /// A removed stage cannot be visited again, so nobody "passed through" it any more;
+    /// keeping it would leave `stagehand check` a reference that leads nowhere.
+    private mutating func forgetPassage(through stage: StageID, in job: JobID) {
+        let passed = candidates.filter { $0.placement(in: job)?.passedThrough.contains(stage) == true }.map(\.id)
+        for id in passed {
+            candidates.modify(id) { candidate in
+                guard let index = candidate.placementIndex(in: job) else { return }
+                candidate.placements[index].passedThrough.removeAll { $0 == stage }
+            }
+        }
     }
 
     private mutating func relocate(_ id: CandidateID, in job: JobID, from removed: Stage, to target: Stage, by member: MemberID, now: Date) {

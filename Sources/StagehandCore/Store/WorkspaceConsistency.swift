@@ -67,7 +67,8 @@ extension Workspace {
                 problems.append("\(who) is for candidate \(run.candidate), who does not exist.")
             }
             if let job = job(run.job) {
-                if job.stage(run.stage) == nil {
+                // A finished run is history: its stage may have been removed since.
+                if job.stage(run.stage) == nil && !run.isFinished {
                     problems.append("\(who) names stage \(run.stage), which job \(job.id) does not have.")
                 }
             } else {
