@@ -15,8 +15,8 @@ struct Stagehand: ParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, BoardCommand.self, MoveCommand.self, ShowCommand.self, ApplyCommand.self,
-            ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, DispatchCommand.self,
-            CheckCommand.self,
+            ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, PipelineCommand.self, JobsCommand.self,
+            ReasonsCommand.self, TemplatesCommand.self, DispatchCommand.self, CheckCommand.self,
         ]
     )
 

@@ -264,7 +264,10 @@ import Testing
         #expect(result.status == 2 && result.errors.contains("STAGEHAND_NOW"))
     }
 
-    @Test(arguments: ["", "demo", "board", "move", "show", "apply", "import", "disqualify", "automations", "dispatch", "check"])
+    @Test(arguments: [
+        "", "demo", "board", "move", "show", "apply", "import", "disqualify", "automations", "pipeline", "jobs", "reasons",
+        "templates", "dispatch", "check",
+    ])
     func everyCommandHasHelp(_ command: String) throws {
         let cli = try StagehandCLI()
         let result = try cli.run((command.isEmpty ? [] : [command]) + ["--help"])

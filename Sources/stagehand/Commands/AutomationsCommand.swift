@@ -5,46 +5,34 @@ import StagehandCore
 
 struct AutomationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "automations", abstract: "List, add, remove or reorder a stage's automatic actions.",
+        commandName: "automations",
+        abstract: "List, add, remove or reorder the automatic actions of a stage or a disqualification reason.",
         discussion: "Changing actions needs both the manageAutomations and editJobs permissions.",
         subcommands: [List.self, Add.self, Remove.self, Move.self])
 }
 
 /// Which list of actions a command is about: a stage of a pipeline, or a disqualification reason.
 struct StageSelection: ParsableArguments {
-    @Option(help: "The job whose pipeline to use (id or part of the title).") var job: String?
-    @Flag(name: .customLong("default"), help: "Use the default pipeline template (affects jobs created afterwards).")
-    var defaultTemplate = false
+    @OptionGroup var pipeline: PipelineSelection
     @Option(help: "The stage (id, part of the name, or its number).") var stage: String?
     @Option(help: "A disqualification reason instead of a stage (id or part of the name).") var reason: String?
 
-    func pipeline(in workspace: Workspace) throws -> (PipelineRef, [Stage]) {
-        if defaultTemplate {
-            guard job == nil else { throw ValidationError("Use either --job or --default, not both.") }
-            return (.defaultTemplate, workspace.setup.defaultPipeline)
-        }
-        guard let job else { throw ValidationError("Say which pipeline: --job JOB or --default.") }
-        let found = try workspace.findJob(job)
-        return (.job(found.id), found.pipeline)
-    }
-
     func owner(in workspace: Workspace) throws -> ActionOwner {
         if let reason {
-            guard job == nil, !defaultTemplate, stage == nil else {
+            guard !pipeline.isGiven, stage == nil else {
                 throw ValidationError("Use either --reason or --job/--default with --stage, not both.")
             }
             return .reason(try workspace.findReason(reason).id)
         }
-        let (ref, pipeline) = try pipeline(in: workspace)
+        let (ref, _) = try pipeline.resolve(in: workspace)
         guard let stage else { throw ValidationError("Say which stage with --stage (or a reason with --reason).") }
-        let holder = Job(id: "pipeline", title: workspace.pipelineName(ref), pipeline: pipeline)
-        return .stage(ref, try workspace.findStage(stage, in: holder).id)
+        return .stage(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id)
     }
 }
 
 extension AutomationsCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the automatic actions of a pipeline's stages.")
+        static let configuration = CommandConfiguration(abstract: "List the automatic actions of a pipeline's stages, or of a reason.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
 
@@ -58,7 +46,7 @@ extension AutomationsCommand {
                     Self.printActions(workspace.actions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
                     return
                 }
-                let (ref, pipeline) = try selection.pipeline(in: workspace)
+                let (ref, pipeline) = try selection.pipeline.resolve(in: workspace)
                 let stages = try selection.stage.map { _ -> [Stage] in
                     guard case .stage(_, let id) = try selection.owner(in: workspace) else { return [] }
                     return pipeline.filter { $0.id == id }
@@ -80,12 +68,13 @@ extension AutomationsCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an automatic action to a stage (one kind per call).",
+            abstract: "Add an automatic action to a stage or a reason (one kind per call).",
             discussion: """
                 Examples:
                   stagehand automations add --job ios --stage interview --email "Interview invitation" --delay 1h
                   stagehand automations add --job ios --stage offer --subject "Hi {{candidate.first_name}}" --body "…"
                   stagehand automations add --job ios --stage offer --task "Prepare offer" --assignee ana --due 3d
+                  stagehand automations add --reason "not a fit" --email Rejection --delay 2d
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
@@ -172,7 +161,7 @@ extension AutomationsCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a stage's automatic action by its number in the list.")
+        static let configuration = CommandConfiguration(abstract: "Remove an automatic action of a stage or a reason by its number in the list.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int
@@ -193,7 +182,7 @@ extension AutomationsCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the order in which a stage's actions run.")
+        static let configuration = CommandConfiguration(abstract: "Change the order in which the actions of a stage or a reason run.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int

@@ -55,6 +55,9 @@ struct StagehandCLI {
 
     func stateBytes() -> Data? { FileManager.default.contents(atPath: statePath) }
 
+    /// The snapshot and the journal: a change may write either, so "nothing changed" compares both.
+    func savedState() -> [Data?] { [stateBytes(), FileManager.default.contents(atPath: statePath + ".journal")] }
+
     struct Failure: Error, CustomStringConvertible {
         let arguments: [String]
         let result: Result

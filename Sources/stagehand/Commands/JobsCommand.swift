@@ -1,0 +1,92 @@
+import ArgumentParser
+import StagehandCore
+
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "List, create, rename, close or reopen job openings.",
+        discussion: """
+            A new job gets its own copy of the default pipeline (see 'stagehand pipeline --default'); later edits \
+            to either do not reach the other. Changing jobs needs both the manageAutomations and editJobs permissions.
+            """,
+        subcommands: [List.self, Create.self, Rename.self, Close.self, Reopen.self])
+}
+
+extension JobsCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the jobs: id, title, status and number of stages.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try Session(global).store.load()
+                for job in workspace.setup.jobs {
+                    let stages = job.pipeline.count
+                    let count = "\(stages) stage\(stages == 1 ? "" : "s")"
+                    TextOutput.print("\(job.title) [\(job.id)]: \(job.status.rawValue), \(count)")
+                }
+            }
+        }
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a job with a copy of the default pipeline.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job's title.") var title: String
+
+        func run() throws {
+            try reportingErrors {
+                let said = try Session(global).changeSetup { _, _ in
+                    .createJob(title: title)
+                }
+                TextOutput.print(said)
+            }
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a job's title.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job (id or part of the title).") var job: String
+        @Option(help: ArgumentHelp("Its new title.", valueName: "title")) var to: String
+
+        func run() throws {
+            try reportingErrors {
+                let said = try Session(global).changeSetup { workspace, _ in
+                    .renameJob(try workspace.findJob(job).id, title: to)
+                }
+                TextOutput.print(said)
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a job: it takes no new applicants, and its board stays readable.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job (id or part of the title).") var job: String
+
+        func run() throws {
+            try reportingErrors {
+                let said = try Session(global).changeSetup { workspace, _ in
+                    .setJobStatus(try workspace.findJob(job).id, .closed)
+                }
+                TextOutput.print(said)
+            }
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen a closed job.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job (id or part of the title).") var job: String
+
+        func run() throws {
+            try reportingErrors {
+                let said = try Session(global).changeSetup { workspace, _ in
+                    .setJobStatus(try workspace.findJob(job).id, .open)
+                }
+                TextOutput.print(said)
+            }
+        }
+    }
+}
