@@ -188,7 +188,7 @@ public struct ActionDraft: Sendable, Equatable {
             guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A note needs some text.")
             }
-            try EmailRendering.validate(subject: "", body: note)
+            try EmailRendering.validate(note: note)
         case .title:
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StagehandError.invalidAction("A task needs a title.") }
         case .assignee:
