@@ -289,6 +289,10 @@ extension Workspace {
         for action in stages.flatMap(\.actions) + setup.disqualificationReasons.flatMap(\.actions) {
             if case .addTags(let add) = action { tags.formUnion(add.tags) }
         }
-        return tags.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+        // Tags differing only in case ("Remote", "remote") come in the same order every time.
+        return tags.sorted {
+            let order = $0.localizedCaseInsensitiveCompare($1)
+            return order == .orderedSame ? $0 < $1 : order == .orderedAscending
+        }
     }
 }
