@@ -163,7 +163,7 @@ import Testing
         var ws = T.make()
         let earlier = try ws.createJob(title: "Data Engineer", by: T.ada)
         try ws.addAction(Self.tagShortlist, to: .stage(.defaultTemplate, "interview"), by: T.ada)
-        let later = try ws.createJob(title: "  ML Engineer ", by: T.rita)
+        let later = try ws.createJob(title: "  ML Engineer ", by: T.ada)
 
         #expect(ws.job(earlier)?.stage("interview")?.actions == [])
         #expect(ws.job(later)?.stage("interview")?.actions == [Self.tagShortlist])
@@ -190,11 +190,19 @@ import Testing
         try ws.addAction(.assign(.init(job: T.backend)), to: .stage(.job(T.platform), T.platformInterview), by: T.ada)
     }
 
-    @Test func onlyMembersWhoEditJobsCreateJobs() throws {
+    /// Jobs are refused the same way as automations: both permissions, or nothing changes.
+    @Test func onlyMembersWhoManageAutomationsAndEditJobsCreateJobs() throws {
         var ws = T.make()
         let before = ws
-        #expect(throws: StagehandError.missingPermission(member: "Hugo Hiring", missing: [.editJobs], doing: "create jobs")) {
+        #expect(
+            throws: StagehandError.missingPermission(member: "Hugo Hiring", missing: [.manageAutomations, .editJobs], doing: "create jobs")
+        ) {
             try ws.createJob(title: "Nope", by: T.hugo)
+        }
+        #expect(
+            throws: StagehandError.missingPermission(member: "Rita Recruiter", missing: [.manageAutomations], doing: "create jobs")
+        ) {
+            try ws.createJob(title: "Nope", by: T.rita)
         }
         #expect(throws: StagehandError.invalidAction("A job needs a title.")) { try ws.createJob(title: " ", by: T.ada) }
         #expect(ws == before)

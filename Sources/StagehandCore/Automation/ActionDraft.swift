@@ -164,8 +164,8 @@ public struct ActionDraft: Sendable, Equatable {
                 throw StagehandError.notFound(kind: "email template", name: template.rawValue)
             }
         case .templateName:
-            let name = templateName.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty || template != nil || !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            let name = effectiveTemplateName.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty || template != nil else {
                 throw StagehandError.invalidAction("Give the template a name.")
             }
             if let other = workspace.setup.emailTemplates.first(where: {
@@ -188,7 +188,7 @@ public struct ActionDraft: Sendable, Equatable {
             guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A note needs some text.")
             }
-            try EmailRendering.validate(subject: "", body: note)
+            try EmailRendering.validate(note: note)
         case .title:
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StagehandError.invalidAction("A task needs a title.") }
         case .assignee:
@@ -208,6 +208,12 @@ public struct ActionDraft: Sendable, Equatable {
             let assign = try assignment(in: workspace)
             try workspace.validate(.assign(assign), for: owner)
         }
+    }
+
+    /// The name the template is saved under: the one typed, else its subject.
+    var effectiveTemplateName: String {
+        let name = templateName.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? subject : name
     }
 
     private func parsedDelay() throws -> RelativeDuration? { try RelativeDuration.optional(delay) }
@@ -254,18 +260,20 @@ extension Workspace {
     ) throws -> AutomaticAction {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
         var action = try draft.action(for: owner, in: self)
+        // The template and the action are one change: on a copy, so that an action
+        // refused after its template was saved (no such stage or index) leaves no trace.
+        var changed = self
         if case .sendEmail(var email) = action {
-            let name = draft.templateName.trimmingCharacters(in: .whitespaces)
-            email.template = try saveTemplate(
-                draft.template, name: name.isEmpty ? draft.subject : name, subject: draft.subject, body: draft.body,
-                by: member)
+            email.template = try changed.saveTemplate(
+                draft.template, name: draft.effectiveTemplateName, subject: draft.subject, body: draft.body, by: member)
             action = .sendEmail(email)
         }
         if let index {
-            try replaceAction(at: index, with: action, of: owner, by: member)
+            try changed.replaceAction(at: index, with: action, of: owner, by: member)
         } else {
-            try addAction(action, to: owner, by: member)
+            try changed.addAction(action, to: owner, by: member)
         }
+        self = changed
         return action
     }
 
@@ -277,6 +285,10 @@ extension Workspace {
         for action in stages.flatMap(\.actions) + setup.disqualificationReasons.flatMap(\.actions) {
             if case .addTags(let add) = action { tags.formUnion(add.tags) }
         }
-        return tags.sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+        // Tags differing only in case ("Remote", "remote") come in the same order every time.
+        return tags.sorted {
+            let order = $0.localizedCaseInsensitiveCompare($1)
+            return order == .orderedSame ? $0 < $1 : order == .orderedAscending
+        }
     }
 }

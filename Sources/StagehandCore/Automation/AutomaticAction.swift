@@ -157,10 +157,14 @@ public enum TaskDue: Codable, Sendable, Equatable {
     /// Reads `3d` (after the move) or `2026-12-01` (a fixed day).
     public init(parsing text: String) throws {
         let parts = text.split(separator: "-")
-        if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
-        {
-            self = .on(DateComponents(year: year, month: month, day: day))
+        if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            // A day the calendar does not have (2026-02-30) would silently become another one.
+            let components = DateComponents(year: year, month: month, day: day)
+            guard components.isValidDate(in: Calendar(identifier: .gregorian)) else {
+                throw StagehandError.invalidAction(
+                    "'\(text)' is not a day: write a day such as 2026-12-01, or a time after the move such as 3d.")
+            }
+            self = .on(components)
         } else {
             self = .after(try RelativeDuration(parsing: text))
         }

@@ -63,7 +63,7 @@ extension Workspace {
             guard !note.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A note needs some text.")
             }
-            try EmailRendering.validate(subject: "", body: note.text)
+            try EmailRendering.validate(note: note.text)
         case .addTask(let task):
             guard !task.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A task needs a title.")

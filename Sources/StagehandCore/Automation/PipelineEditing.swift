@@ -27,10 +27,12 @@ extension Workspace {
     /// Moves a stage to another place in the pipeline (0 = first).
     public mutating func moveStage(_ id: StageID, in ref: PipelineRef, to position: Int, by member: MemberID) throws {
         try require(Self.automationPermissions, of: member, toDo: "change pipelines")
+        let sentenceStart = pipelineNameStartingSentence(ref)
         try editPipeline(ref) { pipeline, title in
             let index = try Self.stageIndex(id, in: pipeline, of: title)
             guard pipeline.indices.contains(position) else {
-                throw StagehandError.invalidAction("\(title) has \(pipeline.count) stages; there is no position \(position + 1).")
+                throw StagehandError.invalidAction(
+                    "\(sentenceStart) has \(pipeline.count) stages; there is no position \(position + 1).")
             }
             pipeline.insert(pipeline.remove(at: index), at: position)
         }
@@ -107,9 +109,15 @@ extension Workspace {
         guard !name.isEmpty else { throw StagehandError.invalidAction("A stage needs a name.") }
         guard let pipeline = pipeline(ref) else { throw StagehandError.notFound(kind: "pipeline", name: pipelineName(ref)) }
         if let other = pipeline.first(where: { $0.id != id && NameLookup.fold($0.name) == NameLookup.fold(name) }) {
-            throw StagehandError.invalidAction("\(pipelineName(ref)) already has a stage called \(other.name): choose another name.")
+            throw StagehandError.invalidAction(
+                "\(pipelineNameStartingSentence(ref)) already has a stage called \(other.name): choose another name.")
         }
         return name
+    }
+
+    /// A job's title as it is ("iOS Engineer"), but "The default pipeline" at the start of a sentence.
+    private func pipelineNameStartingSentence(_ ref: PipelineRef) -> String {
+        ref == .defaultTemplate ? "The default pipeline" : pipelineName(ref)
     }
 
     private static func stageIndex(_ id: StageID, in pipeline: [Stage], of title: String) throws -> Int {

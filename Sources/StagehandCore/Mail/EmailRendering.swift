@@ -11,6 +11,11 @@ public enum EmailRendering {
         try check(body, field: "body")
     }
 
+    /// Refuses a note's text for the same reasons, naming the note rather than an email.
+    public static func validate(note: String) throws {
+        try check(note, field: "note")
+    }
+
     /// Fills the placeholders without HTML escaping: these are plain-text emails, so
     /// "O'Brien & Co" must stay exactly that. Validates first, so that nothing renders
     /// from a template that would have been refused when it was saved.

@@ -1,21 +1,24 @@
 /// Refusals of the mail layer: templates that would not render as written, and outboxes
 /// that cannot take a message.
 public enum MailError: UserFacingError, Equatable {
-    /// `field` is "subject", "body", or "template" when a single text is rendered.
+    /// `field` is "subject", "body", "template" when a single text is rendered, or "note".
     case unknownPlaceholder(name: String, field: String)
     case templateSyntax(field: String, detail: String)
     case outboxNotWritable(path: String, detail: String)
     /// A message with the same Message-ID is already in the outbox: it was delivered before.
     case alreadyInOutbox(path: String)
 
+    /// "The email body", or "The note" for an automatic note's text.
+    private static func text(_ field: String) -> String { field == "note" ? "The note" : "The email \(field)" }
+
     public var sentence: String {
         switch self {
         case .unknownPlaceholder(let name, let field):
             let allowed = EmailPlaceholders.allowed.map { "{{\($0)}}" }
             let choices = allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "")
-            return "The email \(field) uses the unknown placeholder {{\(name)}}: use one of \(choices)."
+            return "\(Self.text(field)) uses the unknown placeholder {{\(name)}}: use one of \(choices)."
         case .templateSyntax(let field, let detail):
-            return "The email \(field) has a mistake in its placeholders (\(detail)): close every {{ with }} and every {{#section}} with {{/section}}."
+            return "\(Self.text(field)) has a mistake in its placeholders (\(detail)): close every {{ with }} and every {{#section}} with {{/section}}."
         case .outboxNotWritable(let path, let detail):
             return "Cannot write to the outbox folder \(path) (\(detail)): make sure it is a folder you can write to on a disk with free space, or choose another outbox folder in the workspace settings."
         case .alreadyInOutbox(let path):
