@@ -3,6 +3,8 @@ import StagehandCore
 /// Keys on the setup editors' list screens: automations, pipelines, templates, reasons.
 extension Board {
     static func editorKey(_ key: Key, _ screens: [EditorScreen], _ state: inout BoardState) -> [Effect] {
+        // A status answers the last key; the next one brings the bar's keys back, as on the board.
+        state.status = nil
         guard let top = screens.last else {
             state.mode = .board
             return []
