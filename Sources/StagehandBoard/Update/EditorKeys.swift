@@ -72,7 +72,8 @@ extension Board {
         case .choiceUp, .choiceDown:
             replaceEditorScreen(.actions(owner, selected: select(selected, by: command, count: actions.count)), &state)
         case .addItem:
-            guard mayEditSetup(&state) else { break }
+            // A stage or reason removed meanwhile takes no new actions.
+            guard workspace.actions(of: owner) != nil, mayEditSetup(&state) else { break }
             let draft = ActionDraft(kind: .sendEmail, in: workspace)
             openEditorScreen(.form(Forms.action(draft, owner: owner, replacing: nil, state: state)), &state)
         case .editItem:
