@@ -1,5 +1,6 @@
 import Foundation
 import StagehandCore
+import Testing
 @testable import StagehandBoard
 
 /// The sample workspace on a fixed day, seen by Ana (an admin) at 120×35.
@@ -28,5 +29,55 @@ enum BoardFixture {
     /// Index of the first stage of the current job whose actions are not empty.
     static func firstStageWithActions(after index: Int = 0, in state: BoardState) -> Int? {
         state.job?.pipeline.indices.first { $0 > index && state.job!.pipeline[$0].hasActions }
+    }
+}
+
+// MARK: Setup editors
+
+extension BoardFixture {
+    /// The editor screens open, the shown one last; empty on the board.
+    static func screens(_ state: BoardState) -> [EditorScreen] {
+        if case .editing(let screens) = state.mode { return screens }
+        return []
+    }
+
+    /// The form on top, if a form is shown.
+    static func form(_ state: BoardState) -> Form? {
+        if case .form(let form) = screens(state).last { return form }
+        return nil
+    }
+
+    /// The one setup change among `effects`, failing the test when there is none or several.
+    static func change(in effects: [Effect], sourceLocation: SourceLocation = #_sourceLocation) throws -> SetupChange {
+        let changes = effects.compactMap { effect -> SetupChange? in
+            if case .changeSetup(let change) = effect { return change }
+            return nil
+        }
+        #expect(changes.count == effects.count, "only setup changes expected: \(effects)", sourceLocation: sourceLocation)
+        return try #require(changes.count == 1 ? changes.first : nil, "one setup change expected: \(effects)", sourceLocation: sourceLocation)
+    }
+
+    /// Does what the program does with `.changeSetup`: the core applies the change
+    /// for me, and the board hears the new workspace, the sentence, then the
+    /// workspace again (as `EffectRunner` answers every effect).
+    @discardableResult
+    static func perform(_ effects: [Effect], _ state: inout BoardState, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let change = try change(in: effects, sourceLocation: sourceLocation)
+        var workspace = state.workspace
+        let said = try workspace.apply(change, by: try #require(state.me), now: now)
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        _ = Board.update(&state, .setupChanged(said))
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        return said
+    }
+
+    /// Types text into the focused field, a key per character.
+    static func type(_ text: String, _ state: inout BoardState) {
+        press(keys(text), &state)
+    }
+
+    /// Screen lines, for checking what shows next to what.
+    static func lines(_ state: BoardState) -> [String] {
+        Board.render(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -30,7 +30,7 @@ extension Board {
             let y = 3 + offset - first
             let isSelected = offset == selected
             if isSelected { frame.fill(x: 1, y: y, width: frame.width - 2, height: 1, style: theme[.cardFocused]) }
-            frame.put(row.0, x: 2, y: y, style: isSelected ? theme[.cardFocused] : row.1, maxWidth: frame.width - 4)
+            frame.put(DisplayWidth.truncate(row.0, to: frame.width - 4), x: 2, y: y, style: isSelected ? theme[.cardFocused] : row.1)
         }
         if first + room < rows.count {
             frame.put("\(state.symbols.arrowDown) \(rows.count - first - room) more", x: 2, y: 3 + room, style: theme[.overflow])
@@ -142,7 +142,8 @@ extension Board {
         var lines: [(String, Style)] = [("Preview for \(name):", theme[.columnTitle]), ("Subject: \(filled.subject)", theme[.dialog])]
         let bodyLines = filled.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines += bodyLines.prefix(maxBodyLines).map { ("  " + $0, theme[.dialog]) }
-        if bodyLines.count > maxBodyLines { lines.append(("  \(state.symbols.ellipsis) \(bodyLines.count - maxBodyLines) more lines", theme[.muted])) }
+        let hidden = bodyLines.count - maxBodyLines
+        if hidden > 0 { lines.append(("  \(state.symbols.ellipsis) \(hidden) more line\(hidden == 1 ? "" : "s")", theme[.muted])) }
         return lines
     }
 

@@ -32,7 +32,7 @@ extension Board {
             if let problem = form.problems[field.key] {
                 for line in wrap("! " + problem, width: valueWidth) { note(line, theme[.statusError]) }
             } else if let hint = form.hints[field.key] {
-                note(hint, theme[.muted])
+                for line in wrap(hint, width: valueWidth) { note(line, theme[.muted]) }
             }
             guard focused else { continue }
             let offered = Forms.completions(for: field)

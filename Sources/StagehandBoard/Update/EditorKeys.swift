@@ -3,6 +3,8 @@ import StagehandCore
 /// Keys on the setup editors' list screens: automations, pipelines, templates, reasons.
 extension Board {
     static func editorKey(_ key: Key, _ screens: [EditorScreen], _ state: inout BoardState) -> [Effect] {
+        // A status answers the last key; the next one brings the bar's keys back, as on the board.
+        state.status = nil
         guard let top = screens.last else {
             state.mode = .board
             return []
@@ -70,7 +72,8 @@ extension Board {
         case .choiceUp, .choiceDown:
             replaceEditorScreen(.actions(owner, selected: select(selected, by: command, count: actions.count)), &state)
         case .addItem:
-            guard mayEditSetup(&state) else { break }
+            // A stage or reason removed meanwhile takes no new actions.
+            guard workspace.actions(of: owner) != nil, mayEditSetup(&state) else { break }
             let draft = ActionDraft(kind: .sendEmail, in: workspace)
             openEditorScreen(.form(Forms.action(draft, owner: owner, replacing: nil, state: state)), &state)
         case .editItem:

@@ -105,6 +105,8 @@ extension Board {
             replaceEditorScreen(.pipeline(.job(job.id), selected: 0), &state)
         default: break
         }
+        // `.max` stands for "the last one": make it a row that exists before anything draws it.
+        refreshEditors(&state)
     }
 
     /// After the workspace changed: lists keep a valid selection, the form re-checks its fields.
