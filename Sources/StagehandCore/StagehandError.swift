@@ -23,7 +23,7 @@ public enum StagehandError: UserFacingError, Equatable {
         case .invalidDuration(let text):
             return "'\(text)' is not a duration: use a number and a unit, such as 90m, 36h, 10d, 1w or 3bd (business days)."
         case .notFound(let kind, let name):
-            return "No \(kind) matches '\(name)': check the spelling, or list them with 'stagehand board'."
+            return "No \(kind) matches '\(name)': check the spelling\(Self.listing(kind))."
         case .ambiguous(let kind, let name, let matches):
             return "'\(name)' matches several \(kind)s (\(matches.joined(separator: ", "))): use more of the name or the id."
         case .notAMember(let login):
@@ -52,6 +52,19 @@ public enum StagehandError: UserFacingError, Equatable {
         case .emptyPipeline(let job):
             return "The job \(job) has no stages: add a stage to its pipeline first."
         }
+    }
+
+    /// Where the names of a kind of thing can be read.
+    private static func listing(_ kind: String) -> String {
+        let command: String? =
+            switch kind {
+            case "candidate", "job", "talent pool": "stagehand board"
+            case "email template": "stagehand templates list"
+            case "disqualification reason": "stagehand reasons list"
+            case _ where kind.hasPrefix("stage"): "stagehand pipeline list"
+            default: nil
+            }
+        return command.map { ", or list them with '\($0)'" } ?? ""
     }
 
     public var exitCode: Int32 {

@@ -116,7 +116,7 @@ import Testing
         #expect(try succeed(["jobs", "list"], cli).contains("Senior iOS Engineer [ios]: open, 7 stages"))
         _ = try succeed(["jobs", "create", "Data Engineer"], cli)
         let renamed = try succeed(["jobs", "rename", "data engineer", "--to", "Staff Data Engineer"], cli)
-        #expect(renamed.contains("Renamed the job to Staff Data Engineer"))
+        #expect(renamed.contains("Renamed the job Data Engineer to Staff Data Engineer"))
         let duplicate = try cli.run(["jobs", "create", "staff data engineer"])
         #expect(duplicate.status == 1 && duplicate.errors.contains("already a job called Staff Data Engineer"))
 
@@ -150,7 +150,7 @@ import Testing
         #expect(try succeed(["reasons", "list"], cli).contains("Salary expectations [reason-"))
 
         let renamed = try succeed(["reasons", "rename", "salary", "--to", "Salary too high"], cli)
-        #expect(renamed.contains("Renamed the reason to Salary too high"))
+        #expect(renamed.contains("Renamed the reason Salary expectations to Salary too high"))
         let removed = try succeed(["reasons", "remove", "salary too"], cli)
         #expect(removed.contains("Removed the disqualification reason Salary too high"))
         #expect(try !succeed(["reasons", "list"], cli).contains("Salary"))
@@ -190,7 +190,7 @@ import Testing
 
         let before = cli.savedState()
         let inUse = try cli.run(["templates", "remove", "rejection"])
-        #expect(inUse.status == 1 && inUse.errors.contains("Rejection is sent by the reason Not a fit for the role"))
+        #expect(inUse.status == 1 && inUse.errors.contains("Remove the actions that send Rejection first: the reason Not a fit for the role"))
         #expect(cli.savedState() == before)
         let removed = try succeed(["templates", "remove", "offer follow"], cli)
         #expect(removed.contains("Removed the email template Offer follow-up"))

@@ -353,16 +353,28 @@ import Testing
         #expect(form.problems.isEmpty)
     }
 
-    @Test func removingATemplateAsksFirst() {
+    @Test func removingAnUnusedTemplateAsksFirst() throws {
         var state = F.state()
-        F.press([.character("e"), .character("x")], &state)
+        let me = try #require(state.me)
+        let id = try state.workspace.saveTemplate(nil, name: "Unused", subject: "Hi", body: "", by: me)
+        let index = try #require(state.workspace.setup.emailTemplates.firstIndex { $0.id == id })
+        F.press([.character("e")] + Array(repeating: .down, count: index) + [.character("x")], &state)
         guard case .confirm(let confirmation) = F.screens(state).last else {
             Issue.record("expected a question")
             return
         }
-        #expect(confirmation.change == .removeTemplate("tpl-thanks"))
-        #expect(F.press([.character("y")], &state) == [.changeSetup(.removeTemplate("tpl-thanks"))])
+        #expect(confirmation.change == .removeTemplate(id))
+        #expect(F.press([.character("y")], &state) == [.changeSetup(.removeTemplate(id))])
+        #expect(F.screens(state) == [.templates(selected: index)])
+    }
+
+    @Test func removingATemplateInUseSaysWhyAtOnceInsteadOfAsking() {
+        var state = F.state()
+        let effects = F.press([.character("e"), .character("x")], &state)
+        #expect(effects.isEmpty)
         #expect(F.screens(state) == [.templates(selected: 0)])
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.hasPrefix("Remove the actions that send Thanks for applying first:") == true)
     }
 
     // MARK: Read-only

@@ -157,3 +157,14 @@ import Testing
         #expect(ws == before)
     }
 }
+
+@Suite struct JobStatusTests {
+    @Test func closingAClosedJobSaysSoAndChangesNothing() throws {
+        var ws = TestWorkspace.make()
+        let before = ws
+        #expect(throws: StagehandError.invalidAction("The job Office Manager is already closed: nothing to do.")) {
+            try ws.setStatus(of: TestWorkspace.closedJob, to: .closed, by: TestWorkspace.ada)
+        }
+        #expect(ws == before)
+    }
+}

@@ -89,13 +89,13 @@ import Testing
             sentence: "Created the job Data Engineer with a copy of the default pipeline"),
         Sentence(
             changes: [.renameJob(T.backend, title: "Backend Developer")],
-            sentence: "Renamed the job to Backend Developer"),
+            sentence: "Renamed the job Backend Engineer to Backend Developer"),
         Sentence(changes: [.setJobStatus(T.backend, .closed)], sentence: "Closed the job Backend Engineer"),
         Sentence(changes: [.setJobStatus(T.closedJob, .open)], sentence: "Reopened the job Office Manager"),
         Sentence(changes: [.addReason(name: "No show")], sentence: "Added the disqualification reason No show"),
         Sentence(
             changes: [.renameReason(T.withdrew, name: "Withdrew application")],
-            sentence: "Renamed the reason to Withdrew application"),
+            sentence: "Renamed the reason Withdrew to Withdrew application"),
         Sentence(changes: [.removeReason(T.withdrew)], sentence: "Removed the disqualification reason Withdrew"),
     ]
 

@@ -116,9 +116,9 @@ import Testing
     }
 
     @Test("A template an action still sends cannot be removed, and the refusal says who sends it", arguments: [
-        (T.thanks, "Thanks for applying is sent by Applied (the default pipeline), Applied (Backend Engineer), Applied (Platform Engineer), Applied (Office Manager): remove those actions first."),
-        (T.offerFollowUp, "Offer follow-up is sent by Offer (Backend Engineer): remove those actions first."),
-        (T.rejection, "Rejection is sent by the reason Skills mismatch: remove those actions first."),
+        (T.thanks, "Remove the actions that send Thanks for applying first: Applied (the default pipeline), Applied (Backend Engineer), Applied (Platform Engineer), Applied (Office Manager)."),
+        (T.offerFollowUp, "Remove the actions that send Offer follow-up first: Offer (Backend Engineer)."),
+        (T.rejection, "Remove the actions that send Rejection first: the reason Skills mismatch."),
     ])
     func aTemplateInUseIsKept(id: EmailTemplateID, refusal: String) {
         var ws = T.make()

@@ -29,7 +29,7 @@ extension Board {
                 if row == 0 { parts.insert(FormPart(x: 1, text: DisplayWidth.truncate(field.label, to: formLabelWidth - 1), style: labelStyle), at: 0) }
                 rows.append(parts)
             }
-            if let problem = form.problems[field.key] {
+            if let problem = form.shownProblem(field.key) {
                 for line in wrap("! " + problem, width: valueWidth) { note(line, theme[.statusError]) }
             } else if let hint = form.hints[field.key] {
                 for line in wrap(hint, width: valueWidth) { note(line, theme[.muted]) }

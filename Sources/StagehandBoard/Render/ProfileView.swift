@@ -115,20 +115,19 @@ extension Board {
             ("Email templates (e)", KeyMap.templateList), ("Reasons (r)", KeyMap.reasonList),
             ("Forms", KeyMap.form), ("Questions", KeyMap.confirming),
         ]
-        var lines: [(String, Style)] = []
-        for (title, bindings) in groups {
-            lines.append((title, theme[.columnTitle]))
-            for binding in bindings {
-                let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
-                lines.append(("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + binding.help, theme[.dialog]))
-            }
+        var blocks: [[(String, Style)]] = groups.map { title, bindings in
+            [(title, theme[.columnTitle])]
+                + bindings.map { binding in
+                    let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
+                    return ("  " + label.padding(toLength: 10, withPad: " ", startingAt: 0) + binding.help, theme[.dialog])
+                }
         }
-        lines.append(("Mouse", theme[.columnTitle]))
-        lines.append(("  click focuses a card; drag it to a column to move it", theme[.dialog]))
-        let columns = frame.width >= 100 ? 2 : 1
-        let perColumn = (lines.count + columns - 1) / columns
-        let columnWidth = min(54, (frame.width - 6) / columns)
-        let box = Box.centred(width: columnWidth * columns + 4, height: min(perColumn + 2, frame.height - 2), in: frame)
+        blocks.append([("Mouse", theme[.columnTitle]), ("  click focuses a card; drag it to a column to move it", theme[.dialog])])
+        let count = frame.width >= 170 ? 3 : frame.width >= 100 ? 2 : 1
+        let columns = helpColumns(blocks, count: count)
+        let perColumn = columns.map(\.count).max() ?? 0
+        let columnWidth = min(56, (frame.width - 6) / count)
+        let box = Box.centred(width: columnWidth * count + 4, height: min(perColumn + 2, frame.height - 2), in: frame)
         // On a small terminal the list scrolls (↑/↓) instead of being cut off.
         let rows = box.height - 2
         let first = min(scroll, max(0, perColumn - rows))
@@ -136,13 +135,28 @@ extension Board {
         box.draw(
             on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Keys (Esc closes)",
             right: more > 0 ? "\(state.symbols.arrowDown) \(more) more" : "")
-        for (index, line) in lines.enumerated() {
-            let column = index / perColumn
-            let row = index % perColumn - first
-            guard row >= 0, row < rows else { continue }
-            frame.put(
-                DisplayWidth.truncate(line.0, to: columnWidth - 1), x: box.innerX + column * columnWidth, y: box.y + 1 + row,
-                style: line.1)
+        for (column, lines) in columns.enumerated() {
+            for (index, line) in lines.enumerated() where index >= first && index - first < rows {
+                frame.put(
+                    DisplayWidth.truncate(line.0, to: columnWidth - 1), x: box.innerX + column * columnWidth,
+                    y: box.y + 1 + index - first, style: line.1)
+            }
         }
+    }
+
+    /// Spreads the help's groups over columns of about equal height, never splitting a
+    /// group: a key read without its heading means nothing.
+    static func helpColumns(_ blocks: [[(String, Style)]], count: Int) -> [[(String, Style)]] {
+        let total = blocks.reduce(0) { $0 + $1.count + 1 }
+        let target = (total + count - 1) / count
+        var columns: [[(String, Style)]] = [[]]
+        for block in blocks {
+            if let last = columns.last, !last.isEmpty, last.count + block.count > target, columns.count < count {
+                columns.append([])
+            }
+            if !columns[columns.count - 1].isEmpty { columns[columns.count - 1].append(("", .plain)) }
+            columns[columns.count - 1] += block
+        }
+        return columns
     }
 }

@@ -85,7 +85,10 @@ extension Board {
             return
         }
         var x = 1
-        for binding in KeyMap.bindings(for: state.mode) where binding.inBar {
+        var readOnlyEditor = false
+        if case .editing = state.mode { readOnlyEditor = state.workspace.readOnlyNotice(for: state.me) != nil }
+        // A read-only editor offers only the keys that work for its reader.
+        for binding in KeyMap.bindings(for: state.mode) where binding.inBar && !(readOnlyEditor && binding.command.changesSetup) {
             let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
             let words = shortHelp(binding.command, binding.help)
             let needed = DisplayWidth.of(label) + DisplayWidth.of(words) + 3

@@ -43,6 +43,17 @@ public struct Form: Sendable, Equatable {
     public var hints: [String: String] = [:]
     /// Why the last save was refused by the state file (someone changed it meanwhile…).
     public var saveError: String?
+    /// Fields typed into since the form opened. A new form shows a field's problem only
+    /// once it has been touched, or after a save was tried: red before the first key
+    /// is a scolding, not help.
+    public var touched: Set<String> = []
+    public var showsEveryProblem = false
+
+    /// The problem to show next to a field now.
+    public func shownProblem(_ key: String) -> String? {
+        guard showsEveryProblem || touched.contains(key) else { return nil }
+        return problems[key]
+    }
 
     public var focusedField: FormField? { fields.indices.contains(focused) ? fields[focused] : nil }
 

@@ -18,6 +18,16 @@ public enum Command: Sendable, Equatable {
     case nextField, previousField, previousOption, nextOption, save, clearField
 }
 
+extension Command {
+    /// Keys of the editors that change the setup, and so need both automation permissions.
+    public var changesSetup: Bool {
+        switch self {
+        case .addItem, .editItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
+        default: false
+        }
+    }
+}
+
 public struct Binding: Sendable {
     public var keys: [Key]
     /// How the key is written in help: "←/h".

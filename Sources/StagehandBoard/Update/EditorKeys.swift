@@ -51,6 +51,21 @@ extension Board {
         state.mode = .editing(screens)
     }
 
+    /// Asks before a removal — unless the core would refuse it anyway: then the
+    /// reason shows at once rather than after a "yes".
+    static func ask(_ confirmation: Confirmation, _ state: inout BoardState) {
+        if let me = state.me {
+            var trial = state.workspace
+            do {
+                try trial.apply(confirmation.change, by: me, now: state.now)
+            } catch {
+                state.status = StatusLine(kind: .error, text: (error as? UserFacingError)?.sentence ?? String(describing: error))
+                return
+            }
+        }
+        openEditorScreen(.confirm(confirmation), &state)
+    }
+
     /// Changing the setup needs both automation permissions; the refusal says which is missing.
     static func mayEditSetup(_ state: inout BoardState) -> Bool {
         guard let notice = state.workspace.readOnlyNotice(for: state.me) else { return true }
@@ -83,10 +98,10 @@ extension Board {
         case .removeItem:
             guard actions.indices.contains(selected), mayEditSetup(&state) else { break }
             let summary = workspace.summary(of: actions[selected], forDisqualification: owner.isReason)
-            openEditorScreen(
-                .confirm(Confirmation(
+            ask(
+                Confirmation(
                     question: "Remove action \(selected + 1) of \(workspace.ownerName(owner)): \(summary)?",
-                    change: .removeAction(owner: owner, index: selected))), &state)
+                    change: .removeAction(owner: owner, index: selected)), &state)
         case .moveItemUp, .moveItemDown:
             let target = selected + (command == .moveItemUp ? -1 : 1)
             guard actions.indices.contains(selected), actions.indices.contains(target), mayEditSetup(&state) else { break }
@@ -123,10 +138,10 @@ extension Board {
             } else {
                 let actions = stage.actions.count
                 let note = actions == 0 ? "" : " Its \(actions) automatic action\(actions == 1 ? " goes" : "s go") with it."
-                openEditorScreen(
-                    .confirm(Confirmation(
+                ask(
+                    Confirmation(
                         question: "Remove the stage \(stage.name) from \(title)?\(note)",
-                        change: .removeStage(ref, stage.id, movingTo: nil))), &state)
+                        change: .removeStage(ref, stage.id, movingTo: nil)), &state)
             }
         case .moveItemUp, .moveItemDown:
             let target = selected + (command == .moveItemUp ? -1 : 1)
@@ -166,8 +181,8 @@ extension Board {
             openEditorScreen(.form(Forms.template(template.id, state: state)), &state)
         case .removeItem:
             guard let template, mayEditSetup(&state) else { break }
-            openEditorScreen(
-                .confirm(Confirmation(question: "Remove the email template \(template.name)?", change: .removeTemplate(template.id))),
+            ask(
+                Confirmation(question: "Remove the email template \(template.name)?", change: .removeTemplate(template.id)),
                 &state)
         default: break
         }
@@ -192,8 +207,8 @@ extension Board {
             openEditorScreen(.form(form), &state)
         case .removeItem:
             guard let reason, mayEditSetup(&state) else { break }
-            openEditorScreen(
-                .confirm(Confirmation(question: "Remove the disqualification reason \(reason.name)?", change: .removeReason(reason.id))),
+            ask(
+                Confirmation(question: "Remove the disqualification reason \(reason.name)?", change: .removeReason(reason.id)),
                 &state)
         default: break
         }

@@ -50,6 +50,7 @@ extension Board {
             }
         }
         if edited {
+            form.touched.insert(field.key)
             Forms.fieldChanged(field.key, &form, state: state)
             form.saveError = nil
         }
@@ -75,6 +76,7 @@ extension Board {
     static func save(_ form: Form, _ state: inout BoardState) -> [Effect] {
         var form = form
         Forms.refresh(&form, state: state)
+        form.showsEveryProblem = true
         if let first = form.fields.firstIndex(where: { form.problems[$0.key] != nil }) {
             form.focused = first
             state.status = StatusLine(kind: .error, text: "Not saved: \(form.problems[form.fields[first].key] ?? "")")

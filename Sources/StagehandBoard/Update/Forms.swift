@@ -17,6 +17,7 @@ enum Forms {
             purpose: .action(owner, replacing: replacing), title: "\(verb) \(state.workspace.ownerName(owner))",
             fields: fields(for: draft, owner: owner, state: state))
         form.focused = replacing == nil ? 0 : min(1, form.fields.count - 1)
+        form.showsEveryProblem = replacing != nil
         refresh(&form, state: state)
         return form
     }
@@ -79,6 +80,7 @@ enum Forms {
                 FormField(key: "subject", label: "Subject", value: template?.subject ?? "", input: .line),
                 FormField(key: "body", label: "Body", value: template?.body ?? "", input: .lines),
             ])
+        form.showsEveryProblem = id != nil
         refresh(&form, state: state)
         return form
     }
@@ -86,6 +88,7 @@ enum Forms {
     /// A form with one line to type: a stage, job or reason name.
     static func name(_ purpose: Form.Purpose, title: String, label: String, value: String = "", state: BoardState) -> Form {
         var form = Form(purpose: purpose, title: title, fields: [FormField(key: "name", label: label, value: value, input: .line)])
+        form.showsEveryProblem = !value.isEmpty
         refresh(&form, state: state)
         return form
     }

@@ -102,6 +102,11 @@ public enum Board {
     }
 
     static func handle(_ key: Key, _ state: inout BoardState) -> [Effect] {
+        // Ctrl-C quits from anywhere, as it does in any terminal program.
+        if key == .control("c") {
+            state.quitting = true
+            return [.quit]
+        }
         if key != .character("c"), let shown = state.shownRun, shown.isFinished, state.mode == .board {
             closePane(&state)
         }

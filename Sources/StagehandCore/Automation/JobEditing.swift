@@ -25,6 +25,9 @@ extension Workspace {
     public mutating func setStatus(of id: JobID, to status: JobStatus, by member: MemberID) throws {
         try require(Self.automationPermissions, of: member, toDo: status == .closed ? "close jobs" : "reopen jobs")
         guard let index = jobIndex(id) else { throw StagehandError.notFound(kind: "job", name: id.rawValue) }
+        guard setup.jobs[index].status != status else {
+            throw StagehandError.invalidAction("The job \(setup.jobs[index].title) is already \(status.rawValue): nothing to do.")
+        }
         setup.jobs[index].status = status
     }
 

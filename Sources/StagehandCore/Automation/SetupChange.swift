@@ -64,8 +64,9 @@ extension Workspace {
             let id = try createJob(title: title, by: member)
             return "Created the job \(job(id)?.title ?? title) with a copy of the default pipeline"
         case .renameJob(let id, let title):
+            let old = job(id)?.title ?? id.rawValue
             try renameJob(id, to: title, by: member)
-            return "Renamed the job to \(job(id)?.title ?? title)"
+            return "Renamed the job \(old) to \(job(id)?.title ?? title)"
         case .setJobStatus(let id, let status):
             try setStatus(of: id, to: status, by: member)
             return "\(status == .closed ? "Closed" : "Reopened") the job \(job(id)?.title ?? id.rawValue)"
@@ -73,8 +74,9 @@ extension Workspace {
             let id = try addReason(named: name, by: member)
             return "Added the disqualification reason \(reason(id)?.name ?? name)"
         case .renameReason(let id, let name):
+            let old = reason(id)?.name ?? id.rawValue
             try renameReason(id, to: name, by: member)
-            return "Renamed the reason to \(reason(id)?.name ?? name)"
+            return "Renamed the reason \(old) to \(reason(id)?.name ?? name)"
         case .removeReason(let id):
             let name = reason(id)?.name ?? id.rawValue
             try removeReason(id, by: member)

@@ -36,7 +36,7 @@ extension Workspace {
         let users = owners(sending: id)
         guard users.isEmpty else {
             throw StagehandError.invalidAction(
-                "\(template.name) is sent by \(users.map(ownerName).joined(separator: ", ")): remove those actions first.")
+                "Remove the actions that send \(template.name) first: \(users.map(ownerName).joined(separator: ", ")).")
         }
         setup.emailTemplates.removeAll { $0.id == id }
     }
