@@ -381,11 +381,11 @@ import Testing
 
     /// Every key that would change something, per editor; `j` first so that K has somewhere to go.
     static let editKeys: [(open: [Key], keys: [Key])] = [
-        ([.character("3"), .character("a"), .down], [.character("n"), .enter, .character("e"), .character("x"), .delete, .character("K"), .character("J")]),
+        ([.character("3"), .character("a"), .down], [.character("n"), .character("x"), .delete, .character("K"), .character("J")]),
         ([.character("3"), .character("p")], [.character("n"), .character("e"), .character("x"), .character("K"), .character("J"), .character("N"), .character("o")]),
-        ([.character("e"), .down], [.character("n"), .enter, .character("e"), .character("x")]),
+        ([.character("e"), .down], [.character("n"), .character("x")]),
         ([.character("r")], [.character("n"), .character("e"), .character("x")]),
-        ([.character("r"), .enter], [.character("n"), .enter, .character("x")]),
+        ([.character("r"), .enter], [.character("n"), .character("x")]),
     ]
 
     @Test(arguments: [
@@ -405,6 +405,28 @@ import Testing
                 #expect(F.lines(state).last == " " + notice)
             }
         }
+    }
+
+    @Test(arguments: ["dev", "ben"], [
+        [Key.character("3"), .character("a"), .down, .enter],
+        [Key.character("e"), .down, .enter],
+    ])
+    func aReadOnlyFormShowsEverythingAndChangesNothing(_ login: String, _ open: [Key]) throws {
+        var state = F.state(login: login)
+        F.press(open, &state)
+        let form = try #require(F.form(state))
+        #expect(form.isReadOnly)
+        #expect(F.lines(state)[1].contains("(read-only)"))
+        let keys: [Key] = [.character("z"), .backspace, .right, .control("u"), .enter, .control("s")]
+        for key in keys {
+            #expect(F.press([key], &state).isEmpty, "\(login): \(key)")
+            #expect(F.form(state)?.fields == form.fields, "\(login): \(key) changes no field")
+            #expect(state.status?.kind == .error)
+        }
+        F.press([.tab], &state)
+        #expect(F.form(state)?.focused == (form.focused + 1) % form.fields.count)
+        F.press([.escape], &state)
+        #expect(F.form(state) == nil)
     }
 
     @Test func readOnlyEditorsStillBrowse() throws {

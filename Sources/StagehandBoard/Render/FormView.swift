@@ -24,7 +24,7 @@ extension Board {
             if focused { focusedRow = rows.count }
             let labelStyle = focused ? theme[.columnTitleFocused] : theme[.columnTitle]
             let valueStyle = focused ? theme[.cardFocused] : theme[.card]
-            for (row, value) in shownValues(of: field, focused: focused, width: valueWidth, state: state, frame: frame).enumerated() {
+            for (row, value) in shownValues(of: field, focused: focused, typing: focused && !form.isReadOnly, width: valueWidth, state: state, frame: frame).enumerated() {
                 var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(value, to: valueWidth), style: valueStyle)]
                 if row == 0 { parts.insert(FormPart(x: 1, text: DisplayWidth.truncate(field.label, to: formLabelWidth - 1), style: labelStyle), at: 0) }
                 rows.append(parts)
@@ -44,18 +44,18 @@ extension Board {
                 note("\(arrows) presets: " + presets.map { $0.isEmpty ? "none" : $0 }.joined(separator: " "), theme[.muted])
             }
         }
-        var footer: [(String, Style)] = []
+        var footer: [(String, Style)] = form.isReadOnly ? readOnlyFooter(state) : []
         if let error = form.saveError { footer.append(("Not saved: \(error)", theme[.statusError])) }
         if isEmailForm(form) {
             footer += preview(subject: form.value("subject"), body: form.value("body"), state: state, maxBodyLines: max(1, frame.height / 5))
         }
-        drawFormPage(form.title, rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
+        drawFormPage(form.title + (form.isReadOnly ? " (read-only)" : ""), rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
     }
 
     /// A field's value as screen lines: a choice between arrows, text with a cursor,
     /// wrapped so that what is being typed stays in view.
-    static func shownValues(of field: FormField, focused: Bool, width: Int, state: BoardState, frame: Frame) -> [String] {
-        let cursor = focused && field.isText ? "_" : ""
+    static func shownValues(of field: FormField, focused: Bool, typing: Bool, width: Int, state: BoardState, frame: Frame) -> [String] {
+        let cursor = typing && field.isText ? "_" : ""
         switch field.input {
         case .choice:
             guard focused else { return [field.shownValue] }

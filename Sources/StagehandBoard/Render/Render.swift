@@ -88,7 +88,7 @@ extension Board {
         var readOnlyEditor = false
         if case .editing = state.mode { readOnlyEditor = state.workspace.readOnlyNotice(for: state.me) != nil }
         // A read-only editor offers only the keys that work for its reader.
-        for binding in KeyMap.bindings(for: state.mode) where binding.inBar && !(readOnlyEditor && binding.command.changesSetup) {
+        for binding in KeyMap.bindings(for: state.mode) where binding.inBar && !(readOnlyEditor && binding.command.edits) {
             let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
             let words = shortHelp(binding.command, binding.help)
             let needed = DisplayWidth.of(label) + DisplayWidth.of(words) + 3
@@ -119,7 +119,7 @@ extension Board {
         case .sendNow: "send now"
         case .cancelEmail: "cancel email"
         case .addItem: "add"
-        case .editItem: command == .editItem && help.contains("rename") ? "rename" : "edit"
+        case .editItem: help.contains("rename") ? "rename" : "open"
         case .removeItem: "remove"
         case .moveItemUp: "earlier"
         case .moveItemDown: "later"

@@ -48,6 +48,8 @@ public struct Form: Sendable, Equatable {
     /// is a scolding, not help.
     public var touched: Set<String> = []
     public var showsEveryProblem = false
+    /// Opened by someone who may read the setup but not change it.
+    public var isReadOnly = false
 
     /// The problem to show next to a field now.
     public func shownProblem(_ key: String) -> String? {

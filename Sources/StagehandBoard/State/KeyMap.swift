@@ -19,10 +19,12 @@ public enum Command: Sendable, Equatable {
 }
 
 extension Command {
-    /// Keys of the editors that change the setup, and so need both automation permissions.
-    public var changesSetup: Bool {
+    /// Keys of the editors that change the setup or a form's text, and so need both
+    /// automation permissions.
+    public var edits: Bool {
         switch self {
-        case .addItem, .editItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
+        case .addItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
+        case .save, .clearField, .previousOption, .nextOption: true
         default: false
         }
     }
@@ -100,7 +102,7 @@ public enum KeyMap {
         bind([.up, .character("k")], "↑/k", .choiceUp, "previous action"),
         bind([.down, .character("j")], "↓/j", .choiceDown, "next action"),
         bind([.character("n"), .character("+")], "n", .addItem, "add an action", bar: true),
-        bind([.enter, .character("e")], "Enter", .editItem, "edit the action", bar: true),
+        bind([.enter, .character("e")], "Enter", .editItem, "open the action (to read or edit it)", bar: true),
         bind([.character("x"), .delete], "x", .removeItem, "remove the action", bar: true),
         bind([.character("K")], "K", .moveItemUp, "run it earlier", bar: true),
         bind([.character("J")], "J", .moveItemDown, "run it later", bar: true),
@@ -126,7 +128,7 @@ public enum KeyMap {
         bind([.up, .character("k")], "↑/k", .choiceUp, "previous template"),
         bind([.down, .character("j")], "↓/j", .choiceDown, "next template"),
         bind([.character("n"), .character("+")], "n", .addItem, "new template", bar: true),
-        bind([.enter, .character("e")], "Enter", .editItem, "edit the template", bar: true),
+        bind([.enter, .character("e")], "Enter", .editItem, "open the template (to read or edit it)", bar: true),
         bind([.character("x"), .delete], "x", .removeItem, "remove the template", bar: true),
         bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
     ]

@@ -92,9 +92,11 @@ extension Board {
             let draft = ActionDraft(kind: .sendEmail, in: workspace)
             openEditorScreen(.form(Forms.action(draft, owner: owner, replacing: nil, state: state)), &state)
         case .editItem:
-            guard actions.indices.contains(selected), mayEditSetup(&state) else { break }
-            let draft = ActionDraft(actions[selected], in: workspace)
-            openEditorScreen(.form(Forms.action(draft, owner: owner, replacing: selected, state: state)), &state)
+            // Anyone may open an action to read all of it; only editors may change it.
+            guard actions.indices.contains(selected) else { break }
+            var form = Forms.action(ActionDraft(actions[selected], in: workspace), owner: owner, replacing: selected, state: state)
+            form.isReadOnly = workspace.readOnlyNotice(for: state.me) != nil
+            openEditorScreen(.form(form), &state)
         case .removeItem:
             guard actions.indices.contains(selected), mayEditSetup(&state) else { break }
             let summary = workspace.summary(of: actions[selected], forDisqualification: owner.isReason)
@@ -177,8 +179,10 @@ extension Board {
             guard mayEditSetup(&state) else { break }
             openEditorScreen(.form(Forms.template(nil, state: state)), &state)
         case .editItem:
-            guard let template, mayEditSetup(&state) else { break }
-            openEditorScreen(.form(Forms.template(template.id, state: state)), &state)
+            guard let template else { break }
+            var form = Forms.template(template.id, state: state)
+            form.isReadOnly = state.workspace.readOnlyNotice(for: state.me) != nil
+            openEditorScreen(.form(form), &state)
         case .removeItem:
             guard let template, mayEditSetup(&state) else { break }
             ask(

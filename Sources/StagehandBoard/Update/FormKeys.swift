@@ -6,6 +6,7 @@ extension Board {
     static func formKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
         var form = form
         guard let field = form.focusedField else { return [] }
+        if form.isReadOnly { return readOnlyFormKey(key, form, &state) }
         var edited = false
         switch key {
         case .character(let character) where field.isText:
@@ -55,6 +56,22 @@ extension Board {
             form.saveError = nil
         }
         Forms.refresh(&form, state: state)
+        replaceEditorScreen(.form(form), &state)
+        return []
+    }
+
+    /// A read-only form moves between fields and closes; anything else says why not.
+    static func readOnlyFormKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
+        var form = form
+        switch KeyMap.command(for: key, in: state.mode) {
+        case .nextField: form.focused = (form.focused + 1) % form.fields.count
+        case .previousField: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
+        case .back:
+            closeEditorScreen(&state)
+            return []
+        default:
+            _ = mayEditSetup(&state)
+        }
         replaceEditorScreen(.form(form), &state)
         return []
     }
