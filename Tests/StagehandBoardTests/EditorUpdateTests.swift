@@ -89,8 +89,9 @@ import Testing
             #expect(F.screens(declined) == [.actions(owner, selected: 0)])
             #expect(declined.status == StatusLine(kind: .info, text: "Kept; nothing changed"))
         }
+        let first = state.workspace.actions(of: owner)?.first
         let effects = F.press([.character("x"), .character("y")], &state)
-        #expect(effects == [.changeSetup(.removeAction(owner: owner, index: 0))])
+        #expect(effects == [.changeSetup(.removeAction(owner: owner, index: 0, expecting: first))])
         #expect(F.screens(state) == [.actions(owner, selected: 0)])
         try F.perform(effects, &state)
         #expect(state.workspace.actions(of: owner) == [])
@@ -106,7 +107,7 @@ import Testing
         F.press([.character("3"), .character("a")], &state)
         #expect(F.press([.character("K")], &state).isEmpty, "the first action cannot run earlier")
         let effects = F.press([.character("J")], &state)
-        #expect(effects == [.changeSetup(.moveAction(owner: owner, from: 0, to: 1))])
+        #expect(effects == [.changeSetup(.moveAction(owner: owner, from: 0, to: 1, expecting: before[0]))])
         #expect(F.screens(state) == [.actions(owner, selected: 1)])
         try F.perform(effects, &state)
         #expect(state.workspace.actions(of: owner) == [before[1], before[0], before[2], before[3]])
@@ -114,7 +115,7 @@ import Testing
 
         F.press([.down, .down], &state)
         #expect(F.press([.character("J")], &state).isEmpty, "the last action cannot run later")
-        #expect(F.press([.character("K")], &state) == [.changeSetup(.moveAction(owner: owner, from: 3, to: 2))])
+        #expect(F.press([.character("K")], &state) == [.changeSetup(.moveAction(owner: owner, from: 3, to: 2, expecting: before[3]))])
     }
 
     // MARK: Pipelines

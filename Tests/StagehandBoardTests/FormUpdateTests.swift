@@ -34,7 +34,7 @@ import Testing
         #expect(F.form(state)?.hints["delay"] == "90 minutes after entry")
 
         let effects = F.press([.enter], &state)
-        guard case .saveAction(let draft, let savedFor, let replacing) = try F.change(in: effects) else {
+        guard case .saveAction(let draft, let savedFor, let replacing, _) = try F.change(in: effects) else {
             Issue.record("expected an action to be saved, got \(effects)")
             return
         }
@@ -116,7 +116,7 @@ import Testing
         #expect(Board.render(state).text.contains("Subject: Welcome to Northwind Robotics"))
 
         let effects = F.press([.control("s")], &state)
-        guard case .saveAction(let draft, _, nil) = try F.change(in: effects) else {
+        guard case .saveAction(let draft, _, nil, _) = try F.change(in: effects) else {
             Issue.record("expected a new action, got \(effects)")
             return
         }
@@ -195,7 +195,7 @@ import Testing
         #expect(focusedKey(state) == "tags")
 
         let effects = F.press([.enter], &state)
-        guard case .saveAction(let draft, _, _) = try F.change(in: effects) else { return }
+        guard case .saveAction(let draft, _, _, _) = try F.change(in: effects) else { return }
         #expect(draft.tags == "take-home, swift")
         try F.perform(effects, &state)
         #expect(state.workspace.actions(of: owner)?.last == .addTags(.init(tags: ["take-home", "swift"])))
@@ -239,11 +239,12 @@ import Testing
         F.press(Array(repeating: .down, count: 5) + [.control("u")], &state)
         F.type("2h", &state)
         let effects = F.press([.enter], &state)
-        guard case .saveAction(let draft, owner, 0) = try F.change(in: effects) else {
+        guard case .saveAction(let draft, owner, 0, let expected) = try F.change(in: effects) else {
             Issue.record("expected action 1 to be replaced, got \(effects)")
             return
         }
         #expect(draft.delay == "2h" && draft.sender == "ben")
+        #expect(expected == state.workspace.actions(of: owner)?.first, "it carries the action it replaces")
         try F.perform(effects, &state)
         let actions = try #require(state.workspace.actions(of: owner))
         #expect(actions.count == 4)

@@ -472,7 +472,7 @@ import Testing
         draft.templateName = "Welcome"
         draft.subject = "Welcome"
         let before = ws
-        #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "nowhere")) {
+        #expect(throws: StagehandError.invalidAction("That stage is no longer part of Backend Engineer: someone removed it meanwhile.")) {
             try ws.save(draft, to: .stage(.job(T.backend), "nowhere"), by: T.ada)
         }
         #expect(throws: StagehandError.invalidAction("Interview has 3 actions; there is no number 8.")) {

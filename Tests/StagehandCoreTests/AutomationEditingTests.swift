@@ -86,7 +86,7 @@ import Testing
         #expect(throws: error) { try ws.removeAction(at: 3, of: .stage(.job(T.backend), T.interview), by: T.ada) }
         #expect(throws: error) { try ws.moveAction(from: 0, to: 3, of: .stage(.job(T.backend), T.interview), by: T.ada) }
         #expect(throws: error) { try ws.replaceAction(at: 3, with: Self.tagShortlist, of: .stage(.job(T.backend), T.interview), by: T.ada) }
-        #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "nowhere")) {
+        #expect(throws: StagehandError.invalidAction("That stage is no longer part of Backend Engineer: someone removed it meanwhile.")) {
             try ws.addAction(Self.tagShortlist, to: .stage(.job(T.backend), "nowhere"), by: T.ada)
         }
         #expect(ws == before)

@@ -33,7 +33,7 @@ import Testing
             sentence: "Added to Interview (Backend Engineer): Tag shortlist"),
         Sentence(
             changes: [.saveAction(draft(.addTags, [.tags: "shortlist, senior"]), owner: interview, replacing: 2)],
-            sentence: "Changed in Interview (Backend Engineer): Tag shortlist, senior"),
+            sentence: "Changed in Interview (Backend Engineer): Tags shortlist, senior"),
         Sentence(
             changes: [.saveAction(draft(.addTask, [.title: "Send contract", .assignee: "Rita", .due: "2bd"]),
                 owner: .stage(.defaultTemplate, "hired"), replacing: nil)],
@@ -50,10 +50,10 @@ import Testing
             sentence: "Removed from the reason Skills mismatch: Email 'Rejection' from the mover, 2 days after disqualification"),
         Sentence(
             changes: [.moveAction(owner: interview, from: 0, to: 2)],
-            sentence: "Action 1 of Interview (Backend Engineer) now runs 3rd"),
+            sentence: "Now runs 3rd in Interview (Backend Engineer): Email 'Interview invitation' from the mover, at once"),
         Sentence(
             changes: [.moveAction(owner: interview, from: 2, to: 0)],
-            sentence: "Action 3 of Interview (Backend Engineer) now runs 1st"),
+            sentence: "Now runs 1st in Interview (Backend Engineer): Request evaluation from Hugo Hiring"),
         Sentence(
             changes: [.saveTemplate(nil, name: " Hello ", subject: "Hi", body: "Body")],
             sentence: "Created the email template Hello"),
@@ -115,7 +115,7 @@ import Testing
             try ws.addAction(.addTags(.init(tags: ["t\(index)"])), to: .stage(.job(T.backend), T.hired), by: T.ada)
         }
         let said = try ws.apply(.moveAction(owner: .stage(.job(T.backend), T.hired), from: 0, to: position), by: T.ada, now: T.now)
-        #expect(said == "Action 1 of Hired (Backend Engineer) now runs \(ordinal)")
+        #expect(said == "Now runs \(ordinal) in Hired (Backend Engineer): Tag t0")
     }
 
     @Test func applyingDoesWhatTheChangeSays() throws {

@@ -48,6 +48,9 @@ public struct Form: Sendable, Equatable {
     /// is a scolding, not help.
     public var touched: Set<String> = []
     public var showsEveryProblem = false
+    /// The action being edited as it was when the form opened, so that saving
+    /// cannot overwrite an action someone else put in its place meanwhile.
+    public var original: AutomaticAction?
     /// Opened by someone who may read the setup but not change it.
     public var isReadOnly = false
 

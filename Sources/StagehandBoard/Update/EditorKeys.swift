@@ -103,12 +103,12 @@ extension Board {
             ask(
                 Confirmation(
                     question: "Remove action \(selected + 1) of \(workspace.ownerName(owner)): \(summary)?",
-                    change: .removeAction(owner: owner, index: selected)), &state)
+                    change: .removeAction(owner: owner, index: selected, expecting: actions[selected])), &state)
         case .moveItemUp, .moveItemDown:
             let target = selected + (command == .moveItemUp ? -1 : 1)
             guard actions.indices.contains(selected), actions.indices.contains(target), mayEditSetup(&state) else { break }
             replaceEditorScreen(.actions(owner, selected: target), &state)
-            return [.changeSetup(.moveAction(owner: owner, from: selected, to: target))]
+            return [.changeSetup(.moveAction(owner: owner, from: selected, to: target, expecting: actions[selected]))]
         default: break
         }
         return []

@@ -18,6 +18,7 @@ enum Forms {
             fields: fields(for: draft, owner: owner, state: state))
         form.focused = replacing == nil ? 0 : min(1, form.fields.count - 1)
         form.showsEveryProblem = replacing != nil
+        form.original = replacing.flatMap { index in state.workspace.actions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil } }
         refresh(&form, state: state)
         return form
     }
@@ -177,7 +178,8 @@ enum Forms {
     static func change(for form: Form, state: BoardState) -> SetupChange? {
         let name = form.value("name")
         switch form.purpose {
-        case .action(let owner, let index): return .saveAction(draft(from: form, state: state), owner: owner, replacing: index)
+        case .action(let owner, let index):
+            return .saveAction(draft(from: form, state: state), owner: owner, replacing: index, expecting: form.original)
         case .template(let id):
             return .saveTemplate(id, name: form.value("templateName"), subject: form.value("subject"), body: form.value("body"))
         case .newStage(let ref): return .addStage(ref, name: name)

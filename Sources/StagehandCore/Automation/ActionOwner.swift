@@ -51,7 +51,7 @@ extension Workspace {
         case .stage(let ref, let stageID):
             try editPipeline(ref) { pipeline, title in
                 guard let index = pipeline.firstIndex(where: { $0.id == stageID }) else {
-                    throw StagehandError.notFound(kind: "stage of \(title)", name: stageID.rawValue)
+                    throw StagehandError.invalidAction("That stage is no longer part of \(title): someone removed it meanwhile.")
                 }
                 try change(&pipeline[index].actions, pipeline[index].name)
             }

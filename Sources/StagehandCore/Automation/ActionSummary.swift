@@ -26,7 +26,7 @@ extension Workspace {
                 }
             return "Task '\(task.title)' for \(who), \(due)"
         case .addTags(let tags):
-            return "Tag \(tags.tags.joined(separator: ", "))"
+            return "Tag\(tags.tags.count == 1 ? "" : "s") \(tags.tags.joined(separator: ", "))"
         case .requestEvaluation(let request):
             return "Request evaluation from \(names(request.members))"
         case .addFollowers(let followers):

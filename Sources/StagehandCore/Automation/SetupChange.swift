@@ -3,10 +3,14 @@ import Foundation
 /// One change to how the workspace is set up — automations, templates, pipelines,
 /// jobs, reasons — as a value, so that the board can ask for it as an effect and
 /// every client applies it through the same rules under the same lock.
+///
+/// Actions are named by their place in the list. `expecting` is the action the
+/// person saw there: if someone else changed the list meanwhile, the change is
+/// refused rather than applied to whatever now sits at that place.
 public enum SetupChange: Sendable, Equatable {
-    case saveAction(ActionDraft, owner: ActionOwner, replacing: Int?)
-    case removeAction(owner: ActionOwner, index: Int)
-    case moveAction(owner: ActionOwner, from: Int, to: Int)
+    case saveAction(ActionDraft, owner: ActionOwner, replacing: Int?, expecting: AutomaticAction? = nil)
+    case removeAction(owner: ActionOwner, index: Int, expecting: AutomaticAction? = nil)
+    case moveAction(owner: ActionOwner, from: Int, to: Int, expecting: AutomaticAction? = nil)
     case saveTemplate(EmailTemplateID?, name: String, subject: String, body: String)
     case removeTemplate(EmailTemplateID)
     case addStage(PipelineRef, name: String)
@@ -26,16 +30,21 @@ extension Workspace {
     @discardableResult
     public mutating func apply(_ change: SetupChange, by member: MemberID, now: Date) throws -> String {
         switch change {
-        case .saveAction(let draft, let owner, let index):
+        case .saveAction(let draft, let owner, let index, let expected):
+            try check(index, of: owner, holds: expected)
             let action = try save(draft, to: owner, replacing: index, by: member)
             return "\(index == nil ? "Added to" : "Changed in") \(ownerName(owner)): \(summary(of: action, forDisqualification: owner.isReason))"
-        case .removeAction(let owner, let index):
+        case .removeAction(let owner, let index, let expected):
+            try check(index, of: owner, holds: expected)
             let removed = actions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil }
             try removeAction(at: index, of: owner, by: member)
             return "Removed from \(ownerName(owner)): \(removed.map { summary(of: $0, forDisqualification: owner.isReason) } ?? "action \(index + 1)")"
-        case .moveAction(let owner, let from, let to):
+        case .moveAction(let owner, let from, let to, let expected):
+            try check(from, of: owner, holds: expected)
+            let moved = actions(of: owner).flatMap { $0.indices.contains(from) ? $0[from] : nil }
             try moveAction(from: from, to: to, of: owner, by: member)
-            return "Action \(from + 1) of \(ownerName(owner)) now runs \(Self.ordinal(to + 1))"
+            let what = moved.map { summary(of: $0, forDisqualification: owner.isReason) } ?? "action \(from + 1)"
+            return "Now runs \(Self.ordinal(to + 1)) in \(ownerName(owner)): \(what)"
         case .saveTemplate(let id, let name, let subject, let body):
             let saved = try saveTemplate(id, name: name, subject: subject, body: body, by: member)
             return "\(id == nil ? "Created" : "Saved") the email template \(template(saved)?.name ?? name)"
@@ -81,6 +90,16 @@ extension Workspace {
             let name = reason(id)?.name ?? id.rawValue
             try removeReason(id, by: member)
             return "Removed the disqualification reason \(name)"
+        }
+    }
+
+    /// Refuses a change to an action someone else has changed, moved or removed since.
+    private func check(_ index: Int?, of owner: ActionOwner, holds expected: AutomaticAction?) throws {
+        guard let index, let expected else { return }
+        let actions = actions(of: owner) ?? []
+        guard actions.indices.contains(index), actions[index] == expected else {
+            throw StagehandError.invalidAction(
+                "Someone changed the actions of \(ownerName(owner)) meanwhile, so nothing was saved: look at the list again and redo your change.")
         }
     }
 
