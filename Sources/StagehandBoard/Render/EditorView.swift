@@ -89,7 +89,8 @@ extension Board {
         case .job(let id):
             let job = workspace.job(id)
             title = "Pipeline of \(job?.title ?? id.rawValue) (\(job?.status == .closed ? "closed" : "open"))"
-            footer = [("This job's own pipeline. Tab: the default template that new jobs copy. N creates a job; o \(job?.status == .closed ? "reopens" : "closes") this one.", theme[.muted])]
+            let jobKeys = state.workspace.readOnlyNotice(for: state.me) == nil ? " N creates a job; o \(job?.status == .closed ? "reopens" : "closes") this one." : ""
+            footer = [("This job's own pipeline. Tab: the default template that new jobs copy.\(jobKeys)", theme[.muted])]
         case .defaultTemplate:
             title = "Default pipeline template (affects jobs created afterwards only)"
             footer = [("Changes here affect jobs created afterwards only; existing jobs keep their own pipelines. Tab: back to this job.", theme[.muted])]
@@ -132,10 +133,12 @@ extension Board {
     }
 
     /// The template filled in for the focused candidate, as they would receive it.
-    static func preview(subject: String, body: String, state: BoardState, maxBodyLines: Int) -> [(String, Style)] {
+    static func preview(
+        subject: String, body: String, sender: MemberID? = nil, state: BoardState, maxBodyLines: Int
+    ) -> [(String, Style)] {
         let theme = state.theme
         let name = state.focused.flatMap { state.workspace.candidates[$0]?.name } ?? "a sample candidate"
-        guard let filled = try? state.workspace.preview(subject: subject, body: body, for: state.focused, in: state.job?.id, sender: state.me)
+        guard let filled = try? state.workspace.preview(subject: subject, body: body, for: state.focused, in: state.job?.id, sender: sender ?? state.me)
         else {
             return [("Preview for \(name): shows once the placeholders are right.", theme[.muted])]
         }

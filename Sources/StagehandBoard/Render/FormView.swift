@@ -47,7 +47,11 @@ extension Board {
         var footer: [(String, Style)] = form.isReadOnly ? readOnlyFooter(state) : []
         if let error = form.saveError { footer.append(("Not saved: \(error)", theme[.statusError])) }
         if isEmailForm(form) {
-            footer += preview(subject: form.value("subject"), body: form.value("body"), state: state, maxBodyLines: max(1, frame.height / 5))
+            // The preview is signed by the sender the form names; "the mover" is whoever moves, here you.
+            let sender = form.value("sender")
+            footer += preview(
+                subject: form.value("subject"), body: form.value("body"),
+                sender: sender.isEmpty || sender == "mover" ? nil : MemberID(sender), state: state, maxBodyLines: max(1, frame.height / 5))
         }
         drawFormPage(form.title + (form.isReadOnly ? " (read-only)" : ""), rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
     }

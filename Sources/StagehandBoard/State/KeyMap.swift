@@ -12,7 +12,7 @@ public enum Command: Sendable, Equatable {
     case scrollUp, scrollDown, sendNow, cancelEmail, retryEmail
     case cycleTheme
     case openPipeline, openTemplates, openReasons
-    case addItem, editItem, removeItem, moveItemUp, moveItemDown, openItemActions
+    case addItem, editItem, renameItem, removeItem, moveItemUp, moveItemDown, openItemActions
     case switchPipeline, newJob, toggleJobStatus
     case confirmYes, confirmNo
     case nextField, previousField, previousOption, nextOption, save, clearField
@@ -23,7 +23,7 @@ extension Command {
     /// automation permissions.
     public var edits: Bool {
         switch self {
-        case .addItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
+        case .addItem, .renameItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
         case .save, .clearField, .previousOption, .nextOption: true
         default: false
         }
@@ -65,7 +65,7 @@ public enum KeyMap {
         bind([.escape], "Esc", .clearSelection, "clear the selection and the filter"),
         bind([.character("c")], "c", .cancelRun, "cancel the run in the progress pane", bar: true),
         bind([.enter], "Enter", .openProfile, "open the candidate's profile", bar: true),
-        bind([.character("a")], "a", .openAutomations, "automations of the stage"),
+        bind([.character("a")], "a", .openAutomations, "automations of the stage", bar: true),
         bind([.character("p")], "p", .openPipeline, "pipeline: stages, new job, close job"),
         bind([.character("e")], "e", .openTemplates, "email templates"),
         bind([.character("r")], "r", .openReasons, "disqualification reasons"),
@@ -114,7 +114,7 @@ public enum KeyMap {
         bind([.down, .character("j")], "↓/j", .choiceDown, "next stage"),
         bind([.enter, .character("a")], "Enter", .openItemActions, "automations of the stage", bar: true),
         bind([.character("n"), .character("+")], "n", .addItem, "add a stage", bar: true),
-        bind([.character("e")], "e", .editItem, "rename the stage", bar: true),
+        bind([.character("e")], "e", .renameItem, "rename the stage", bar: true),
         bind([.character("x"), .delete], "x", .removeItem, "remove the stage", bar: true),
         bind([.character("K")], "K", .moveItemUp, "move the stage left"),
         bind([.character("J")], "J", .moveItemDown, "move the stage right"),
@@ -138,7 +138,7 @@ public enum KeyMap {
         bind([.down, .character("j")], "↓/j", .choiceDown, "next reason"),
         bind([.enter, .character("a")], "Enter", .openItemActions, "actions of the reason", bar: true),
         bind([.character("n"), .character("+")], "n", .addItem, "add a reason", bar: true),
-        bind([.character("e")], "e", .editItem, "rename the reason", bar: true),
+        bind([.character("e")], "e", .renameItem, "rename the reason", bar: true),
         bind([.character("x"), .delete], "x", .removeItem, "remove the reason", bar: true),
         bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
     ]

@@ -128,7 +128,7 @@ extension Board {
         case .addItem:
             guard mayEditSetup(&state) else { break }
             openEditorScreen(.form(Forms.name(.newStage(ref), title: "New stage for \(title)", label: "Stage name", state: state)), &state)
-        case .editItem:
+        case .renameItem:
             guard let stage, mayEditSetup(&state) else { break }
             let form = Forms.name(.renameStage(ref, stage.id), title: "Rename \(stage.name) (\(title))", label: "Stage name", value: stage.name, state: state)
             openEditorScreen(.form(form), &state)
@@ -205,7 +205,7 @@ extension Board {
         case .addItem:
             guard mayEditSetup(&state) else { break }
             openEditorScreen(.form(Forms.name(.newReason, title: "New disqualification reason", label: "Reason", state: state)), &state)
-        case .editItem:
+        case .renameItem:
             guard let reason, mayEditSetup(&state) else { break }
             let form = Forms.name(.renameReason(reason.id), title: "Rename the reason \(reason.name)", label: "Reason", value: reason.name, state: state)
             openEditorScreen(.form(form), &state)

@@ -127,7 +127,10 @@ enum Forms {
             if let due = try? TaskDue(parsing: form.value("due")) {
                 switch due {
                 case .after(let duration): form.hints["due"] = "\(duration.spelledOut) after the move"
-                case .on: form.hints["due"] = "on \(due.description)"
+                case .on:
+                    let calendar = workspace.setup.settings.calendar
+                    let passed = calendar.startOfDay(for: due.date(afterMoveAt: state.now, calendar: calendar)) < calendar.startOfDay(for: state.now)
+                    form.hints["due"] = "on \(due.description)" + (passed ? ": that day has passed, so every task it makes is overdue" : "")
                 }
             }
             if let id = draft.template {
@@ -148,6 +151,13 @@ enum Forms {
                 if let field = ActionDraft.Field(rawValue: key), let problem = problems[field] { form.problems[key] = problem }
             }
             if draft.templateName.trimmingCharacters(in: .whitespaces).isEmpty { form.problems["templateName"] = "Give the template a name." }
+            if let id {
+                let senders = workspace.owners(sending: id)
+                form.hints["templateName"] =
+                    senders.isEmpty
+                    ? "no action sends it yet"
+                    : "sent by \(senders.map(workspace.ownerName).joined(separator: ", ")): edits change it there too"
+            }
         case .removeStage:
             form.problems = [:]
             form.hints["destination"] = "they move without running that stage's actions"

@@ -53,7 +53,7 @@ extension AutomationsCommand {
                 } ?? pipeline
                 TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
                 for stage in stages {
-                    TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : ""): \(stage.actions.isEmpty ? "none" : "")")
+                    TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : "")\(stage.actions.isEmpty ? ": none" : "")")
                     Self.printActions(stage.actions, reason: false, in: workspace, symbols: symbols)
                 }
             }
