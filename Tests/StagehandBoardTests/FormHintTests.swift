@@ -11,12 +11,12 @@ import Testing
     @Test func thePreviewIsSignedByTheSenderTheFormNames() throws {
         var state = F.state()
         F.press([.character("a"), .character("n")], &state)
-        #expect(F.lines(state).contains(" Ana Lindqvist"), "the mover is you: \(F.lines(state))")
+        #expect(F.lines(state).contains("   Ana Lindqvist"), "the mover is you: \(F.lines(state))")
         let from = try #require(F.form(state)?.fields.firstIndex { $0.key == "sender" })
         F.press(Array(repeating: .down, count: from) + [.right, .right], &state)
         #expect(F.form(state)?.value("sender") == "ben")
-        #expect(F.lines(state).contains(" Ben Okafor"))
-        #expect(!F.lines(state).contains(" Ana Lindqvist"))
+        #expect(F.lines(state).contains("   Ben Okafor"))
+        #expect(!F.lines(state).contains("   Ana Lindqvist"))
     }
 
     @Test func aTaskDueOnADayThatHasPassedSaysSo() throws {

@@ -143,6 +143,11 @@ extension Board {
     /// Breaks text into lines of at most `width` columns, at spaces where possible.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // An indented line (a quoted email body) stays indented on every line it wraps to.
+        let indent = String(text.prefix { $0 == " " })
+        if !indent.isEmpty, indent.count < text.count, indent.count < width / 2 {
+            return wrap(String(text.dropFirst(indent.count)), width: width - indent.count).map { indent + $0 }
+        }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
