@@ -75,11 +75,12 @@ extension Board {
         let workspace = state.workspace
         let theme = state.theme
         let stages = workspace.pipeline(ref) ?? []
+        let counts = workspace.cardCounts(in: ref)
         let rows = stages.enumerated().map { index, stage in
             let bolt = stage.hasActions ? " \(state.symbols.bolt)" : ""
             let actions = stage.actions.count
             let detail = actions == 0 ? "no actions" : "\(actions) action\(actions == 1 ? "" : "s")"
-            let count = workspace.occupants(of: stage.id, in: ref).count
+            let count = counts[stage.id] ?? 0
             let cards = ref == .defaultTemplate ? "" : ", \(count) card\(count == 1 ? "" : "s")"
             return ("\(index + 1). \(stage.name)\(bolt)  (\(detail)\(cards))", theme[.card])
         }

@@ -54,14 +54,9 @@ extension Board {
     /// Asks before a removal — unless the core would refuse it anyway: then the
     /// reason shows at once rather than after a "yes".
     static func ask(_ confirmation: Confirmation, _ state: inout BoardState) {
-        if let me = state.me {
-            var trial = state.workspace
-            do {
-                try trial.apply(confirmation.change, by: me, now: state.now)
-            } catch {
-                state.status = StatusLine(kind: .error, text: (error as? UserFacingError)?.sentence ?? String(describing: error))
-                return
-            }
+        if let refusal = Forms.refusal(of: confirmation.change, state: state) {
+            state.status = StatusLine(kind: .error, text: refusal)
+            return
         }
         openEditorScreen(.confirm(confirmation), &state)
     }

@@ -163,15 +163,21 @@ enum Forms {
             form.hints["destination"] = "they move without running that stage's actions"
         default:
             form.problems = [:]
-            guard let me = state.me, let change = change(for: form, state: state) else { return }
-            var trial = workspace
-            do {
-                try trial.apply(change, by: me, now: state.now)
-            } catch let error as UserFacingError {
-                form.problems["name"] = error.sentence
-            } catch {
-                form.problems["name"] = String(describing: error)
-            }
+            guard let change = change(for: form, state: state) else { return }
+            form.problems["name"] = refusal(of: change, state: state)
+        }
+    }
+
+    /// Why the core would refuse the change, found by making it on a copy: the board
+    /// asks the rules instead of restating them.
+    static func refusal(of change: SetupChange, state: BoardState) -> String? {
+        guard let me = state.me else { return nil }
+        var trial = state.workspace
+        do {
+            try trial.apply(change, by: me, now: state.now)
+            return nil
+        } catch {
+            return (error as? UserFacingError)?.sentence ?? String(describing: error)
         }
     }
 

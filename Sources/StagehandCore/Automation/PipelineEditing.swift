@@ -44,6 +44,17 @@ extension Workspace {
         return candidates.filter { $0.placement(in: job)?.stage == stage }.map(\.id)
     }
 
+    /// How many cards each stage of a pipeline holds, counted in one pass over the
+    /// candidates (a pipeline listing would otherwise pass over them once per stage).
+    public func cardCounts(in ref: PipelineRef) -> [StageID: Int] {
+        guard case .job(let job) = ref else { return [:] }
+        var counts: [StageID: Int] = [:]
+        for candidate in candidates {
+            if let stage = candidate.placement(in: job)?.stage { counts[stage, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Removes a stage. Candidates still in it go to `destination`, without running
     /// its actions; whatever was still pending for them is cancelled, as for any move.
     /// - Returns: how many candidates moved.

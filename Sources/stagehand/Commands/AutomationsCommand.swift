@@ -168,13 +168,8 @@ extension AutomationsCommand {
 
         func run() throws {
             try reportingErrors {
-                let session = try Session(global)
-                let workspace = try session.store.load()
-                let member = try session.member(in: workspace)
-                let owner = try selection.owner(in: workspace)
-                let now = session.clock.now
-                let said = try session.store.update {
-                    try $0.apply(.removeAction(owner: owner, index: number - 1), by: member.id, now: now)
+                let said = try Session(global).changeSetup { workspace, _ in
+                    .removeAction(owner: try selection.owner(in: workspace), index: number - 1)
                 }
                 TextOutput.print(said)
             }
@@ -190,13 +185,8 @@ extension AutomationsCommand {
 
         func run() throws {
             try reportingErrors {
-                let session = try Session(global)
-                let workspace = try session.store.load()
-                let member = try session.member(in: workspace)
-                let owner = try selection.owner(in: workspace)
-                let now = session.clock.now
-                let said = try session.store.update {
-                    try $0.apply(.moveAction(owner: owner, from: number - 1, to: toPosition - 1), by: member.id, now: now)
+                let said = try Session(global).changeSetup { workspace, _ in
+                    .moveAction(owner: try selection.owner(in: workspace), from: number - 1, to: toPosition - 1)
                 }
                 TextOutput.print(said)
             }

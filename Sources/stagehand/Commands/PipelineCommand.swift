@@ -35,8 +35,9 @@ extension PipelineCommand {
                 case .job(let id): TextOutput.print("Pipeline of \(workspace.pipelineName(ref)) [\(id)]:")
                 case .defaultTemplate: TextOutput.print("The default pipeline, copied by jobs created from now on:")
                 }
+                let counts = workspace.cardCounts(in: ref)
                 for (index, stage) in stages.enumerated() {
-                    let count = workspace.occupants(of: stage.id, in: ref).count
+                    let count = counts[stage.id] ?? 0
                     let cards = ref == .defaultTemplate ? "" : ": \(count) candidate\(count == 1 ? "" : "s")"
                     let marker = stage.hasActions ? " \(bolt)" : ""
                     TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)")
