@@ -18,9 +18,15 @@ let package = Package(
         .target(
             name: "StagehandCore",
             dependencies: [
+                "CCurl",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
+        ),
+        // SMTP goes through libcurl: a well-kept client that speaks STARTTLS, implicit TLS and AUTH.
+        .systemLibrary(
+            name: "CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(
             name: "CNcursesw",

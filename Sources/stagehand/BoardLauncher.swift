@@ -40,7 +40,7 @@ enum BoardLauncher {
         NcursesScreen.restoreTerminalOnSignals(screen)
         defer { screen.stop() }
         let runner = EffectRunner(
-            store: session.store, dispatcher: session.dispatcher(for: workspace), clock: session.clock, me: me?.id)
+            store: session.store, dispatcher: session.dispatcher, clock: session.clock, me: me?.id)
         let guest = me == nil ? "You (\(Session.osLogin)) are not on this team: the board is read-only." : nil
         let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
         BoardProgram(

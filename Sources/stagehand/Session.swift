@@ -62,16 +62,22 @@ struct Session {
         try store.create(sample, replacing: replacing)
     }
 
-    func transport(for workspace: Workspace) -> any MailTransport {
-        let folder = workspace.setup.settings.mail.outboxFolder
-        let url =
-            folder.hasPrefix("/")
-            ? URL(fileURLWithPath: folder)
-            : statePath.deletingLastPathComponent().appendingPathComponent(folder)
-        return OutboxTransport(folder: url)
+    /// Transports as the workspace's mail settings name them, in this process's environment.
+    var transports: MailTransports {
+        MailTransports(stateFolder: statePath.deletingLastPathComponent(), environment: ProcessInfo.processInfo.environment)
     }
 
-    func dispatcher(for workspace: Workspace) -> Dispatcher {
-        Dispatcher(store: store, transport: transport(for: workspace), clock: clock)
+    var dispatcher: Dispatcher {
+        Dispatcher(store: store, transports: transports, clock: clock)
+    }
+
+    /// Sends the emails a command's own move made due right away. When the transport
+    /// cannot work from here they stay scheduled for a dispatcher that can, and the
+    /// person hears why.
+    func sendNow(_ emails: Set<EmailID>) throws {
+        guard !emails.isEmpty else { return }
+        if let problem = try dispatcher.runDue(only: emails).setupProblem {
+            printError("stagehand: the move is saved but its emails wait: \(problem.sentence)")
+        }
     }
 }

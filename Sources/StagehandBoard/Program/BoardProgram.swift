@@ -60,7 +60,7 @@ public final class BoardProgram {
             }
             if wall.timeIntervalSince(lastDispatch) >= Self.dispatchInterval {
                 lastDispatch = wall
-                if let report = try? runner.dispatcher.runDue(), !report.sent.isEmpty || !report.failed.isEmpty || !report.advancedRuns.isEmpty {
+                if let report = try? runner.dispatcher.runDue(), report.didSomething || !report.advancedRuns.isEmpty {
                     send(.workspaceChanged(runner.store.workspace))
                 }
             }

@@ -70,13 +70,11 @@ public final class EffectRunner {
         case .sendNow(let email):
             let member = try requireMember()
             try store.update { try $0.sendNow(email, by: member, now: now) }
-            let report = try dispatcher.runDue(only: [email])
-            return [report.failed.isEmpty ? .info("Sent") : .failed("Sending failed: see the candidate's timeline")]
+            return [outcome(of: try dispatcher.runDue(only: [email]), email, done: "Sent")]
         case .retryEmail(let email):
             let member = try requireMember()
             try store.update { try $0.retryEmail(email, by: member, now: now) }
-            let report = try dispatcher.runDue(only: [email])
-            return [report.failed.isEmpty ? .info("Sent on retry") : .failed("Failed again: see the candidate's timeline")]
+            return [outcome(of: try dispatcher.runDue(only: [email]), email, done: "Sent on retry")]
         case .cancelEmail(let email):
             let member = try requireMember()
             try store.update { try $0.cancelScheduledEmail(email, by: member, now: now) }
@@ -116,6 +114,17 @@ public final class EffectRunner {
             progress(.bulkProgressed(done: total.moved.count, total: request.candidates.count))
         }
         return .moved(total, undo: UndoableMove(job: request.job, target: request.target, previous: previous))
+    }
+
+    /// One sentence for what happened to the email a person asked to send.
+    private func outcome(of report: DispatchReport, _ email: EmailID, done: String) -> Msg {
+        if let problem = report.setupProblem { return .failed("Not sent yet: \(problem.sentence)") }
+        let record = store.workspace.emails[email]
+        if report.sent.contains(email) { return .info(done) }
+        if report.retrying.contains(email), let record {
+            return .failed("Not sent: \(record.failure ?? "") — trying again at \(store.workspace.moment(record.dueAt))")
+        }
+        return .failed("Sending failed: \(record?.failure ?? "see the candidate's timeline")")
     }
 
     /// Emails a run made to go out at once are sent right away, not at the next dispatch.

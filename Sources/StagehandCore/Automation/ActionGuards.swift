@@ -44,7 +44,7 @@ extension Workspace {
     func emailAlreadySent(template: EmailTemplateID, candidate: CandidateID, job: JobID, entry: Int) -> Bool {
         emails.records(of: candidate).contains {
             $0.job == job && $0.template == template && $0.entry == entry
-                && [.scheduled, .sending, .sent].contains($0.status)
+                && [.scheduled, .sending, .sent, .unknown].contains($0.status)
         }
     }
 }

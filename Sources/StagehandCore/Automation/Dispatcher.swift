@@ -4,57 +4,113 @@ import Foundation
 public struct DispatchReport: Sendable, Equatable {
     public var advancedRuns: [ActionRunID] = []
     public var sent: [EmailID] = []
+    /// Failed for good (a permanent refusal, or the last of the retries).
     public var failed: [EmailID] = []
+    /// Failed for now; scheduled again after the backoff.
+    public var retrying: [EmailID] = []
+    /// Claimed by a process that died mid-send: maybe delivered, never resent by itself.
+    public var unknown: [EmailID] = []
+    /// Why nothing was claimed: the transport cannot work from this process.
+    public var setupProblem: MailSetupError?
+
+    public init() {}
+
+    public var didSomething: Bool { !(sent.isEmpty && failed.isEmpty && retrying.isEmpty && unknown.isEmpty) }
 }
 
-/// Sends emails that are due. Each email is claimed under the state file's lock
-/// before it is handed to the transport and marked sent afterwards, so two
-/// dispatchers never send the same email, and a crash mid-send leaves it marked
-/// `sending` (never silently sent twice).
+/// Sends emails that are due. Each email is claimed under the state file's lock,
+/// with the claiming process named, before it is handed to the transport, and
+/// marked sent afterwards: two dispatchers never send the same email, and one
+/// whose sender died mid-send is reported as unknown instead of being sent again.
 public struct Dispatcher {
     public let store: StateFile
-    public let transport: any MailTransport
     public let clock: Clock
+    public let processes: ProcessTable
+    /// Emails claimed per lock: small, so a crash leaves few in doubt and several
+    /// dispatchers share a long queue.
+    public let batchSize: Int
+    private let makeTransport: @Sendable (MailSettings) throws -> any MailTransport
 
-    public init(store: StateFile, transport: any MailTransport, clock: Clock) {
-        self.store = store
-        self.transport = transport
-        self.clock = clock
+    /// Sends through the transport the workspace's mail settings name at the time of
+    /// each pass, so `stagehand mail set` reaches an open board or `dispatch --watch`.
+    public init(store: StateFile, transports: MailTransports, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
+        self.init(store: store, clock: clock, processes: processes, batchSize: batchSize) { try transports.transport(for: $0) }
     }
 
-    /// Runs action steps whose grace period is over, then sends every due email;
-    /// with `only`, sends just those emails.
+    /// Sends through one fixed transport, whatever the settings say (tests).
+    public init(store: StateFile, transport: any MailTransport, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
+        self.init(store: store, clock: clock, processes: processes, batchSize: batchSize) { _ in transport }
+    }
+
+    private init(
+        store: StateFile, clock: Clock, processes: ProcessTable, batchSize: Int,
+        makeTransport: @escaping @Sendable (MailSettings) throws -> any MailTransport
+    ) {
+        self.store = store
+        self.clock = clock
+        self.processes = processes
+        self.batchSize = batchSize
+        self.makeTransport = makeTransport
+    }
+
+    /// Runs action steps whose grace period is over, reports sends whose process
+    /// died, then sends every due email, a batch at a time; with `only`, sends just those.
     @discardableResult
     public func runDue(only: Set<EmailID>? = nil) throws -> DispatchReport {
-        let now = clock.now
         var report = DispatchReport()
-        let claimed: [OutgoingEmail] = try store.update { workspace in
-            // A targeted send (a board sending what its own run just made) leaves the
-            // pacing of runs to their owner; a general pass also runs what is overdue.
-            if only == nil { report.advancedRuns = workspace.advanceRuns(now: now) }
-            return workspace.claimDueEmails(now: now, only: only)
-        }
-        for email in claimed {
-            let message = MailMessage(
-                fromName: email.fromName, fromAddress: email.fromAddress, toName: email.toName,
-                toAddress: email.toAddress, subject: email.subject, body: email.body, date: now,
-                messageID: email.messageID ?? MailMessage.makeMessageID(domain: "stagehand.local"))
-            let failure: String?
-            do {
-                try transport.send(message)
-                failure = nil
-            } catch MailError.alreadyInOutbox {
-                // The same Message-ID is already there: an earlier attempt delivered it.
-                failure = nil
-            } catch {
-                failure = String(describing: error)
+        var firstBatch = true
+        while true {
+            let now = clock.now
+            let batch: (emails: [OutgoingEmail], transport: (any MailTransport)?) = try store.update { workspace in
+                if firstBatch {
+                    // A targeted send (a board sending what its own run just made) leaves the
+                    // pacing of runs to their owner; a general pass also runs what is overdue.
+                    if only == nil { report.advancedRuns = workspace.advanceRuns(now: now) }
+                    report.unknown = workspace.giveUpAbandonedClaims(isRunning: processes.isRunning, now: now)
+                }
+                guard workspace.hasDueEmails(now: now, only: only) else { return ([], nil) }
+                let transport: any MailTransport
+                do {
+                    transport = try makeTransport(workspace.setup.settings.mail)
+                } catch let problem as MailSetupError {
+                    report.setupProblem = problem
+                    return ([], nil)
+                }
+                let claim = processes.claim(at: now)
+                return (workspace.claimDueEmails(now: now, only: only, limit: batchSize, claim: claim), transport)
             }
-            try store.update { workspace in
-                workspace.finishSending(email.id, failure: failure, now: clock.now)
+            firstBatch = false
+            guard let transport = batch.transport, !batch.emails.isEmpty else { return report }
+            for email in batch.emails {
+                let outcome = Self.deliver(email, through: transport, now: clock.now)
+                let status = try store.update { workspace in
+                    workspace.finishSending(email.id, outcome: outcome, now: clock.now)
+                }
+                switch status {
+                case .sent: report.sent.append(email.id)
+                case .scheduled: report.retrying.append(email.id)
+                default: report.failed.append(email.id)
+                }
             }
-            if failure == nil { report.sent.append(email.id) } else { report.failed.append(email.id) }
         }
-        return report
+    }
+
+    private static func deliver(_ email: OutgoingEmail, through transport: any MailTransport, now: Date) -> Result<String, DeliveryFailure> {
+        let message = MailMessage(
+            fromName: email.fromName, fromAddress: email.fromAddress, toName: email.toName,
+            toAddress: email.toAddress, subject: email.subject, body: email.body, date: now,
+            messageID: email.messageID ?? MailMessage.makeMessageID(domain: "stagehand.local"))
+        do {
+            return .success(try transport.send(message))
+        } catch MailError.alreadyInOutbox(let path) {
+            // The same Message-ID is already there: an earlier attempt delivered it.
+            return .success("already in the outbox as \(path)")
+        } catch let failure as DeliveryFailure {
+            return .failure(failure)
+        } catch {
+            // A full disk or an unwritable outbox may clear up; retrying is the safe guess.
+            return .failure(DeliveryFailure(.transient, String(describing: error)))
+        }
     }
 
     /// When the next email falls due or the next run's grace period ends, if ever.
@@ -63,65 +119,5 @@ public struct Dispatcher {
         let emails = workspace.emails.filter { $0.status == .scheduled }.map(\.dueAt)
         let runs = workspace.actionRuns.filter { !$0.isFinished }.map(\.startsAt)
         return (emails + runs).min()
-    }
-}
-
-extension Workspace {
-    /// The emails these runs made that should go out now (the immediate ones).
-    public func emailsDue(from runs: [ActionRunID], now: Date) -> Set<EmailID> {
-        var due: Set<EmailID> = []
-        for run in runs.compactMap({ actionRuns[$0] }) {
-            for id in run.steps.compactMap(\.email) {
-                if let email = emails[id], email.status == .scheduled, email.dueAt <= now { due.insert(id) }
-            }
-        }
-        return due
-    }
-
-    /// Marks due emails `sending` and gives each a Message-ID; the caller sends them.
-    mutating func claimDueEmails(now: Date, only: Set<EmailID>?) -> [OutgoingEmail] {
-        let pool = only.map { $0.compactMap { emails[$0] } } ?? Array(emails)
-        let due = pool.filter { $0.status == .scheduled && $0.dueAt <= now }
-        return due.map { email in
-            var claimed = email
-            claimed.status = .sending
-            claimed.attempts += 1
-            claimed.messageID = email.messageID ?? MailMessage.makeMessageID(domain: Self.domain(of: email.fromAddress))
-            emails.upsert(claimed)
-            setTimelineStatus(of: email.id, candidate: email.candidate, to: .sending)
-            return claimed
-        }
-    }
-
-    mutating func finishSending(_ id: EmailID, failure: String?, now: Date) {
-        guard let email = emails[id] else { return }
-        let status: EmailStatus = failure == nil ? .sent : .failed
-        emails.modify(id) {
-            $0.status = status
-            $0.sentAt = failure == nil ? now : nil
-            $0.failure = failure
-        }
-        setTimelineStatus(of: id, candidate: email.candidate, to: status)
-        if let failure {
-            record(
-                .email, on: email.candidate, job: email.job, author: nil,
-                text: "Email '\(email.subject)' to \(email.toAddress) failed: \(failure)", now: now, status: .failed,
-                email: id)
-        }
-        guard let runID = email.run else { return }
-        actionRuns.modify(runID) { run in
-            for index in run.steps.indices where run.steps[index].email == id {
-                if let failure {
-                    run.steps[index].state = .failed(failure)
-                } else if !(run.steps[index].state == .cancelled) {
-                    run.steps[index].state = .done
-                }
-            }
-        }
-    }
-
-    static func domain(of address: String) -> String {
-        let parts = address.split(separator: "@")
-        return parts.count == 2 ? String(parts[1]) : "stagehand.local"
     }
 }

@@ -158,9 +158,11 @@ extension Workspace {
         setTimelineStatus(of: id, candidate: email.candidate, to: .cancelled)
     }
 
+    /// The entry that scheduled the email follows its status; entries about single
+    /// attempts keep the outcome they report.
     mutating func setTimelineStatus(of email: EmailID, candidate: CandidateID, to status: EmailStatus) {
         candidates.modify(candidate) { candidate in
-            for index in candidate.timeline.indices where candidate.timeline[index].email == email {
+            if let index = candidate.timeline.firstIndex(where: { $0.email == email }) {
                 candidate.timeline[index].status = status
             }
         }

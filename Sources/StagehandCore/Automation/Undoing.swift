@@ -46,16 +46,18 @@ extension Workspace {
             now: now)
     }
 
-    /// Queues a failed email again, to go out now.
+    /// Queues a failed email again, or one whose sending ended unknown once someone
+    /// has checked the server, to go out now with a fresh round of attempts.
     public mutating func retryEmail(_ id: EmailID, by member: MemberID, now: Date) throws {
         try require([.moveCandidates], of: member, toDo: "retry emails")
-        guard let email = emails[id], email.status == .failed else {
-            throw StagehandError.invalidAction("Only a failed email can be retried; that one is \(emails[id]?.status.rawValue ?? "gone").")
+        guard let email = emails[id], email.status == .failed || email.status == .unknown else {
+            throw StagehandError.invalidAction("Only a failed email, or one whose sending is unknown, can be retried; that one is \(emails[id]?.status.rawValue ?? "gone").")
         }
         emails.modify(id) {
             $0.status = .scheduled
             $0.dueAt = now
             $0.failure = nil
+            $0.attempts = 0
         }
         setTimelineStatus(of: id, candidate: email.candidate, to: .scheduled)
         if let runID = email.run {

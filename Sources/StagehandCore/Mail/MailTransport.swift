@@ -2,5 +2,8 @@
 /// Synchronous on purpose: the dispatcher calls it outside the state lock and records the
 /// outcome afterwards, so there is nothing for it to await.
 public protocol MailTransport: Sendable {
-    func send(_ message: MailMessage) throws
+    /// Returns what the other side said on accepting the message ("250 2.0.0 Ok: queued"),
+    /// for `stagehand mail test`; throws a `DeliveryFailure` when it was not accepted.
+    @discardableResult
+    func send(_ message: MailMessage) throws -> String
 }

@@ -16,7 +16,7 @@ public struct OutboxTransport: MailTransport {
         self.folder = folder
     }
 
-    public func send(_ message: MailMessage) throws {
+    public func send(_ message: MailMessage) throws -> String {
         let folderPath = folder.path
         do {
             try Self.makeFolder(folderPath)
@@ -33,6 +33,7 @@ public struct OutboxTransport: MailTransport {
                 throw SystemCallFailure(code: code)
             }
             try Self.syncFolder(folderPath)
+            return "written to \(finalPath)"
         } catch let failure as SystemCallFailure {
             throw MailError.outboxNotWritable(path: folderPath, detail: failure.description)
         }

@@ -10,6 +10,9 @@ public enum EmailStatus: String, Codable, Sendable {
     case failed
     /// Never queued: a guard (no address, do not email, already sent) stopped it.
     case skipped
+    /// The process sending it stopped mid-send: the server may or may not have it, so it
+    /// is not sent again by itself (at most once); someone checks and retries by hand.
+    case unknown
 }
 
 /// One email an automatic action produced, from scheduling to delivery. The
@@ -37,7 +40,10 @@ public struct OutgoingEmail: Codable, Sendable, Equatable, Identifiable {
     public var messageID: String?
     public var sentAt: Date?
     public var failure: String?
+    /// Attempts since it was scheduled or last retried by hand; drives the backoff.
     public var attempts: Int
+    /// Who is sending it, while `status` is `sending`.
+    public var claim: SendingClaim?
 
     public init(
         id: EmailID, candidate: CandidateID, job: JobID, stage: StageID?, template: EmailTemplateID,

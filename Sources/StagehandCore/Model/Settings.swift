@@ -25,21 +25,3 @@ public struct Settings: Codable, Sendable, Equatable {
         return calendar
     }
 }
-
-public enum MailTransportKind: String, Codable, Sendable, CaseIterable {
-    case outbox
-}
-
-public struct MailSettings: Codable, Sendable, Equatable {
-    public var transport: MailTransportKind
-    /// The outbox folder, relative to the state file's folder unless absolute.
-    public var outboxFolder: String
-    /// The From address of emails that have no team member as sender.
-    public var fromAddress: String
-
-    public init(transport: MailTransportKind = .outbox, outboxFolder: String = "outbox", fromAddress: String = "jobs@example.com") {
-        self.transport = transport
-        self.outboxFolder = outboxFolder
-        self.fromAddress = fromAddress
-    }
-}

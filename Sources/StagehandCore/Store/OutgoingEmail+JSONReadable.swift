@@ -7,12 +7,13 @@ extension OutgoingEmail: JSONReadable {
         var entry: Int?, sender: MemberID?, fromName: String?, fromAddress: String?, toName: String?
         var toAddress: String?, subject: String?, body: String?, createdAt: Date?, dueAt: Date?
         var status: EmailStatus?, run: ActionRunID?, messageID: String?, sentAt: Date?, failure: String?
-        var attempts: Int?
+        var attempts: Int?, claim: SendingClaim?
         try json.readObject { key, json in
             switch key {
             case "attempts": attempts = try json.read()
             case "body": body = try json.read()
             case "candidate": candidate = try json.read()
+            case "claim": claim = try json.read()
             case "createdAt": createdAt = try json.read()
             case "dueAt": dueAt = try json.read()
             case "entry": entry = try json.read()
@@ -45,5 +46,23 @@ extension OutgoingEmail: JSONReadable {
         self.sentAt = sentAt
         self.failure = failure
         self.attempts = attempts
+        self.claim = claim
+    }
+}
+
+extension SendingClaim: JSONReadable {
+    init(json: inout JSONReader) throws {
+        var host: String?, pid: Int?, processStart: Int?, at: Date?
+        try json.readObject { key, json in
+            switch key {
+            case "at": at = try json.read()
+            case "host": host = try json.read()
+            case "pid": pid = try json.read()
+            case "processStart": processStart = try json.read()
+            default: throw JSONReader.Unreadable()
+            }
+        }
+        guard let host, let pid, let pidValue = Int32(exactly: pid), let at else { throw JSONReader.Unreadable() }
+        self.init(host: host, pid: pidValue, processStart: processStart, at: at)
     }
 }

@@ -29,7 +29,7 @@ struct ApplyCommand: ParsableCommand {
             }
             if let run = outcome.run {
                 let immediate = session.store.workspace.emailsDue(from: [run], now: now)
-                if !immediate.isEmpty { try session.dispatcher(for: session.store.workspace).runDue(only: immediate) }
+                try session.sendNow(immediate)
             }
             let final = session.store.workspace
             let stage = job.firstStage?.name ?? ""

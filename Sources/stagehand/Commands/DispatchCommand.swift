@@ -12,7 +12,10 @@ import StagehandCore
 struct DispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispatch", abstract: "Send every delayed email that is due, and run actions whose grace period is over.",
-        discussion: "Run it from cron or a systemd timer, or keep it running with --watch.")
+        discussion: """
+            Run it from cron or a systemd timer, or keep it running with --watch: it then sleeps until the next \
+            email is due or the state file changes, and stops cleanly on SIGTERM or Ctrl-C.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Keep running and send emails as they fall due (stop with Ctrl-C or SIGTERM).") var watch = false
@@ -20,49 +23,64 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try Session(global)
-            let workspace = try session.store.load()
-            let dispatcher = session.dispatcher(for: workspace)
+            _ = try session.store.load()
+            let dispatcher = session.dispatcher
             guard watch else {
-                report(try dispatcher.runDue(), in: session)
+                let result = try dispatcher.runDue()
+                report(result, in: session)
+                if let problem = result.setupProblem { throw problem }
                 return
             }
-            let stop = DispatchSemaphore(value: 0)
+            let changes = try StateFileWatch(session.statePath)
             let sources = [SIGINT, SIGTERM].map { number in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { stop.signal() }
+                source.setEventHandler { changes.wake() }
                 source.resume()
                 return source
             }
             defer { sources.forEach { $0.cancel() } }
             printError("Watching \(session.statePath.path) for due emails; Ctrl-C stops.")
+            var lastProblem: MailSetupError?
             while true {
                 _ = try session.store.refreshIfChanged()
                 let result = try dispatcher.runDue()
-                if !result.sent.isEmpty || !result.failed.isEmpty {
-                    report(result, in: session)
-                } else {
+                report(result, in: session)
+                if result.setupProblem != lastProblem, let problem = result.setupProblem {
+                    printError("stagehand: nothing is sent until this is fixed: \(problem.sentence)")
+                }
+                lastProblem = result.setupProblem
+                if !result.didSomething {
                     // Idle: fold the journal now, so that no one's move waits for it.
                     // Only later loads gain from it, so a failure (a full disk, say)
                     // must not stop the sending; the next idle round tries again.
                     _ = try? session.store.compactIfLarge()
                 }
-                let wait = dispatcher.nextDueDate().map { max(0.05, $0.timeIntervalSince(session.clock.now)) } ?? 1
-                if stop.wait(timeout: .now() + min(wait, 1)) == .success { break }
+                // The clock may be fixed (STAGEHAND_NOW): the wait is the time left by it.
+                let deadline = dispatcher.nextDueDate().map { Date().addingTimeInterval($0.timeIntervalSince(session.clock.now)) }
+                if changes.wait(until: deadline) == .woken { break }
             }
+            printError("Stopped.")
         }
     }
 
     private func report(_ result: DispatchReport, in session: Session) {
         let workspace = session.store.workspace
-        for id in result.sent {
-            guard let email = workspace.emails[id] else { continue }
-            TextOutput.print("Sent '\(email.subject)' to \(email.toAddress) [\(id)]")
+        func line(_ id: EmailID, _ text: (OutgoingEmail) -> String) {
+            guard let email = workspace.emails[id] else { return }
+            TextOutput.print(text(email) + " [\(id)]")
         }
-        for id in result.failed {
-            guard let email = workspace.emails[id] else { continue }
-            TextOutput.print("Failed '\(email.subject)' to \(email.toAddress) [\(id)]: \(email.failure ?? "unknown error")")
+        for id in result.sent { line(id) { "Sent '\($0.subject)' to \($0.toAddress)" } }
+        for id in result.retrying {
+            line(id) { "Not sent '\($0.subject)' to \($0.toAddress): \($0.failure ?? "") — trying again at \(workspace.moment($0.dueAt))" }
         }
-        if !watch { TextOutput.print("Sent \(result.sent.count), failed \(result.failed.count).") }
+        for id in result.failed { line(id) { "Failed '\($0.subject)' to \($0.toAddress): \($0.failure ?? "unknown error")" } }
+        for id in result.unknown { line(id) { "Unknown '\($0.subject)' to \($0.toAddress): \($0.failure ?? "")" } }
+        if !watch {
+            var counts = "Sent \(result.sent.count), failed \(result.failed.count)"
+            if !result.retrying.isEmpty { counts += ", retrying later \(result.retrying.count)" }
+            if !result.unknown.isEmpty { counts += ", unknown \(result.unknown.count)" }
+            TextOutput.print(counts + ".")
+        }
     }
 }

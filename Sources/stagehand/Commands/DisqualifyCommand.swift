@@ -29,7 +29,7 @@ struct DisqualifyCommand: ParsableCommand {
             let final = session.store.workspace
             if let run = outcome.run {
                 let immediate = final.emailsDue(from: [run], now: now)
-                if !immediate.isEmpty { try session.dispatcher(for: final).runDue(only: immediate) }
+                try session.sendNow(immediate)
             }
             let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
             TextOutput.print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")

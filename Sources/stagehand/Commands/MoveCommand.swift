@@ -58,7 +58,7 @@ struct MoveCommand: ParsableCommand {
                 }
             }
             let immediate = session.store.workspace.emailsDue(from: outcome.runs, now: session.clock.now)
-            if !immediate.isEmpty { try session.dispatcher(for: session.store.workspace).runDue(only: immediate) }
+            try session.sendNow(immediate)
             let report = MoveReport(plan: before, outcome: outcome, in: session.store.workspace, now: session.clock.now)
             if json { try JSONOutput.print(report) } else { TextOutput.print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment))) }
         }

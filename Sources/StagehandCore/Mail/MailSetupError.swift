@@ -1,0 +1,26 @@
+/// The configured transport cannot be used from this process: nothing is claimed or
+/// sent until it is fixed, so no email fails because of it.
+public enum MailSetupError: UserFacingError, Equatable {
+    case noSMTPServer
+    case passwordVariableUnset(name: String)
+    case passwordFileUnreadable(path: String, detail: String)
+    case badSendmailCommand(String)
+    case sendmailNotFound(program: String)
+
+    public var sentence: String {
+        switch self {
+        case .noSMTPServer:
+            "Mail is set to go out by SMTP but no server is set: run 'stagehand mail set smtp --host HOST'."
+        case .passwordVariableUnset(let name):
+            "The SMTP password is read from the environment variable \(name), which is not set here: export \(name) before starting Stagehand, or keep the password in a file with 'stagehand mail set smtp --password-file PATH'."
+        case .passwordFileUnreadable(let path, let detail):
+            "Cannot read the SMTP password file \(path) (\(detail)): make sure it exists and that you can read it."
+        case .badSendmailCommand(let command):
+            "The sendmail command '\(command)' is empty or has an unclosed quote: set it again with 'stagehand mail set sendmail --command \"sendmail -t -i\"'."
+        case .sendmailNotFound(let program):
+            "The sendmail program '\(program)' was not found on PATH: install it (Debian: apt install msmtp-mta) or set another with 'stagehand mail set sendmail --command'."
+        }
+    }
+
+    public var exitCode: Int32 { 2 }
+}

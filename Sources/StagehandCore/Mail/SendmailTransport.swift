@@ -1,0 +1,111 @@
+import Foundation
+
+/// Pipes each message to a sendmail-compatible command (`sendmail -t -i`, `msmtp -t`),
+/// which reads the recipients from the message's headers. Its exit status says what
+/// happened, in the <sysexits.h> words every such program uses.
+public struct SendmailTransport: MailTransport {
+    /// The program's resolved path, then its arguments.
+    public let arguments: [String]
+    public let timeout: Duration
+
+    public init(arguments: [String], timeout: Duration = .seconds(120)) {
+        self.arguments = arguments
+        self.timeout = timeout
+    }
+
+    /// Resolves the program on PATH now, so that a missing program is found before any
+    /// email is claimed rather than failing each one.
+    public static func make(command: String, environment: [String: String]) throws -> SendmailTransport {
+        _ = ignoringBrokenPipes
+        guard let words = try? CommandLineWords.split(command), let program = words.first else {
+            throw MailSetupError.badSendmailCommand(command)
+        }
+        guard let path = Self.resolve(program, path: environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin") else {
+            throw MailSetupError.sendmailNotFound(program: program)
+        }
+        return SendmailTransport(arguments: [path] + words.dropFirst())
+    }
+
+    /// A program that exits before reading the whole message must cost a failed write,
+    /// not the whole process (SIGPIPE's default).
+    private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// sendmail traditionally lives in /usr/sbin, which is not on every user's PATH.
+    static func resolve(_ program: String, path: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/lib", "/sbin"]
+        return folders.map { $0 + "/" + program }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    public func send(_ message: MailMessage) throws -> String {
+        try DeliveryFailure.checkAddress(message.toAddress, role: "recipient")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw DeliveryFailure(.transient, "Could not start \(arguments[0]): \(error.localizedDescription)")
+        }
+        // Read while writing: a program that answers at length before reading all its
+        // input would otherwise wait on us while we wait on it.
+        let said = OutputCollector(output.fileHandleForReading)
+        let wrote = Result { try input.fileHandleForWriting.write(contentsOf: message.rfc5322()) }
+        try? input.fileHandleForWriting.close()
+        let seconds = Double(timeout.components.seconds)
+        if finished.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            finished.wait()
+            throw DeliveryFailure(.transient, "\(programName) did not finish within \(Int(seconds)) seconds.")
+        }
+        let text = said.text()
+        let status = process.terminationStatus
+        if status == 0, process.terminationReason == .exit {
+            if case .failure(let error) = wrote {
+                throw DeliveryFailure(.transient, "\(programName) stopped reading the message: \(error.localizedDescription)")
+            }
+            return text.isEmpty ? "\(programName) accepted the message" : text
+        }
+        throw Self.failure(program: programName, status: status, signalled: process.terminationReason == .uncaughtSignal, said: text)
+    }
+
+    private var programName: String { (arguments[0] as NSString).lastPathComponent }
+
+    /// EX_TEMPFAIL (75) and the "try later" family are transient; a refused address
+    /// or message (EX_NOUSER, EX_DATAERR, …) is permanent.
+    static func failure(program: String, status: Int32, signalled: Bool, said: String) -> DeliveryFailure {
+        let answer = said.isEmpty ? "" : ": \(said)"
+        if signalled { return DeliveryFailure(.transient, "\(program) was stopped by signal \(status)\(answer)") }
+        let transient: Set<Int32> = [69, 70, 71, 74, 75]  // unavailable, software, os error, io error, tempfail
+        return DeliveryFailure(transient.contains(status) ? .transient : .permanent, "\(program) exited with status \(status)\(answer)")
+    }
+}
+
+/// Everything a child process writes, read on a thread of its own until it closes its end.
+private final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let all = (try? handle.readToEnd()) ?? Data()
+            lock.withLock { data = all }
+            done.signal()
+        }
+    }
+
+    func text() -> String {
+        done.wait()
+        let all = lock.withLock { data }
+        return String(decoding: all, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(whereSeparator: \.isNewline).suffix(3).joined(separator: " ")
+    }
+}
