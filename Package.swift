@@ -52,7 +52,9 @@ let package = Package(
             name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"], exclude: ["Snapshots"]),
         .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
         // Depends on the executables only so they are built: the tests run them as processes.
-        .testTarget(name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"],
+            exclude: ["Support/smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,6 +60,7 @@ public enum StagehandError: UserFacingError, Equatable {
             switch kind {
             case "candidate", "job", "talent pool": "stagehand board"
             case "email template": "stagehand templates list"
+            case "email": "stagehand scheduled"
             case "disqualification reason": "stagehand reasons list"
             case _ where kind.hasPrefix("stage"): "stagehand pipeline list"
             default: nil

@@ -16,7 +16,8 @@ struct Stagehand: ParsableCommand {
         subcommands: [
             DemoCommand.self, BoardCommand.self, MoveCommand.self, ShowCommand.self, ApplyCommand.self,
             ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, PipelineCommand.self, JobsCommand.self,
-            ReasonsCommand.self, TemplatesCommand.self, DispatchCommand.self, CheckCommand.self,
+            ReasonsCommand.self, TemplatesCommand.self, ScheduledCommand.self, DispatchCommand.self, MailCommand.self,
+            CheckCommand.self,
         ]
     )
 

@@ -44,6 +44,25 @@ extension Board {
                 lines.append(("\(request.automatic ? bolt + " " : "")\(name(request.member) ?? ""): \(request.status.rawValue)", theme[.card]))
             }
         }
+        let emails = workspace.emails.records(of: id)
+        if !emails.isEmpty {
+            lines.append(("", .plain))
+            lines.append(("Emails, exactly as sent or to be sent", theme[.columnTitle]))
+            for email in emails {
+                let when =
+                    switch email.status {
+                    case .sent: "sent \(email.sentAt.map(workspace.moment) ?? "")"
+                    case .scheduled: "due \(workspace.moment(email.dueAt))"
+                    case .failed, .unknown: "\(email.status.rawValue.uppercased()) — \(email.failure ?? "") (r retries)"
+                    default: email.status.rawValue
+                    }
+                lines.append(("\(email.subject) — \(when)", theme[.card]))
+                lines.append(("  From \(email.fromName) <\(email.fromAddress)> to <\(email.toAddress)>", theme[.muted]))
+                for line in email.body.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(("  \(state.symbols.vertical) " + line, theme[.muted]))
+                }
+            }
+        }
         lines.append(("", .plain))
         lines.append(("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
         for entry in candidate.timeline.reversed() {
@@ -93,14 +112,18 @@ extension Board {
     static func drawScheduled(selected: Int, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
-        let emails = state.waitingEmails
+        let emails = state.scheduledList
         var lines: [(String, Style)] = []
         if emails.isEmpty { lines.append(("No delayed emails are waiting.", theme[.muted])) }
         for (index, email) in emails.enumerated() {
-            let job = workspace.job(email.job)
-            let stage = email.stage.flatMap { job?.stage($0)?.name } ?? ""
-            let failure = email.status == .failed ? "FAILED (\(email.failure ?? "unknown")) " : ""
-            let text = "\(failure)\(workspace.moment(email.dueAt))  \(email.toName) · \(job?.title ?? "") · \(stage) · '\(email.subject)' from \(email.fromName)"
+            let listing = workspace.listing(of: email)
+            let when: String
+            switch email.status {
+            case .failed: when = "FAILED (\(email.failure ?? "")) "
+            case .unknown: when = "UNKNOWN — check the server "
+            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " retry \(email.attempts + 1)" : "")
+            }
+            let text = "\(when)  \(listing.candidate) · \(listing.job) · \(listing.stage) · \(listing.template) from \(listing.sender)"
             lines.append((text, index == selected ? theme[.cardFocused] : theme[.card]))
         }
         drawPage("Scheduled emails (\(emails.count)), soonest first; failed ones last", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)

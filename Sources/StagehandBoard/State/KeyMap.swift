@@ -167,6 +167,7 @@ public enum KeyMap {
         bind([.character("L"), .shiftRight, .character(">")], "L/>", .moveRight, "move the candidate one stage right (profile)"),
         bind([.character("H"), .shiftLeft, .character("<")], "H/<", .moveLeft, "move the candidate one stage left (profile)"),
         bind([.character("d")], "d", .disqualify, "disqualify (profile)"),
+        bind([.character("r")], "r", .retryEmail, "retry the candidate's failed emails (profile)"),
         bind([.escape, .enter, .character("q")], "Esc", .back, "close", bar: true),
     ]
 
@@ -175,7 +176,7 @@ public enum KeyMap {
         bind([.down, .character("j")], "↓/j", .scrollDown, "next email"),
         bind([.character("n")], "n", .sendNow, "send now", bar: true),
         bind([.character("x")], "x", .cancelEmail, "cancel the email", bar: true),
-        bind([.character("r")], "r", .retryEmail, "retry a failed email", bar: true),
+        bind([.character("r")], "r", .retryEmail, "retry a failed or unknown email", bar: true),
         bind([.escape, .character("q")], "Esc", .back, "close", bar: true),
     ]
 

@@ -87,6 +87,14 @@ extension Board {
             // Without a question to answer, the profile stays open on the moved candidate.
             if state.mode == .board { state.mode = .profile(id, scroll: scroll) }
             return effects
+        case (.retryEmail, .profile(let id, _)):
+            let failed = state.workspace.emailsToRetry.filter { $0.candidate == id }
+            guard !failed.isEmpty else {
+                state.status = StatusLine(kind: .info, text: "No failed email to retry for this candidate")
+                break
+            }
+            guard requireMovePermission(&state) else { break }
+            return failed.map { .retryEmail($0.id) }
         case (.disqualify, .profile(let id, _)):
             guard requireMovePermission(&state) else { break }
             state.mode = .disqualifying(id, selected: 0)
@@ -98,7 +106,7 @@ extension Board {
 
     static func scheduledKey(_ key: Key, _ selected: Int, _ state: inout BoardState) -> [Effect] {
         guard let command = KeyMap.command(for: key, in: state.mode) else { return [] }
-        let emails = state.waitingEmails
+        let emails = state.scheduledList
         switch command {
         case .scrollUp: state.mode = .scheduled(selected: max(0, selected - 1))
         case .scrollDown: state.mode = .scheduled(selected: min(max(0, emails.count - 1), selected + 1))
@@ -107,9 +115,9 @@ extension Board {
             guard requireMovePermission(&state) else { break }
             let email = emails[selected]
             switch (command, email.status) {
-            case (.retryEmail, .failed): return [.retryEmail(email.id)]
+            case (.retryEmail, .failed), (.retryEmail, .unknown): return [.retryEmail(email.id)]
             case (.retryEmail, _): state.status = StatusLine(kind: .info, text: "Only a failed email can be retried")
-            case (_, .failed): state.status = StatusLine(kind: .info, text: "That email failed: r retries it")
+            case (_, .failed), (_, .unknown): state.status = StatusLine(kind: .info, text: "That email did not go out: r retries it")
             case (.sendNow, _): return [.sendNow(email.id)]
             default: return [.cancelEmail(email.id)]
             }
@@ -137,10 +145,9 @@ extension Board {
 }
 
 extension BoardState {
-    /// Every delayed email still waiting, soonest first, then the failed ones to retry.
-    public var waitingEmails: [OutgoingEmail] {
-        let waiting = workspace.emails.filter { $0.status == .scheduled }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
-        let failed = workspace.emails.filter { $0.status == .failed }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
-        return waiting + failed
+    /// The Scheduled view's rows: every email still waiting, soonest first, then the
+    /// failed and unknown ones to retry.
+    public var scheduledList: [OutgoingEmail] {
+        workspace.waitingEmails + workspace.emailsToRetry
     }
 }

@@ -23,6 +23,7 @@ public enum SetupChange: Sendable, Equatable {
     case addReason(name: String)
     case renameReason(ReasonID, name: String)
     case removeReason(ReasonID)
+    case setMail(MailSettings)
 }
 
 extension Workspace {
@@ -90,6 +91,9 @@ extension Workspace {
             let name = reason(id)?.name ?? id.rawValue
             try removeReason(id, by: member)
             return "Removed the disqualification reason \(name)"
+        case .setMail(let settings):
+            try setMail(settings, by: member)
+            return "Mail now goes out through \(settings.transportDescription), from \(settings.fromAddress) when no team member sends it"
         }
     }
 

@@ -78,13 +78,19 @@ public struct SendmailTransport: MailTransport {
 
     private var programName: String { (arguments[0] as NSString).lastPathComponent }
 
-    /// EX_TEMPFAIL (75) and the "try later" family are transient; a refused address
-    /// or message (EX_NOUSER, EX_DATAERR, …) is permanent.
+    /// When the program quotes the server's reply (msmtp does: "server message: 451 …"),
+    /// its class decides, since such programs use one status for 4xx and 5xx alike.
+    /// Otherwise EX_TEMPFAIL (75) and the "try later" family are transient, and a
+    /// refused address or message (EX_NOUSER, EX_DATAERR, …) is permanent.
     static func failure(program: String, status: Int32, signalled: Bool, said: String) -> DeliveryFailure {
         let answer = said.isEmpty ? "" : ": \(said)"
         if signalled { return DeliveryFailure(.transient, "\(program) was stopped by signal \(status)\(answer)") }
+        let detail = "\(program) exited with status \(status)\(answer)"
+        if let reply = said.firstMatch(of: /(?:^|\s)([45])\d\d[ -]/) {
+            return DeliveryFailure(reply.1 == "4" ? .transient : .permanent, detail)
+        }
         let transient: Set<Int32> = [69, 70, 71, 74, 75]  // unavailable, software, os error, io error, tempfail
-        return DeliveryFailure(transient.contains(status) ? .transient : .permanent, "\(program) exited with status \(status)\(answer)")
+        return DeliveryFailure(transient.contains(status) ? .transient : .permanent, detail)
     }
 }
 

@@ -57,6 +57,14 @@ extension Workspace {
             text, kind: "disqualification reason", in: setup.disqualificationReasons, id: \.id.rawValue, name: \.name)
     }
 
+    /// Emails have no names people type; their id is what `stagehand scheduled` lists.
+    public func findEmail(_ text: String) throws -> OutgoingEmail {
+        guard let email = emails[EmailID(text.trimmingCharacters(in: .whitespaces))] else {
+            throw StagehandError.notFound(kind: "email", name: text)
+        }
+        return email
+    }
+
     public func findTalentPool(_ text: String) throws -> TalentPool {
         try NameLookup.find(text, kind: "talent pool", in: setup.talentPools, id: \.id.rawValue, name: \.name)
     }

@@ -9,7 +9,8 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The candidate (id or part of the name).") var candidate: String
-    @Flag(help: "Print JSON (documented in the README).") var json = false
+    @Flag(help: "Also show every email exactly as it was or will be sent (subject and body).") var emails = false
+    @Flag(help: "Print JSON (documented in the README); it always holds the emails' subjects and bodies.") var json = false
 
     func run() throws {
         try reportingErrors {
@@ -20,7 +21,7 @@ struct ShowCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(report)
             } else {
-                TextOutput.print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment)))
+                TextOutput.print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment), emails: emails))
             }
         }
     }

@@ -52,10 +52,16 @@ struct CandidateReport: Encodable {
         var id: String
         var status: String
         var subject: String
+        var body: String
         var to: String
+        var toName: String
         var from: String
+        var fromName: String
+        var template: String
         var dueAt: Date
         var sentAt: Date?
+        var attempts: Int
+        var messageID: String?
         var failure: String?
     }
 
@@ -104,8 +110,9 @@ struct CandidateReport: Encodable {
         }
         emails = workspace.emails.records(of: candidate.id).map {
             EmailEntry(
-                id: $0.id.rawValue, status: $0.status.rawValue, subject: $0.subject, to: $0.toAddress,
-                from: $0.fromAddress, dueAt: $0.dueAt, sentAt: $0.sentAt, failure: $0.failure)
+                id: $0.id.rawValue, status: $0.status.rawValue, subject: $0.subject, body: $0.body, to: $0.toAddress,
+                toName: $0.toName, from: $0.fromAddress, fromName: $0.fromName, template: $0.template.rawValue,
+                dueAt: $0.dueAt, sentAt: $0.sentAt, attempts: $0.attempts, messageID: $0.messageID, failure: $0.failure)
         }
         timeline = candidate.timeline.map {
             TimelineEntry(
@@ -114,8 +121,9 @@ struct CandidateReport: Encodable {
         }
     }
 
-    /// The profile for people: details first, then the timeline newest first.
-    func text(in workspace: Workspace, symbols: Symbols) -> String {
+    /// The profile for people: details first, then (with `emails`) every email exactly as
+    /// it was or will be sent, then the timeline newest first.
+    func text(in workspace: Workspace, symbols: Symbols, emails showingEmails: Bool = false) -> String {
         var out = "\(name) [\(id)]\n"
         out += "  Email: \(email ?? "none")\(doNotEmail ? " (do not email)" : "")\n"
         out += "  Source: \(source)\n"
@@ -144,6 +152,7 @@ struct CandidateReport: Encodable {
                 out += "  \(request.automatic ? symbols.bolt + " " : "")\(who): \(request.status)\n"
             }
         }
+        if showingEmails { out += emailsText(in: workspace) }
         out += "Timeline (newest first)\n"
         for entry in timeline.reversed() {
             let mark = entry.automatic ? symbols.bolt : " "
@@ -151,6 +160,25 @@ struct CandidateReport: Encodable {
             let by = author.map { " — \($0)" } ?? ""
             let status = entry.status.map { " [\($0)]" } ?? ""
             out += "  \(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(by)\n"
+        }
+        return out
+    }
+
+    private func emailsText(in workspace: Workspace) -> String {
+        guard !emails.isEmpty else { return "Emails: none\n" }
+        var out = "Emails (\(emails.count))\n"
+        for email in emails {
+            let when =
+                switch email.status {
+                case "sent": "sent \(email.sentAt.map(workspace.moment) ?? "")"
+                case "scheduled": "due \(workspace.moment(email.dueAt))"
+                default: "\(email.status), was due \(workspace.moment(email.dueAt))"
+                }
+            out += "  [\(email.id)] \(when)\(email.failure.map { " — \($0)" } ?? "")\n"
+            out += "    From: \(email.fromName) <\(email.from)>\n"
+            out += "    To: \(email.toName) <\(email.to)>\n"
+            out += "    Subject: \(email.subject)\n"
+            out += email.body.split(separator: "\n", omittingEmptySubsequences: false).map { "    | \($0)\n" }.joined()
         }
         return out
     }

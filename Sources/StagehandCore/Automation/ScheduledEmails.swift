@@ -1,0 +1,34 @@
+import Foundation
+
+extension Workspace {
+    /// Every email still waiting to go out (delayed, or due again after a failed
+    /// attempt), soonest first: the Scheduled view.
+    public var waitingEmails: [OutgoingEmail] {
+        emails.filter { $0.status == .scheduled }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    /// Emails that need a person: failed for good, or unknown because their sender
+    /// died mid-send. Oldest first; each can be retried.
+    public var emailsToRetry: [OutgoingEmail] {
+        emails.filter { $0.status == .failed || $0.status == .unknown }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+    }
+
+    /// The names an email is listed with: candidate, job, stage, template and sender.
+    public func listing(of email: OutgoingEmail) -> EmailListing {
+        let job = job(email.job)
+        return EmailListing(
+            candidate: candidates[email.candidate]?.name ?? email.toName,
+            job: job?.title ?? email.job.rawValue,
+            stage: email.stage.flatMap { job?.stage($0)?.name } ?? "",
+            template: template(email.template)?.name ?? email.template.rawValue,
+            sender: email.sender.flatMap { member($0)?.name } ?? email.fromName)
+    }
+}
+
+public struct EmailListing: Sendable, Equatable {
+    public var candidate: String
+    public var job: String
+    public var stage: String
+    public var template: String
+    public var sender: String
+}

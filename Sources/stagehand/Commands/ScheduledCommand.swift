@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import StagehandCore
+
+struct ScheduledCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheduled", abstract: "List the delayed emails still waiting; send one now, cancel it, or retry a failed one.",
+        discussion: "Emails are named by the id the list shows. Sending, cancelling and retrying are recorded on the candidate's timeline.",
+        subcommands: [List.self, SendNow.self, Cancel.self, Retry.self], defaultSubcommand: List.self)
+}
+
+extension ScheduledCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every waiting email by due time (candidate, job, stage, template, sender), then the failed ones.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON (documented in the README).") var json = false
+
+        func run() throws {
+            try reportingErrors {
+                let workspace = try Session(global).store.load()
+                let waiting = workspace.waitingEmails
+                let toRetry = workspace.emailsToRetry
+                if json {
+                    try JSONOutput.print(ScheduledReport(waiting: waiting, toRetry: toRetry, in: workspace))
+                    return
+                }
+                TextOutput.print(waiting.isEmpty ? "No emails are waiting." : "Waiting (\(waiting.count)), soonest first:")
+                if !waiting.isEmpty { TextOutput.print(Self.table(waiting, in: workspace)) }
+                if !toRetry.isEmpty {
+                    TextOutput.print("\nFailed or unknown (\(toRetry.count)): check, then 'stagehand scheduled retry ID':")
+                    TextOutput.print(Self.table(toRetry, in: workspace))
+                }
+            }
+        }
+
+        static func table(_ emails: [OutgoingEmail], in workspace: Workspace) -> String {
+            let header = ["Due", "Candidate", "Job", "Stage", "Template", "Sender", "Id"]
+            let rows = emails.map { email -> [String] in
+                let listing = workspace.listing(of: email)
+                var due = workspace.moment(email.dueAt)
+                if email.status != .scheduled { due = email.status.rawValue.uppercased() }
+                else if email.attempts > 0 { due += " (retry \(email.attempts + 1))" }
+                return [due, listing.candidate, listing.job, listing.stage, listing.template, listing.sender, email.id.rawValue]
+            }
+            let notes = emails.map { email in email.failure.map { "    \($0)" } }
+            return TextTable.render(header: header, rows: rows, notes: notes)
+        }
+    }
+
+    struct SendNow: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "send-now", abstract: "Send waiting emails now instead of at their due time.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
+
+        func run() throws {
+            try reportingErrors {
+                let session = try Session(global)
+                let ids = try session.changeEmails(emails) { try $0.sendNow($1, by: $2, now: $3) }
+                try session.deliverNow(ids)
+            }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel waiting emails; they stay on the timeline as cancelled.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
+
+        func run() throws {
+            try reportingErrors {
+                let session = try Session(global)
+                let ids = try session.changeEmails(emails) { try $0.cancelScheduledEmail($1, by: $2, now: $3) }
+                let workspace = session.store.workspace
+                for id in ids {
+                    guard let email = workspace.emails[id] else { continue }
+                    TextOutput.print("Cancelled '\(email.subject)' to \(email.toAddress) [\(id)]")
+                }
+            }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send failed emails again, or ones whose sending is unknown once you have checked the server.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
+
+        func run() throws {
+            try reportingErrors {
+                let session = try Session(global)
+                let ids = try session.changeEmails(emails) { try $0.retryEmail($1, by: $2, now: $3) }
+                try session.deliverNow(ids)
+            }
+        }
+    }
+}
+
+extension Session {
+    /// Applies one change to each named email as the acting member, all or none.
+    fileprivate func changeEmails(
+        _ names: [String], _ change: (inout Workspace, EmailID, MemberID, Date) throws -> Void
+    ) throws -> [EmailID] {
+        let workspace = try store.load()
+        let member = try member(in: workspace).id
+        let ids = try names.map { try workspace.findEmail($0).id }
+        let now = clock.now
+        try store.update { workspace in
+            for id in ids { try change(&workspace, id, member, now) }
+        }
+        return ids
+    }
+
+    /// Sends the emails now and says what became of each; exits non-zero if any did not go.
+    fileprivate func deliverNow(_ ids: [EmailID]) throws {
+        let report = try dispatcher.runDue(only: Set(ids))
+        if let problem = report.setupProblem { throw problem }
+        let workspace = store.workspace
+        for id in ids {
+            guard let email = workspace.emails[id] else { continue }
+            switch email.status {
+            case .sent: TextOutput.print("Sent '\(email.subject)' to \(email.toAddress) [\(id)]")
+            case .scheduled:
+                TextOutput.print("Not sent '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") — trying again at \(workspace.moment(email.dueAt)) [\(id)]")
+            default: TextOutput.print("Failed '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") [\(id)]")
+            }
+        }
+        if ids.contains(where: { workspace.emails[$0]?.status != .sent }) { throw ExitCode(5) }
+    }
+}
