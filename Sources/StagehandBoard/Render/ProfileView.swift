@@ -44,6 +44,14 @@ extension Board {
                 lines.append(("\(request.automatic ? bolt + " " : "")\(name(request.member) ?? ""): \(request.status.rawValue)", theme[.card]))
             }
         }
+        lines.append(("", .plain))
+        lines.append(("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
+        for entry in candidate.timeline.reversed() {
+            let mark = entry.automatic ? bolt : " "
+            let author = name(entry.author).map { " — \($0)" } ?? ""
+            let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
+            lines.append(("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
+        }
         let emails = workspace.emails.records(of: id)
         if !emails.isEmpty {
             lines.append(("", .plain))
@@ -62,14 +70,6 @@ extension Board {
                     lines.append(("  \(state.symbols.vertical) " + line, theme[.muted]))
                 }
             }
-        }
-        lines.append(("", .plain))
-        lines.append(("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
-        for entry in candidate.timeline.reversed() {
-            let mark = entry.automatic ? bolt : " "
-            let author = name(entry.author).map { " — \($0)" } ?? ""
-            let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
-            lines.append(("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
         }
         drawPage("\(candidate.name) [\(candidate.id)]", lines: lines, scroll: scroll, state: state, on: &frame)
     }
@@ -109,24 +109,44 @@ extension Board {
         drawPage("My work — \(workspace.member(me)?.name ?? "")", lines: lines, scroll: scroll, state: state, on: &frame)
     }
 
+    /// One aligned row per email (due, candidate, job, stage, template, sender); the
+    /// selected one opens a line with its subject and, if it failed, why.
     static func drawScheduled(selected: Int, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
         let emails = state.scheduledList
         var lines: [(String, Style)] = []
         if emails.isEmpty { lines.append(("No delayed emails are waiting.", theme[.muted])) }
-        for (index, email) in emails.enumerated() {
+        let rows = emails.map { email -> [String] in
             let listing = workspace.listing(of: email)
             let when: String
             switch email.status {
-            case .failed: when = "FAILED (\(email.failure ?? "")) "
-            case .unknown: when = "UNKNOWN — check the server "
-            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " retry \(email.attempts + 1)" : "")
+            case .failed: when = "FAILED"
+            case .unknown: when = "UNKNOWN"
+            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " (retry \(email.attempts + 1))" : "")
             }
-            let text = "\(when)  \(listing.candidate) · \(listing.job) · \(listing.stage) · \(listing.template) from \(listing.sender)"
-            lines.append((text, index == selected ? theme[.cardFocused] : theme[.card]))
+            return [when, listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
         }
-        drawPage("Scheduled emails (\(emails.count)), soonest first; failed ones last", lines: lines, scroll: max(0, selected - (frame.height - 6)), state: state, on: &frame)
+        let header = ["Due", "Candidate", "Job", "Stage", "Template", "Sender"]
+        let widths = header.indices.map { column in
+            min(24, ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0)
+        }
+        func line(_ cells: [String]) -> String {
+            String(
+                cells.enumerated().map { column, cell in
+                    let cut = DisplayWidth.truncate(cell, to: widths[column])
+                    return cut + String(repeating: " ", count: widths[column] - DisplayWidth.of(cut))
+                }.joined(separator: "  ").prefix(frame.width - 3))
+        }
+        if !emails.isEmpty { lines.append((line(header), theme[.muted])) }
+        for (index, email) in emails.enumerated() {
+            lines.append((line(rows[index]), index == selected ? theme[.cardFocused] : theme[.card]))
+            guard index == selected else { continue }
+            let why = email.failure.map { " — \($0)" } ?? ""
+            lines.append(("  '\(email.subject)' to \(email.toAddress)\(why)", theme[.muted]))
+        }
+        let title = "Scheduled emails (\(emails.count)), soonest first; failed ones last"
+        drawPage(title, lines: lines, scroll: max(0, selected + 3 - (frame.height - 4)), state: state, on: &frame)
     }
 
     static func drawHelp(scroll: Int, _ state: BoardState, on frame: inout Frame) {

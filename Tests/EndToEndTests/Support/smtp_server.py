@@ -1,8 +1,9 @@
 """A real SMTP server on 127.0.0.1 for Stagehand's end-to-end tests (aiosmtpd).
 
-Every accepted message is written whole to SPOOL/<n>.eml, with the envelope in
-X-Test-Envelope-From / X-Test-Envelope-To lines first; every DATA attempt, accepted
-or not, adds a line to SPOOL/attempts.log. Prints "READY <port>" once listening and
+Every accepted message is written whole to SPOOL/<n>.eml, and as Python's email
+package reads it to SPOOL/<n>.json (envelope, decoded From, To, Subject, Message-ID
+and body), so tests check what a mail client would show rather than our encoding;
+every DATA attempt, accepted or not, adds a line to SPOOL/attempts.log. Prints "READY <port>" once listening and
 runs until SIGTERM.
 
   --answers 451,451   the first DATA commands get these replies, then 250
@@ -12,6 +13,9 @@ runs until SIGTERM.
 """
 import argparse
 import asyncio
+import email
+import email.policy
+import json
 import os
 import signal
 import socket
@@ -54,13 +58,26 @@ class Spool:
                 log.write("%s %s\n" % (answer, ",".join(envelope.rcpt_tos)))
         if answer != "250":
             return REPLIES.get(answer, answer + " refused by the test server")
-        head = "X-Test-Envelope-From: %s\r\nX-Test-Envelope-To: %s\r\n" % (
-            envelope.mail_from, ",".join(envelope.rcpt_tos))
-        temporary = os.path.join(self.folder, ".%d.tmp" % number)
-        with open(temporary, "wb") as spool:
-            spool.write(head.encode() + envelope.original_content)
-        os.rename(temporary, os.path.join(self.folder, "%d.eml" % number))
+        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        summary = {
+            "envelopeFrom": envelope.mail_from,
+            "envelopeTo": envelope.rcpt_tos,
+            "from": str(message["From"]),
+            "to": str(message["To"]),
+            "subject": str(message["Subject"]),
+            "messageID": str(message["Message-ID"]),
+            "body": message.get_content(),
+        }
+        self.publish(number, "eml", envelope.original_content)
+        self.publish(number, "json", json.dumps(summary, ensure_ascii=False).encode())
         return "250 2.0.0 Ok: queued as %d" % number
+
+
+    def publish(self, number, extension, data):
+        temporary = os.path.join(self.folder, ".%d.%s.tmp" % (number, extension))
+        with open(temporary, "wb") as spool:
+            spool.write(data)
+        os.rename(temporary, os.path.join(self.folder, "%d.%s" % (number, extension)))
 
 
 def free_port():
