@@ -16,6 +16,7 @@ public struct OutboxTransport: MailTransport {
         self.folder = folder
     }
 
+    @discardableResult
     public func send(_ message: MailMessage) throws -> String {
         let folderPath = folder.path
         do {

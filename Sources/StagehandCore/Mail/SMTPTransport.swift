@@ -44,6 +44,7 @@ public struct SMTPTransport: MailTransport {
         return "\(scheme)://\(host):\(settings.port)"
     }
 
+    @discardableResult
     public func send(_ message: MailMessage) throws -> String {
         try DeliveryFailure.checkAddress(message.fromAddress, role: "sender")
         try DeliveryFailure.checkAddress(message.toAddress, role: "recipient")
@@ -71,8 +72,10 @@ public struct SMTPTransport: MailTransport {
         stagehand_curl_set_long(handle, CURLOPT_UPLOAD, 1)
         stagehand_curl_set_callback(handle, CURLOPT_READFUNCTION, smtpReadMessage)
         stagehand_curl_set_pointer(handle, CURLOPT_READDATA, context)
-        stagehand_curl_set_callback(handle, CURLOPT_HEADERFUNCTION, smtpKeepReply)
-        stagehand_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+        // The server's replies reach only the debug callback whole (RCPT's among them).
+        stagehand_curl_set_debug_callback(handle, smtpKeepReply)
+        stagehand_curl_set_pointer(handle, CURLOPT_DEBUGDATA, context)
+        stagehand_curl_set_long(handle, CURLOPT_VERBOSE, 1)
         stagehand_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorText)
         // Signals are how libcurl times out name lookups by default; unsafe with threads.
         stagehand_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
@@ -82,22 +85,23 @@ public struct SMTPTransport: MailTransport {
         let result = withExtendedLifetime(exchange) { curl_easy_perform(handle) }
         var code = 0
         stagehand_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &code)
-        if result == CURLE_OK { return exchange.lastReply ?? "\(code) accepted" }
+        // libcurl may say goodbye (221) after the reply that mattered, so look that one up by its code.
+        let replyText = exchange.replies.last { $0.hasPrefix(String(code)) }
+        if result == CURLE_OK { return replyText ?? "\(code) accepted" }
         let curlSaid = String(cString: errorText)
-        throw failure(result, reply: code, replyText: exchange.lastReply, curlSaid: curlSaid.isEmpty ? String(cString: curl_easy_strerror(result)) : curlSaid)
+        throw failure(result, reply: code, replyText: replyText, curlSaid: curlSaid.isEmpty ? String(cString: curl_easy_strerror(result)) : curlSaid)
     }
 
     /// A reply code of 400 or more is the server speaking, and its class decides; without
     /// one, what went wrong on the way decides.
     func failure(_ result: CURLcode, reply: Int, replyText: String?, curlSaid: String) -> DeliveryFailure {
-        if reply >= 400, let replyText, replyText.hasPrefix(String(reply)) {
-            return .fromReply(code: reply, detail: "The server answered \(replyText)")
-        }
-        if reply >= 400 { return .fromReply(code: reply, detail: "The server answered \(reply) (\(curlSaid))") }
         let server = "\(settings.host):\(settings.port)"
+        let answer = replyText ?? (reply > 0 ? "\(reply) (\(curlSaid))" : curlSaid)
+        if result == CURLE_LOGIN_DENIED {
+            return DeliveryFailure(.permanent, "The server \(server) refused the login \(settings.username ?? ""): \(answer) — check the user name and password.")
+        }
+        if reply >= 400 { return .fromReply(code: reply, detail: "The server answered \(answer)") }
         switch result {
-        case CURLE_LOGIN_DENIED:
-            return DeliveryFailure(.permanent, "The server \(server) refused the login \(settings.username ?? ""): check the user name and password (\(curlSaid)).")
         case CURLE_USE_SSL_FAILED:
             return DeliveryFailure(.permanent, "The server \(server) does not offer STARTTLS: use --security tls for port 465, or none for a local relay (\(curlSaid)).")
         case CURLE_PEER_FAILED_VERIFICATION:
@@ -115,7 +119,7 @@ public struct SMTPTransport: MailTransport {
 private final class SMTPExchange {
     let message: Data
     var offset = 0
-    var lastReply: String?
+    var replies: [String] = []
 
     init(message: Data) {
         self.message = message
@@ -134,13 +138,15 @@ private func smtpReadMessage(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int
     return length
 }
 
-/// libcurl hands SMTP replies to the header callback, one line at a time.
-private func smtpKeepReply(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
-    let length = size * count
-    guard let buffer, let context else { return length }
+/// Keeps the server's reply lines; everything else libcurl reports is dropped.
+private func smtpKeepReply(
+    _ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ context: UnsafeMutableRawPointer?
+) -> Int32 {
+    guard type == CURLINFO_HEADER_IN, let data, let context else { return 0 }
     let exchange = Unmanaged<SMTPExchange>.fromOpaque(context).takeUnretainedValue()
-    let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-    if !line.isEmpty { exchange.lastReply = line }
-    return length
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    for line in text.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        exchange.replies.append(line.trimmingCharacters(in: .whitespaces))
+    }
+    return 0
 }

@@ -37,6 +37,7 @@ public struct SendmailTransport: MailTransport {
         return folders.map { $0 + "/" + program }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    @discardableResult
     public func send(_ message: MailMessage) throws -> String {
         try DeliveryFailure.checkAddress(message.toAddress, role: "recipient")
         let process = Process()

@@ -20,28 +20,59 @@ struct StagehandCLI {
 
     @discardableResult
     func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        try start(arguments, now: now, environment: extra).finish()
+    }
+
+    /// A command still running, for tests that signal it or run several at once.
+    /// The pipes' data is written by the reading threads and read only after `drained`.
+    final class Running: @unchecked Sendable {
         let process = Process()
-        process.executableURL = try BuiltBinary.url("stagehand")
-        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        private var outData = Data()
+        private var errData = Data()
+        private let drained = DispatchGroup()
+
+        fileprivate func begin() throws {
+            process.standardOutput = output
+            process.standardError = errors
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // Read both pipes as the process writes, so a chatty one never blocks on a full pipe.
+            drained.enter()
+            drained.enter()
+            Thread.detachNewThread { [self] in
+                outData = output.fileHandleForReading.readDataToEndOfFile()
+                drained.leave()
+            }
+            Thread.detachNewThread { [self] in
+                errData = errors.fileHandleForReading.readDataToEndOfFile()
+                drained.leave()
+            }
+        }
+
+        func finish() -> Result {
+            process.waitUntilExit()
+            drained.wait()
+            return Result(
+                status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                errors: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    func start(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> Running {
+        let running = Running()
+        running.process.executableURL = try BuiltBinary.url("stagehand")
+        running.process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["STAGEHAND_STATE"] = statePath
         environment["STAGEHAND_NOW"] = now ?? self.now
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "LC_ALL")
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-            errors: String(decoding: errData, as: UTF8.self))
+        running.process.environment = environment
+        try running.begin()
+        return running
     }
 
     /// `run` that expects success and returns the parsed JSON object.

@@ -66,7 +66,7 @@ class Spool:
             "to": str(message["To"]),
             "subject": str(message["Subject"]),
             "messageID": str(message["Message-ID"]),
-            "body": message.get_content(),
+            "body": message.get_content().replace("\r\n", "\n"),
         }
         self.publish(number, "eml", envelope.original_content)
         self.publish(number, "json", json.dumps(summary, ensure_ascii=False).encode())
@@ -101,17 +101,17 @@ def main():
 
         def authenticate(server, session, envelope, mechanism, auth_data):
             good = auth_data.login.decode() == user and auth_data.password.decode() == password
-            return AuthResult(success=good)
+            return AuthResult(success=good, handled=False)
 
         extra = dict(authenticator=authenticate, auth_required=True, auth_require_tls=False)
+    # Blocked before the server's threads start, so that they inherit the mask and the
+    # main thread alone takes the signal in sigwait.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port, decode_data=False, **extra)
     controller.start()
     print("READY %d" % port, flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    stop.wait()
+    signal.sigwait({signal.SIGTERM, signal.SIGINT})
     controller.stop()
 
 
