@@ -209,7 +209,8 @@ import Testing
         let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"])
         let settings = expectSuccess(try cli.run(["mail"]))
         #expect(settings.output.contains("Not ready here") && settings.output.contains("TEST_SMTP_PASSWORD"))
-        #expect(!((try? String(contentsOfFile: cli.statePath, encoding: .utf8)) ?? "").contains("s3cret"))
+        let saved = cli.savedState().compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }.joined()
+        #expect(saved.contains("TEST_SMTP_PASSWORD") && !saved.contains("s3cret"))
         // Only the dispatcher knows the password: the mover's emails wait for it.
         let watch = try cli.start(["dispatch", "--watch"], environment: ["TEST_SMTP_PASSWORD": "s3cret"])
         let applied = expectSuccess(try cli.run(["apply", "--job", "ios", "--name", Self.zoe.name, "--email", Self.zoe.email]))
@@ -222,5 +223,27 @@ import Testing
         #expect(stopped.output.contains("Sent '"))
         let wrong = try cli.run(["mail", "test", "--to", "a@example.com"], environment: ["TEST_SMTP_PASSWORD": "wrong"])
         #expect(wrong.status == 5 && wrong.errors.contains("refused the login"), "\(wrong.errors)")
+    }
+
+    @Test func starttlsIsRequiredAndTheServersCertificateChecked() throws {
+        let scratch = try Scratch()
+        let tls = try SMTPServer.makeCertificate(in: scratch.url)
+        let server = try SMTPServer(in: scratch.url, login: "jobs:s3cret", starttls: tls)
+        let cli = try StagehandCLI()
+        expectSuccess(try cli.run(["demo"]))
+        let password = scratch.url.appendingPathComponent("smtp-password")
+        try "s3cret\n".write(to: password, atomically: true, encoding: .utf8)
+        expectSuccess(try cli.run([
+            "mail", "set", "smtp", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "starttls", "--user", "jobs",
+            "--password-file", password.path,
+        ]))
+        let untrusted = try cli.run(["mail", "test", "--to", "recruiter@example.com"])
+        #expect(untrusted.status == 5 && untrusted.errors.contains("--ca-file"), "a self-signed server is not trusted by default: \(untrusted.errors)")
+        expectSuccess(try cli.run(["mail", "set", "smtp", "--ca-file", tls.certificate.path]))
+        let trusted = expectSuccess(try cli.run(["mail", "test", "--to", "recruiter@example.com"]))
+        #expect(trusted.output.contains("STARTTLS, login jobs") && trusted.output.contains("250 2.0.0 Ok"), "\(trusted.output)")
+        #expect(server.messages.map(\.subject) == ["Stagehand test message"])
+        let saved = cli.savedState().compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }.joined()
+        #expect(saved.contains(password.path) && !saved.contains("s3cret"), "the password stays out of the state file")
     }
 }

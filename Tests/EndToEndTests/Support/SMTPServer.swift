@@ -27,7 +27,9 @@ final class SMTPServer {
         let body: String
     }
 
-    init(in folder: URL, answers: [String] = [], refuse: [String] = [], stall: [String] = [], login: String? = nil) throws {
+    init(in folder: URL, answers: [String] = [], refuse: [String] = [], stall: [String] = [], login: String? = nil,
+        starttls: (certificate: URL, key: URL)? = nil
+    ) throws {
         let python = "/usr/bin/python3"
         guard Self.canImportAiosmtpd(python) else {
             throw Failure(description: "\(python) cannot import aiosmtpd: install python3-aiosmtpd (apt-get install python3-aiosmtpd); .ci/run does this.")
@@ -40,6 +42,7 @@ final class SMTPServer {
         for address in refuse { arguments += ["--refuse", address] }
         for address in stall { arguments += ["--stall", address] }
         if let login { arguments += ["--login", login] }
+        if let starttls { arguments += ["--starttls", starttls.certificate.path, starttls.key.path] }
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = arguments
         let output = Pipe()
@@ -87,6 +90,27 @@ final class SMTPServer {
             guard Date() < deadline else { throw Failure(description: "Timed out after \(seconds) s waiting for \(what).") }
             usleep(50_000)
         }
+    }
+
+    /// A self-signed certificate for 127.0.0.1, made with openssl for one test.
+    static func makeCertificate(in folder: URL) throws -> (certificate: URL, key: URL) {
+        let certificate = folder.appendingPathComponent("server.pem")
+        let key = folder.appendingPathComponent("server.key")
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.path, "-out", certificate.path,
+        ]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else {
+            throw Failure(description: "openssl is not installed: apt-get install openssl; .ci/run does this.")
+        }
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw Failure(description: "openssl could not make a test certificate.") }
+        return (certificate, key)
     }
 
     private static func canImportAiosmtpd(_ python: String) -> Bool {

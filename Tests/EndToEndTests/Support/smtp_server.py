@@ -10,6 +10,7 @@ runs until SIGTERM.
   --refuse ADDRESS    RCPT TO this address gets 550 5.1.1
   --stall ADDRESS     DATA for this address never gets an answer (a server that hangs)
   --login USER:PASS   require AUTH LOGIN/PLAIN with these credentials
+  --starttls CERT KEY offer STARTTLS with this certificate and require it
 """
 import argparse
 import asyncio
@@ -19,6 +20,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import threading
 
 from aiosmtpd.controller import Controller
@@ -93,6 +95,7 @@ def main():
     parser.add_argument("--refuse", action="append", default=[])
     parser.add_argument("--stall", action="append", default=[])
     parser.add_argument("--login")
+    parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
     options = parser.parse_args()
     handler = Spool(options.spool, [a for a in options.answers.split(",") if a], options.refuse, options.stall)
     extra = {}
@@ -104,6 +107,10 @@ def main():
             return AuthResult(success=good, handled=False)
 
         extra = dict(authenticator=authenticate, auth_required=True, auth_require_tls=False)
+    if options.starttls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*options.starttls)
+        extra.update(tls_context=context, require_starttls=True)
     # Blocked before the server's threads start, so that they inherit the mask and the
     # main thread alone takes the signal in sigwait.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
