@@ -166,11 +166,12 @@ import Testing
         (.addReason(name: "No show"), "change disqualification reasons"),
         (.renameReason(T.withdrew, name: "Withdrawn"), "change disqualification reasons"),
         (.removeReason(T.withdrew), "change disqualification reasons"),
+        (.setMail(MailSettings(transport: .smtp, smtp: SMTPSettings(host: "smtp.acme.test"))), "change how mail is sent"),
     ]
 
     @Test func everyKindOfChangeIsCovered() {
         let covered = Set(Self.everyChange.map { "\($0.0)".prefix { $0 != "(" } })
-        #expect(covered.count == 15)
+        #expect(covered.count == 16)
     }
 
     static let refusals: [(MemberID, String, [Permission])] = [
