@@ -1,0 +1,93 @@
+import Foundation
+import StagehandCore
+import Testing
+@testable import StagehandBoard
+
+/// Issue 5: the Scheduled view (`s`) sends now, cancels and retries; the profile retries
+/// its candidate's failed emails with `r`.
+@Suite struct ScheduledUpdateTests {
+    typealias F = BoardFixture
+
+    /// The sample with its soonest waiting email failed, and another one unknown.
+    static func stateWithTroubledEmails() -> (BoardState, failed: OutgoingEmail, unknown: OutgoingEmail) {
+        var state = F.state()
+        let waiting = state.workspace.waitingEmails
+        var failed = waiting[0]
+        failed.status = .failed
+        failed.failure = "The server answered 550 5.1.1 User unknown"
+        var unknown = waiting[1]
+        unknown.status = .unknown
+        unknown.failure = "unknown — check the server: process 42 on host stopped while sending it"
+        state.workspace.emails.upsert(failed)
+        state.workspace.emails.upsert(unknown)
+        return (state, failed, unknown)
+    }
+
+    @Test func theViewListsWaitingEmailsSoonestFirstThenTheOnesToRetry() {
+        var state = F.state()
+        F.press([.character("s")], &state)
+        #expect(state.mode == .scheduled(selected: 0))
+        let due = state.scheduledList.map(\.dueAt)
+        #expect(!due.isEmpty && due == due.sorted())
+        let text = Board.render(state).text
+        for column in ["Due", "Candidate", "Job", "Stage", "Template", "Sender"] { #expect(text.contains(column)) }
+        var (troubled, failed, unknown) = Self.stateWithTroubledEmails()
+        F.press([.character("s")], &troubled)
+        #expect(troubled.scheduledList.suffix(2).map(\.id) == [failed.id, unknown.id])
+    }
+
+    @Test func nSendsNowAndXCancelsTheSelectedEmail() {
+        var state = F.state()
+        F.press([.character("s")], &state)
+        let first = state.scheduledList[0].id
+        #expect(F.press([.character("n")], &state) == [.sendNow(first)])
+        #expect(F.press([.character("j"), .character("x")], &state) == [.cancelEmail(state.scheduledList[1].id)])
+    }
+
+    @Test func rRetriesAFailedOrUnknownEmailAndOnlyThose() {
+        var plain = F.state()
+        F.press([.character("s")], &plain)
+        #expect(F.press([.character("r")], &plain).isEmpty, "a waiting email is not retried")
+        #expect(plain.status?.text == "Only a failed email can be retried")
+        var (state, failed, unknown) = Self.stateWithTroubledEmails()
+        F.press([.character("s")], &state)
+        let rows = state.scheduledList
+        let failedRow = rows.firstIndex { $0.id == failed.id }!
+        let unknownRow = rows.firstIndex { $0.id == unknown.id }!
+        F.press(Array(repeating: .character("j"), count: failedRow), &state)
+        #expect(F.press([.character("r")], &state) == [.retryEmail(failed.id)])
+        #expect(F.press([.character("n")], &state).isEmpty, "a failed email is not sent now: it is retried")
+        F.press(Array(repeating: .character("j"), count: unknownRow - failedRow), &state)
+        #expect(F.press([.character("r")], &state) == [.retryEmail(unknown.id)])
+        #expect(Board.render(state).text.contains("check the server"), "the selected email says why it is listed")
+    }
+
+    @Test func theProfileRetriesItsCandidatesFailedEmails() {
+        var (state, failed, _) = Self.stateWithTroubledEmails()
+        state.mode = .profile(failed.candidate, scroll: 0)
+        #expect(F.press([.character("r")], &state) == [.retryEmail(failed.id)])
+        let someoneElse = state.workspace.candidates.first { candidate in !state.workspace.emailsToRetry.contains { $0.candidate == candidate.id } }!
+        state.mode = .profile(someoneElse.id, scroll: 0)
+        #expect(F.press([.character("r")], &state).isEmpty)
+        #expect(state.status?.text == "No failed email to retry for this candidate")
+    }
+
+    @Test func aHiringManagerCannotRetry() {
+        var (state, failed, _) = Self.stateWithTroubledEmails()
+        let workspace = state.workspace
+        state = F.state(login: "dev")
+        state.workspace = workspace
+        state.mode = .profile(failed.candidate, scroll: 0)
+        #expect(F.press([.character("r")], &state).isEmpty)
+    }
+
+    @Test func theProfileShowsEachEmailsExactSubjectAndBody() throws {
+        var state = F.state(height: 200)
+        let email = try #require(state.workspace.waitingEmails.first)
+        state.mode = .profile(email.candidate, scroll: 0)
+        let text = Board.render(state).text
+        #expect(text.contains("Emails, exactly as sent or to be sent"))
+        #expect(text.contains(email.subject))
+        for line in email.body.split(separator: "\n") where !line.isEmpty { #expect(text.contains(line.prefix(40))) }
+    }
+}
