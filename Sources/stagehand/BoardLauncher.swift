@@ -39,8 +39,11 @@ enum BoardLauncher {
         let screen = try NcursesScreen(environment: environment)
         NcursesScreen.restoreTerminalOnSignals(screen)
         defer { screen.stop() }
+        let (path, transports, clock) = (session.statePath, session.transports, session.clock)
+        let sender = BackgroundSender { Dispatcher(store: StateFile(path: path), transports: transports, clock: clock) }
+        sender.start()
         let runner = EffectRunner(
-            store: session.store, dispatcher: session.dispatcher, clock: session.clock, me: me?.id)
+            store: session.store, dispatcher: session.dispatcher, sender: sender, clock: session.clock, me: me?.id)
         let guest = me == nil ? "You (\(Session.osLogin)) are not on this team: the board is read-only." : nil
         let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
         BoardProgram(

@@ -11,7 +11,6 @@ public final class BoardProgram {
     var state: BoardState
     /// Seconds between checks of the state file for others' changes.
     static let reloadInterval = 0.25
-    static let dispatchInterval = 5.0
     static let tickInterval = 0.2
     /// A board left alone this long folds a large journal into the snapshot, so
     /// that nobody's keystroke waits for it.
@@ -35,7 +34,6 @@ public final class BoardProgram {
     /// Runs until the user quits or the terminal goes away.
     public func run() {
         var lastReload = Date.distantPast
-        var lastDispatch = Date.distantPast
         var lastTick = Date.distantPast
         var lastInput = Date()
         var lastCompaction = Date()
@@ -57,12 +55,6 @@ public final class BoardProgram {
             if wall.timeIntervalSince(lastReload) >= Self.reloadInterval {
                 lastReload = wall
                 if (try? runner.store.refreshIfChanged()) == true { send(.workspaceChanged(runner.store.workspace)) }
-            }
-            if wall.timeIntervalSince(lastDispatch) >= Self.dispatchInterval {
-                lastDispatch = wall
-                if let report = try? runner.dispatcher.runDue(), report.didSomething || !report.advancedRuns.isEmpty {
-                    send(.workspaceChanged(runner.store.workspace))
-                }
             }
             if wall.timeIntervalSince(lastInput) >= Self.idleBeforeCompacting,
                 wall.timeIntervalSince(lastCompaction) >= Self.idleBeforeCompacting

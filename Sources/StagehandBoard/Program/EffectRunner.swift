@@ -6,15 +6,20 @@ import StagehandCore
 @MainActor
 public final class EffectRunner {
     public let store: StateFile
+    /// Sends on this thread: in tests, and for what a quitting board finishes.
     let dispatcher: Dispatcher
+    /// When set, emails go out on its thread instead, and the board hears how it went
+    /// from the state file.
+    let sender: BackgroundSender?
     let clock: Clock
     let me: MemberID?
     /// How many candidates one durable step of a bulk move takes.
     static let bulkBatch = 20
 
-    public init(store: StateFile, dispatcher: Dispatcher, clock: Clock, me: MemberID?) {
+    public init(store: StateFile, dispatcher: Dispatcher, sender: BackgroundSender? = nil, clock: Clock, me: MemberID?) {
         self.store = store
         self.dispatcher = dispatcher
+        self.sender = sender
         self.clock = clock
         self.me = me
     }
@@ -70,10 +75,18 @@ public final class EffectRunner {
         case .sendNow(let email):
             let member = try requireMember()
             try store.update { try $0.sendNow(email, by: member, now: now) }
+            if let sender {
+                sender.wake()
+                return [.info("Sending now: its timeline and this list show when it has gone")]
+            }
             return [outcome(of: try dispatcher.runDue(only: [email]), email, done: "Sent")]
         case .retryEmail(let email):
             let member = try requireMember()
             try store.update { try $0.retryEmail(email, by: member, now: now) }
+            if let sender {
+                sender.wake()
+                return [.info("Retrying: the candidate's timeline shows when it has gone")]
+            }
             return [outcome(of: try dispatcher.runDue(only: [email]), email, done: "Sent on retry")]
         case .cancelEmail(let email):
             let member = try requireMember()
@@ -130,16 +143,19 @@ public final class EffectRunner {
     /// Emails a run made to go out at once are sent right away, not at the next dispatch.
     private func sendImmediateEmails(of runs: [ActionRunID]) throws {
         let due = store.workspace.emailsDue(from: runs, now: clock.now)
-        if !due.isEmpty { try dispatcher.runDue(only: due) }
+        guard !due.isEmpty else { return }
+        if let sender { sender.wake() } else { try dispatcher.runDue(only: due) }
     }
 
     /// Finishes what this board started and was not cancelled: the immediate actions
     /// run now; delayed emails stay scheduled in the state file.
     public func finish(_ runs: [ActionRunID]) {
+        sender?.stop()
         guard !runs.isEmpty else { return }
         let now = clock.now
         _ = try? store.update { $0.advanceRuns(now: now, only: Set(runs), ignoringGrace: true) }
-        try? sendImmediateEmails(of: runs)
+        let due = store.workspace.emailsDue(from: runs, now: clock.now)
+        if !due.isEmpty { _ = try? dispatcher.runDue(only: due) }
     }
 
     private func requireMember() throws -> MemberID {

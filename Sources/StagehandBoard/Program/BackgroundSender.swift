@@ -1,0 +1,60 @@
+import Foundation
+import StagehandCore
+
+/// Sends the board's emails on a thread of its own, so that a slow or hanging mail
+/// server never freezes the keyboard: a pass runs when woken (a move made an email
+/// due, someone pressed send now) and every few seconds for delayed ones. The thread
+/// has its own `StateFile`; the board sees the outcome at its next reload.
+public final class BackgroundSender: @unchecked Sendable {
+    private let interval: TimeInterval
+    private let makeDispatcher: @Sendable () -> Dispatcher
+    private let condition = NSCondition()
+    private var woken = false
+    private var stopping = false
+    private let stopped = DispatchSemaphore(value: 0)
+
+    public init(interval: TimeInterval = 5, makeDispatcher: @escaping @Sendable () -> Dispatcher) {
+        self.interval = interval
+        self.makeDispatcher = makeDispatcher
+    }
+
+    public func start() {
+        Thread.detachNewThread { [self] in
+            let dispatcher = makeDispatcher()
+            while waitForWork() {
+                _ = try? dispatcher.runDue()
+            }
+            stopped.signal()
+        }
+    }
+
+    /// Asks for a pass now; safe from any thread.
+    public func wake() {
+        condition.withLock {
+            woken = true
+            condition.signal()
+        }
+    }
+
+    /// Lets the pass under way finish, so no email is left claimed by a process that
+    /// is about to exit, and ends the thread. A server that hangs is not waited for
+    /// past `patience`: its email is then reported unknown by the next dispatcher
+    /// rather than sent twice.
+    public func stop(patience: Duration = .seconds(10)) {
+        condition.withLock {
+            stopping = true
+            condition.signal()
+        }
+        _ = stopped.wait(timeout: .now() + .seconds(Int(patience.components.seconds)))
+    }
+
+    /// False once stopping; otherwise returns when woken or after `interval`.
+    private func waitForWork() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(interval)
+        while !woken && !stopping && condition.wait(until: deadline) {}
+        woken = false
+        return !stopping
+    }
+}
