@@ -246,4 +246,29 @@ import Testing
         let saved = cli.savedState().compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }.joined()
         #expect(saved.contains(password.path) && !saved.contains("s3cret"), "the password stays out of the state file")
     }
+
+    @Test func aBoardStaysResponsiveWhileTheMailServerHangsAndQuitsAnyway() throws {
+        let board = try BoardTerminalTests.OpenBoard()
+        let name = try #require(try board.cards(in: "applied").first)
+        let address = try #require(try board.profile(name)["email"] as? String)
+        let server = try SMTPServer(in: board.cli.scratch.url, stall: [address])
+        expectSuccess(try board.cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "none"]))
+        try board.tmux.send("L")
+        try board.tmux.waitFor(text: "[c] Cancel")
+        try server.waitUntil("the board to claim the email") {
+            let emails = (try? board.profile(name)["emails"] as? [[String: Any]]) ?? []
+            return emails.contains { $0["status"] as? String == "sending" }
+        }
+        try board.tmux.send("?")
+        try board.tmux.waitFor(text: "Keys", timeout: 3)
+        try board.tmux.send("Escape")
+        try board.tmux.send("s")
+        try board.tmux.waitFor(text: "Scheduled emails", timeout: 3)
+        try board.tmux.send("q")
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit(timeout: 20) == 0)
+        let dispatched = expectSuccess(try board.cli.run(["dispatch"]))
+        #expect(dispatched.output.contains("Unknown"), "the email the board left mid-send is reported, not resent: \(dispatched.output)")
+        #expect(server.messages.isEmpty)
+    }
 }
