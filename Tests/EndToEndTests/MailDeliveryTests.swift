@@ -46,6 +46,10 @@ import Testing
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url)
         let cli = try workspace(sendingTo: server)
+        let before = cli.savedState()
+        let refused = try cli.run(["mail", "set", "outbox", "--as", "ben"])
+        #expect(refused.status == 3 && refused.errors.contains("change how mail is sent"), "a recruiter may not: \(refused.errors)")
+        #expect(cli.savedState() == before)
         let test = expectSuccess(try cli.run(["mail", "test", "--to", "recruiter@example.com"]))
         #expect(test.output.contains("250 2.0.0 Ok: queued as 1"), "the server's answer is reported: \(test.output)")
         #expect(server.messages.first?.subject == "Stagehand test message")
@@ -80,6 +84,10 @@ import Testing
         #expect(server.messages.count == before, "nothing goes out before it is due")
         let listed = expectSuccess(try cli.run(["scheduled"], now: "2026-11-25T09:59:59Z"))
         #expect(listed.output.contains("2026-11-25 10:00") && listed.output.contains("Zoë Ünal-Sørensen"))
+        let waiting = try cli.json(["scheduled"])["waiting"] as? [[String: Any]] ?? []
+        let entry = try #require(waiting.first { $0["id"] as? String == invitation["id"] as? String })
+        #expect(entry["candidateName"] as? String == Self.zoe.name && entry["stageName"] as? String == "Interview")
+        #expect(entry["templateName"] as? String != nil && entry["senderName"] as? String != nil && entry["jobTitle"] as? String == "Senior iOS Engineer")
         let dispatched = expectSuccess(try cli.run(["dispatch"], now: "2026-11-25T10:00:01Z"))
         #expect(dispatched.output.contains("Sent 1, failed 0."), "\(dispatched.output)")
         #expect(server.messages.count == before + 1)
@@ -105,14 +113,16 @@ import Testing
         // Into Interview: its invitation goes out an hour after entry, so all 200 wait.
         expectSuccess(try cli.run(["move"] + ids + ["--to", "Interview", "--run-actions"], now: "2026-11-25T09:00:00Z"))
         #expect(server.messages.isEmpty)
+        let started = Date()
         let dispatchers = try (0..<3).map { _ in try cli.start(["dispatch"], now: "2026-11-25T10:30:00Z") }
         let results = dispatchers.map { $0.finish() }
+        let seconds = Date().timeIntervalSince(started)
         for result in results { expectSuccess(result) }
         let addresses = server.messages.flatMap(\.envelopeTo).filter { $0.hasPrefix("load") }
         let expected = Set((1...count).map { "load\($0)@example.com" })
         let duplicates = addresses.count - Set(addresses).count
         let missing = expected.subtracting(addresses).count
-        print("three dispatchers, \(count) due emails: \(addresses.count) delivered, \(duplicates) duplicates, \(missing) missing; per dispatcher: \(results.map { $0.output.components(separatedBy: "\nSent ").count - 1 })")
+        print("three dispatchers, \(count) due emails: \(addresses.count) delivered, \(duplicates) duplicates, \(missing) missing, in \(String(format: "%.2f", seconds)) s")
         #expect(duplicates == 0)
         #expect(missing == 0)
         #expect(Set(server.messages.map(\.messageID)).count == server.messages.count, "every Message-ID once")
