@@ -281,4 +281,31 @@ import Testing
         #expect(dispatched.output.contains("Unknown"), "the email the board left mid-send is reported, not resent: \(dispatched.output)")
         #expect(server.messages.isEmpty)
     }
+
+    /// User plus system CPU time of a process so far, in clock ticks (/proc/PID/stat).
+    func cpuTicks(of pid: Int32) throws -> Int {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    }
+
+    @Test func aWatcherThatCannotSendSaysWhyOnceAndSleeps() throws {
+        let scratch = try Scratch()
+        let server = try SMTPServer(in: scratch.url, login: "jobs:s3cret")
+        let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"])
+        let applied = expectSuccess(try cli.run(["apply", "--job", "ios", "--name", Self.zoe.name, "--email", Self.zoe.email]))
+        #expect(applied.errors.contains("its emails wait"))
+        let watch = try cli.start(["dispatch", "--watch"])
+        let pid = watch.process.processIdentifier
+        try server.waitUntil("the watcher to start") { ((try? cpuTicks(of: pid)) ?? 0) > 0 }
+        let before = try cpuTicks(of: pid)
+        let start = Date()
+        while Date().timeIntervalSince(start) < 2 { usleep(100_000) }
+        let used = try cpuTicks(of: pid) - before
+        kill(pid, SIGTERM)
+        let stopped = watch.finish()
+        #expect(used < 50, "an email it cannot send must not make the watcher spin: \(used) ticks in 2 s")
+        #expect(stopped.errors.components(separatedBy: "nothing is sent until this is fixed").count == 2, "said once: \(stopped.errors)")
+        #expect(server.messages.isEmpty)
+    }
 }

@@ -114,10 +114,12 @@ public struct Dispatcher {
     }
 
     /// When the next email falls due or the next run's grace period ends, if ever.
+    /// A run whose steps have all started (one may wait for its email, which another
+    /// process is sending) waits on nobody's clock, so it does not count.
     public func nextDueDate() -> Date? {
         let workspace = store.workspace
         let emails = workspace.emails.filter { $0.status == .scheduled }.map(\.dueAt)
-        let runs = workspace.actionRuns.filter { !$0.isFinished }.map(\.startsAt)
+        let runs = workspace.actionRuns.filter { $0.steps.contains { $0.state == .pending } }.map(\.startsAt)
         return (emails + runs).min()
     }
 }

@@ -66,12 +66,7 @@ extension Workspace {
             return .sent
         case .failure(let failure) where failure.isTransient && attempt < Self.maximumAttempts:
             let retryAt = now.addingTimeInterval(Self.retryDelays[attempt - 1])
-            emails.modify(id) {
-                $0.status = .scheduled
-                $0.dueAt = retryAt
-                $0.failure = failure.detail
-                $0.claim = nil
-            }
+            settle(id, as: .scheduled, failure: failure.detail, retryAt: retryAt)
             setTimelineStatus(of: id, candidate: email.candidate, to: .scheduled)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
@@ -81,11 +76,7 @@ extension Workspace {
             return .scheduled
         case .failure(let failure):
             let why = failure.isTransient ? "failed \(attempt) times, last: \(failure.detail)" : "was refused: \(failure.detail)"
-            emails.modify(id) {
-                $0.status = .failed
-                $0.failure = failure.detail
-                $0.claim = nil
-            }
+            settle(id, as: .failed, failure: failure.detail)
             setTimelineStatus(of: id, candidate: email.candidate, to: .failed)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
@@ -103,11 +94,7 @@ extension Workspace {
         for email in abandoned {
             let holder = email.claim.map { "process \($0.pid) on \($0.host)" } ?? "the process sending it"
             let reason = "unknown — check the server: \(holder) stopped while sending it"
-            emails.modify(email.id) {
-                $0.status = .unknown
-                $0.failure = reason
-                $0.claim = nil
-            }
+            settle(email.id, as: .unknown, failure: reason)
             setTimelineStatus(of: email.id, candidate: email.candidate, to: .unknown)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
@@ -116,6 +103,16 @@ extension Workspace {
             setStepState(of: email, to: .failed(reason))
         }
         return abandoned.map(\.id)
+    }
+
+    /// Ends a claim with the email's new status and why.
+    private mutating func settle(_ id: EmailID, as status: EmailStatus, failure: String, retryAt: Date? = nil) {
+        emails.modify(id) {
+            $0.status = status
+            $0.failure = failure
+            $0.claim = nil
+            if let retryAt { $0.dueAt = retryAt }
+        }
     }
 
     private mutating func setStepState(of email: OutgoingEmail, to state: StepState) {

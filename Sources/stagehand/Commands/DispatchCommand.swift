@@ -57,7 +57,11 @@ struct DispatchCommand: ParsableCommand {
                     _ = try? session.store.compactIfLarge()
                 }
                 // The clock may be fixed (STAGEHAND_NOW): the wait is the time left by it.
-                let deadline = dispatcher.nextDueDate().map { Date().addingTimeInterval($0.timeIntervalSince(session.clock.now)) }
+                var deadline = dispatcher.nextDueDate().map { Date().addingTimeInterval($0.timeIntervalSince(session.clock.now)) }
+                // Something due that this pass could not send (the transport cannot work
+                // from here) waits for a change, or a minute, instead of spinning.
+                if result.setupProblem != nil { deadline = Date().addingTimeInterval(60) }
+                if !result.didSomething, let due = deadline, due <= Date() { deadline = Date().addingTimeInterval(1) }
                 if changes.wait(until: deadline) == .woken { break }
             }
             printError("Stopped.")
