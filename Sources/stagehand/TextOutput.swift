@@ -9,4 +9,10 @@ enum TextOutput {
     static func print(_ text: String) {
         Swift.print(symbols.isUnicode ? text : DisplayWidth.ascii(text), terminator: text.hasSuffix("\n") ? "" : "\n")
     }
+
+    /// A long-running command's lines reach a log file or the journal as they happen,
+    /// not when the pipe's buffer fills.
+    static func flush() {
+        fflush(nil)
+    }
 }

@@ -207,4 +207,30 @@ extension ProcessTable {
         let order = report.sent.compactMap { file.workspace.emails[$0]?.dueAt }
         #expect(order == order.sorted())
     }
+
+    @Test func silenceAfterTheWholeMessageLeavesTheEmailUnknown() throws {
+        let (workspace, run) = try aliceInInterview()
+        let (file, folder) = try store(workspace)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = RecordingTransport()
+        transport.fail(with: DeliveryFailure(.uncertain, "The server went silent after receiving the whole message"))
+        let report = try dispatcher(file, transport).runDue()
+        let id = try #require(report.unknown.first)
+        #expect(report.retrying.isEmpty && report.failed.isEmpty)
+        #expect(file.workspace.emails[id]?.status == .unknown)
+        #expect(file.workspace.actionRuns[run]?.hasFailures == true)
+        #expect(timeline(file).contains { $0.contains("unknown — check the server: The server went silent") })
+        #expect(try !dispatcher(file, transport, at: 86400).runDue().sent.contains(id))
+    }
+
+    @Test func aRetryWaitingForItsTimeIsNotMarkedFailedOnTheTimeline() throws {
+        let (workspace, _) = try aliceInInterview()
+        let (file, folder) = try store(workspace)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = RecordingTransport()
+        transport.fail(with: Self.temporary)
+        _ = try dispatcher(file, transport).runDue()
+        let attempt = try #require(file.workspace.candidates[T.alice]?.timeline.last)
+        #expect(attempt.text.hasPrefix("Attempt 1 of 5") && attempt.status == nil)
+    }
 }

@@ -123,7 +123,8 @@ extension Board {
             switch email.status {
             case .failed: when = "FAILED"
             case .unknown: when = "UNKNOWN"
-            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " (retry \(email.attempts + 1))" : "")
+            case .sending: when = "SENDING"
+            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " (attempt \(email.attempts + 1) of \(Workspace.maximumAttempts))" : "")
             }
             return [when, listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
         }

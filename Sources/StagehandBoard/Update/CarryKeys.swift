@@ -118,6 +118,7 @@ extension Board {
             case (.retryEmail, .failed), (.retryEmail, .unknown): return [.retryEmail(email.id)]
             case (.retryEmail, _): state.status = StatusLine(kind: .info, text: "Only a failed email can be retried")
             case (_, .failed), (_, .unknown): state.status = StatusLine(kind: .info, text: "That email did not go out: r retries it")
+            case (_, .sending): state.status = StatusLine(kind: .info, text: "That email is being sent right now")
             case (.sendNow, _): return [.sendNow(email.id)]
             default: return [.cancelEmail(email.id)]
             }

@@ -89,6 +89,7 @@ public struct Dispatcher {
                 switch status {
                 case .sent: report.sent.append(email.id)
                 case .scheduled: report.retrying.append(email.id)
+                case .unknown: report.unknown.append(email.id)
                 default: report.failed.append(email.id)
                 }
             }

@@ -64,6 +64,16 @@ extension Workspace {
             }
             setStepState(of: email, to: .done)
             return .sent
+        case .failure(let failure) where failure.kind == .uncertain:
+            let reason = "unknown — check the server: \(failure.detail)"
+            settle(id, as: .unknown, failure: reason)
+            setTimelineStatus(of: id, candidate: email.candidate, to: .unknown)
+            record(
+                .email, on: email.candidate, job: email.job, author: nil,
+                text: "Email '\(email.subject)' to \(email.toAddress): \(reason). It was not sent again; retry it if the server does not have it",
+                now: now, status: .unknown)
+            setStepState(of: email, to: .failed(reason))
+            return .unknown
         case .failure(let failure) where failure.isTransient && attempt < Self.maximumAttempts:
             let retryAt = now.addingTimeInterval(Self.retryDelays[attempt - 1])
             settle(id, as: .scheduled, failure: failure.detail, retryAt: retryAt)
@@ -71,7 +81,7 @@ extension Workspace {
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
                 text: "Attempt \(attempt) of \(Self.maximumAttempts) to send '\(email.subject)' to \(email.toAddress) failed: \(failure.detail) — trying again at \(moment(retryAt))",
-                now: now, status: .failed)
+                now: now)
             setStepState(of: email, to: .scheduled(retryAt))
             return .scheduled
         case .failure(let failure):

@@ -12,7 +12,7 @@ extension Workspace {
 
     /// The first thing wrong with `settings`, as a sentence that says what to do.
     static func problem(in settings: MailSettings) -> String? {
-        if !looksLikeAddress(settings.fromAddress) {
+        if !EmailAddress.isValid(settings.fromAddress) {
             return "'\(settings.fromAddress)' is not an email address: give the From address as name@example.com."
         }
         switch settings.transport {
@@ -45,9 +45,5 @@ extension Workspace {
             }
         }
         return nil
-    }
-
-    private static func looksLikeAddress(_ text: String) -> Bool {
-        (try? DeliveryFailure.checkAddress(text, role: "From")) != nil
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 extension Workspace {
     /// Every email still waiting to go out (delayed, or due again after a failed
-    /// attempt), soonest first: the Scheduled view.
+    /// attempt), and those being sent right now, soonest first: the Scheduled view.
     public var waitingEmails: [OutgoingEmail] {
-        emails.filter { $0.status == .scheduled }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        emails.filter { $0.status == .scheduled || $0.status == .sending }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 
     /// Emails that need a person: failed for good, or unknown because their sender

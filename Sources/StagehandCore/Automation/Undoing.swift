@@ -37,9 +37,7 @@ extension Workspace {
     /// Makes a waiting email due now, for "send now" in the Scheduled view.
     public mutating func sendNow(_ id: EmailID, by member: MemberID, now: Date) throws {
         try require([.moveCandidates], of: member, toDo: "send scheduled emails")
-        guard let email = emails[id], email.status == .scheduled else {
-            throw StagehandError.invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
-        }
+        guard let email = emails[id], email.status == .scheduled else { throw notWaiting(id) }
         emails.modify(id) { $0.dueAt = now }
         recordByHand(
             .email, about: email, by: member, text: "Asked to send '\(email.subject)' now (was due \(moment(email.dueAt)))",
@@ -71,9 +69,7 @@ extension Workspace {
     /// Cancels a waiting email by hand, for "cancel" in the Scheduled view.
     public mutating func cancelScheduledEmail(_ id: EmailID, by member: MemberID, now: Date) throws {
         try require([.moveCandidates], of: member, toDo: "cancel scheduled emails")
-        guard let email = emails[id], email.status == .scheduled else {
-            throw StagehandError.invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
-        }
+        guard let email = emails[id], email.status == .scheduled else { throw notWaiting(id) }
         cancelEmail(id, now: now)
         if let runID = email.run {
             actionRuns.modify(runID) { run in
@@ -83,6 +79,18 @@ extension Workspace {
         recordByHand(
             .actionsCancelled, about: email, by: member, text: "Cancelled the email '\(email.subject)' due \(moment(email.dueAt))",
             now: now)
+    }
+
+    /// Why an email that is not waiting cannot be sent now or cancelled, and what can be done.
+    private func notWaiting(_ id: EmailID) -> StagehandError {
+        switch emails[id]?.status {
+        case .failed?, .unknown?:
+            .invalidAction("That email did not go out (\(emails[id]?.status.rawValue ?? "")): retry it with 'stagehand scheduled retry \(id)', or r on the board.")
+        case .sending?:
+            .invalidAction("That email is being sent right now, so it can no longer be sent early or cancelled.")
+        default:
+            .invalidAction("That email is no longer waiting: it was sent or cancelled meanwhile.")
+        }
     }
 
     /// A timeline entry for something a team member did to one of the candidate's emails.

@@ -1,10 +1,13 @@
 /// Why a message did not go out, and whether trying again later can help: a server
 /// that answered 4xx or could not be reached may take it later; a 5xx or a malformed
-/// address will refuse it every time.
+/// address will refuse it every time; silence after the whole message leaves it unknown.
 public struct DeliveryFailure: UserFacingError, Equatable {
     public enum Kind: Sendable, Equatable {
         case transient
         case permanent
+        /// The whole message was handed over and then the other side went silent: it may
+        /// have it, so it must not be sent again by itself (at most once).
+        case uncertain
     }
 
     public var kind: Kind
@@ -28,11 +31,7 @@ public struct DeliveryFailure: UserFacingError, Equatable {
     /// Addresses go on the SMTP envelope and the sendmail command line as they are,
     /// so anything that could break out of them is refused before a connection is made.
     static func checkAddress(_ address: String, role: String) throws {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        let unsafe = address.unicodeScalars.contains {
-            $0.properties.generalCategory == .control || $0 == " " || $0 == "<" || $0 == ">" || $0 == ","
-        }
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !unsafe else {
+        guard EmailAddress.isValid(address) else {
             throw DeliveryFailure(.permanent, "The \(role) address '\(address)' is not a valid email address.")
         }
     }

@@ -6,6 +6,7 @@ public enum MailSetupError: UserFacingError, Equatable {
     case passwordFileUnreadable(path: String, detail: String)
     case badSendmailCommand(String)
     case sendmailNotFound(program: String)
+    case certificateFileUnreadable(path: String)
 
     public var sentence: String {
         switch self {
@@ -15,8 +16,12 @@ public enum MailSetupError: UserFacingError, Equatable {
             "The SMTP password is read from the environment variable \(name), which is not set here: export \(name) before starting Stagehand, or keep the password in a file with 'stagehand mail set smtp --password-file PATH'."
         case .passwordFileUnreadable(let path, let detail):
             "Cannot read the SMTP password file \(path) (\(detail)): make sure it exists and that you can read it."
+        case .certificateFileUnreadable(let path):
+            "Cannot read the certificate authority file \(path): make sure it exists and you can read it, or forget it with 'stagehand mail set smtp --ca-file \"\"'."
         case .badSendmailCommand(let command):
             "The sendmail command '\(command)' is empty or has an unclosed quote: set it again with 'stagehand mail set sendmail --command \"sendmail -t -i\"'."
+        case .sendmailNotFound(let program) where program.contains("/"):
+            "The sendmail program \(program) does not exist or cannot be run: give the path of an installed one with 'stagehand mail set sendmail --command'."
         case .sendmailNotFound(let program):
             "The sendmail program '\(program)' was not found on PATH: install it (Debian: apt install msmtp-mta) or set another with 'stagehand mail set sendmail --command'."
         }

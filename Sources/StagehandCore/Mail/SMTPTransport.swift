@@ -10,7 +10,7 @@ public struct SMTPTransport: MailTransport {
     public let connectTimeoutSeconds: Int
     public let timeoutSeconds: Int
 
-    public init(settings: SMTPSettings, password: String?, connectTimeoutSeconds: Int = 15, timeoutSeconds: Int = 120) {
+    public init(settings: SMTPSettings, password: String?, connectTimeoutSeconds: Int = 15, timeoutSeconds: Int = 60) {
         self.settings = settings
         self.password = password
         self.connectTimeoutSeconds = connectTimeoutSeconds
@@ -19,6 +19,9 @@ public struct SMTPTransport: MailTransport {
 
     /// Reads the password from where the settings say it is (never from the state file).
     public static func make(_ settings: SMTPSettings, environment: [String: String]) throws -> SMTPTransport {
+        if let authorities = settings.certificateAuthorityFile, !FileManager.default.isReadableFile(atPath: authorities) {
+            throw MailSetupError.certificateFileUnreadable(path: authorities)
+        }
         var password: String?
         if let name = settings.passwordVariable {
             guard let value = environment[name], !value.isEmpty else { throw MailSetupError.passwordVariableUnset(name: name) }
@@ -81,6 +84,8 @@ public struct SMTPTransport: MailTransport {
         stagehand_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
         stagehand_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, connectTimeoutSeconds)
         stagehand_curl_set_long(handle, CURLOPT_TIMEOUT, timeoutSeconds)
+        // Waiting for a reply has its own limit (120 s by default), which CURLOPT_TIMEOUT does not cut short.
+        stagehand_curl_set_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeoutSeconds)
 
         let result = withExtendedLifetime(exchange) { curl_easy_perform(handle) }
         var code = 0
@@ -89,7 +94,11 @@ public struct SMTPTransport: MailTransport {
         let replyText = exchange.replies.last { $0.hasPrefix(String(code)) }
         if result == CURLE_OK { return replyText ?? "\(code) accepted" }
         let curlSaid = String(cString: errorText)
-        throw failure(result, reply: code, replyText: replyText, curlSaid: curlSaid.isEmpty ? String(cString: curl_easy_strerror(result)) : curlSaid)
+        var failure = failure(result, reply: code, replyText: replyText, curlSaid: curlSaid.isEmpty ? String(cString: curl_easy_strerror(result)) : curlSaid)
+        if failure.isTransient, code < 400, exchange.offset == exchange.message.count {
+            failure = DeliveryFailure(.uncertain, "The server went silent after receiving the whole message (\(failure.detail)): it may have it")
+        }
+        throw failure
     }
 
     /// A reply code of 400 or more is the server speaking, and its class decides; without

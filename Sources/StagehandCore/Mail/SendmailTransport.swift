@@ -64,7 +64,9 @@ public struct SendmailTransport: MailTransport {
         if finished.wait(timeout: .now() + seconds) == .timedOut {
             process.terminate()
             finished.wait()
-            throw DeliveryFailure(.transient, "\(programName) did not finish within \(Int(seconds)) seconds.")
+            // Once it has the whole message it may have passed it on before hanging.
+            let kind: DeliveryFailure.Kind = (try? wrote.get()) == nil ? .transient : .uncertain
+            throw DeliveryFailure(kind, "\(programName) did not finish within \(Int(seconds)) seconds")
         }
         let text = said.text()
         let status = process.terminationStatus

@@ -29,6 +29,8 @@ struct DispatchCommand: ParsableCommand {
                 let result = try dispatcher.runDue()
                 report(result, in: session)
                 if let problem = result.setupProblem { throw problem }
+                // cron mails whoever owns the job when a command fails: worth it for mail that did not go.
+                if !result.failed.isEmpty || !result.unknown.isEmpty { throw ExitCode(5) }
                 return
             }
             let changes = try StateFileWatch(session.statePath)
@@ -46,6 +48,7 @@ struct DispatchCommand: ParsableCommand {
                 _ = try session.store.refreshIfChanged()
                 let result = try dispatcher.runDue()
                 report(result, in: session)
+                TextOutput.flush()
                 if result.setupProblem != lastProblem, let problem = result.setupProblem {
                     printError("stagehand: nothing is sent until this is fixed: \(problem.sentence)")
                 }

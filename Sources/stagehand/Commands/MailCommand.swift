@@ -14,6 +14,17 @@ struct MailCommand: ParsableCommand {
         subcommands: [Show.self, Change.self, Test.self], defaultSubcommand: Show.self)
 }
 
+extension MailCommand {
+    /// A password file others can read is a password others can read.
+    static func passwordFileWarning(_ settings: MailSettings) -> String? {
+        guard settings.transport == .smtp, let path = settings.smtp?.passwordFile,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
+        else { return nil }
+        return "the password file \(path) can be read by others (mode \(String(mode, radix: 8))): run 'chmod 600 \(path)'."
+    }
+}
+
 extension MailTransportKind: ExpressibleByArgument {}
 extension SMTPSecurity: ExpressibleByArgument {}
 
@@ -33,11 +44,13 @@ extension MailCommand {
                     if let path = smtp.passwordFile { TextOutput.print("Password: from the file \(path)") }
                     if let path = smtp.certificateAuthorityFile { TextOutput.print("Trusted authorities: \(path)") }
                 }
+                if let warning = MailCommand.passwordFileWarning(settings) { printError("stagehand: \(warning)") }
                 do {
                     _ = try session.transports.transport(for: settings)
                     TextOutput.print("Ready: 'stagehand mail test --to ADDRESS' sends a test message.")
                 } catch let problem as MailSetupError {
                     TextOutput.print("Not ready here: \(problem.sentence)")
+                    throw ExitCode(problem.exitCode)
                 }
             }
         }
@@ -71,7 +84,7 @@ extension MailCommand {
         var passwordEnv: String?
         @Option(help: ArgumentHelp("smtp: a file that holds the password (keep it mode 0600).", valueName: "path"))
         var passwordFile: String?
-        @Option(help: ArgumentHelp("smtp: a PEM file of certificate authorities to trust besides the system's.", valueName: "path"))
+        @Option(help: ArgumentHelp("smtp: a PEM file of certificate authorities to trust besides the system's (\"\" forgets it).", valueName: "path"))
         var caFile: String?
         @Flag(help: "smtp: log in without a user name or password.") var noLogin = false
 
@@ -85,6 +98,15 @@ extension MailCommand {
             if noLogin, user != nil || passwordEnv != nil || passwordFile != nil {
                 throw ValidationError("--no-login cannot go with --user, --password-env or --password-file.")
             }
+            if passwordEnv != nil, passwordFile != nil {
+                throw ValidationError("Give the password either with --password-env or with --password-file, not both.")
+            }
+            for (option, path) in [("--password-file", passwordFile), ("--ca-file", caFile)] {
+                guard let path, !path.isEmpty else { continue }
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw ValidationError("\(option) \(path): there is no readable file there; give the path of one you can read.")
+                }
+            }
         }
 
         func run() throws {
@@ -94,6 +116,9 @@ extension MailCommand {
                     .setMail(changed(workspace.setup.settings.mail))
                 }
                 TextOutput.print(said + ".")
+                if let warning = MailCommand.passwordFileWarning(session.store.workspace.setup.settings.mail) {
+                    printError("stagehand: \(warning)")
+                }
                 if case .failure(let problem as MailSetupError) = Result(catching: { try session.transports.transport(for: session.store.workspace.setup.settings.mail) }) {
                     printError("stagehand: saved, but not ready here: \(problem.sentence)")
                 }
@@ -121,10 +146,10 @@ extension MailCommand {
                 smtp.passwordFile = nil
             }
             if let passwordFile {
-                smtp.passwordFile = absolute(passwordFile)
+                smtp.passwordFile = passwordFile.isEmpty ? nil : absolute(passwordFile)
                 smtp.passwordVariable = nil
             }
-            if let caFile { smtp.certificateAuthorityFile = absolute(caFile) }
+            if let caFile { smtp.certificateAuthorityFile = caFile.isEmpty ? nil : absolute(caFile) }
             if noLogin {
                 smtp.username = nil
                 smtp.passwordVariable = nil
@@ -145,6 +170,12 @@ extension MailCommand {
             abstract: "Send one test message through the configured transport and report the server's answer.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Who receives the test message.", valueName: "address")) var to: String
+
+        func validate() throws {
+            guard EmailAddress.isValid(to) else {
+                throw ValidationError("'\(to)' is not an email address: give one such as you@example.com.")
+            }
+        }
 
         func run() throws {
             try reportingErrors {

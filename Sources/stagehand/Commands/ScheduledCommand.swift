@@ -40,7 +40,7 @@ extension ScheduledCommand {
                 let listing = workspace.listing(of: email)
                 var due = workspace.moment(email.dueAt)
                 if email.status != .scheduled { due = email.status.rawValue.uppercased() }
-                else if email.attempts > 0 { due += " (retry \(email.attempts + 1))" }
+                else if email.attempts > 0 { due += " (attempt \(email.attempts + 1) of \(Workspace.maximumAttempts))" }
                 return [due, listing.candidate, listing.job, listing.stage, listing.template, listing.sender, email.id.rawValue]
             }
             let notes = emails.map { email in email.failure.map { "    \($0)" } }
@@ -121,8 +121,8 @@ extension Session {
             switch email.status {
             case .sent: TextOutput.print("Sent '\(email.subject)' to \(email.toAddress) [\(id)]")
             case .scheduled:
-                TextOutput.print("Not sent '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") — trying again at \(workspace.moment(email.dueAt)) [\(id)]")
-            default: TextOutput.print("Failed '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") [\(id)]")
+                printError("stagehand: not sent '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") — trying again at \(workspace.moment(email.dueAt)) [\(id)]")
+            default: printError("stagehand: \(email.status.rawValue) '\(email.subject)' to \(email.toAddress): \(email.failure ?? "") [\(id)]")
             }
         }
         if ids.contains(where: { workspace.emails[$0]?.status != .sent }) { throw ExitCode(5) }

@@ -61,6 +61,9 @@ struct MoveReport: Encodable {
                 var reason: String?
                 if case .failed(let why) = step.state { reason = why }
                 if case .skipped(let why) = step.state { reason = why }
+                if let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure {
+                    reason = "not sent yet: \(failure); trying again at \(workspace.moment(email.dueAt))"
+                }
                 ran.append(
                     Ran(
                         candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,

@@ -8,7 +8,10 @@ enum StepText {
     }
 
     static func describe(_ step: ActionStep, in workspace: Workspace) -> String {
-        switch step.state {
+        if let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure {
+            return "not sent yet — \(failure); trying again at \(workspace.moment(email.dueAt))"
+        }
+        return switch step.state {
         case .scheduled(let at): "scheduled for \(workspace.moment(at))"
         case .skipped(let why): "skipped — \(why)"
         case .failed(let why): "failed — \(why)"
