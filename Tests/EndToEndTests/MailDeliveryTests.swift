@@ -53,15 +53,19 @@ import Testing
         #expect(cli.savedState() == before)
         let test = expectSuccess(try cli.run(["mail", "test", "--to", "recruiter@example.com"]))
         #expect(test.output.contains("250 2.0.0 Ok: queued as 1"), "the server's answer is reported: \(test.output)")
+        expectSuccess(try cli.run(["mail", "set", "smtp", "--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"]))
+        let noLogin = expectSuccess(try cli.run(["mail", "test", "--to", "recruiter@example.com"], environment: ["TEST_SMTP_PASSWORD": "x"]))
+        #expect(noLogin.output.contains("the server offered no login, so none was made"), "\(noLogin.output)")
+        expectSuccess(try cli.run(["mail", "set", "smtp", "--no-login"]))
         #expect(server.messages.first?.subject == "Stagehand test message")
 
         let zoe = try apply(cli)
         let moved = expectSuccess(try cli.run(["move", zoe, "--to", "Phone screen"]))
         #expect(moved.output.contains("done"), "\(moved.output)")
         let messages = server.messages
-        #expect(messages.count == 3, "test, thanks, phone screen: \(messages.map(\.subject))")
+        #expect(messages.count == 4, "two tests, thanks, phone screen: \(messages.map(\.subject))")
         let sent = try emails(of: zoe, cli)
-        for (message, email) in zip(messages.dropFirst(), sent) {
+        for (message, email) in zip(messages.dropFirst(2), sent) {
             #expect(message.envelopeTo == [Self.zoe.email])
             #expect(message.to == "\(Self.zoe.name) <\(Self.zoe.email)>", "a UTF-8 display name arrives intact")
             #expect(message.subject == email["subject"] as? String)
@@ -69,7 +73,7 @@ import Testing
             #expect(message.from == "\(email["fromName"] as? String ?? "") <\(email["from"] as? String ?? "")>")
             #expect(email["status"] as? String == "sent")
         }
-        #expect(messages[1].body.contains("Zoë"), "the body greets the candidate by her UTF-8 name: \(messages[1].body)")
+        #expect(messages[2].body.contains("Zoë"), "the body greets the candidate by her UTF-8 name: \(messages[2].body)")
     }
 
     @Test func aDelayedEmailArrivesOnlyOnceItsDueTimeHasPassed() throws {
@@ -233,6 +237,8 @@ import Testing
         let stopped = watch.finish()
         #expect(stopped.status == 0 && stopped.errors.contains("Stopped."), "\(stopped.errors)")
         #expect(stopped.output.contains("Sent '"))
+        let right = expectSuccess(try cli.run(["mail", "test", "--to", "a@example.com"], environment: ["TEST_SMTP_PASSWORD": "s3cret"]))
+        #expect(!right.output.contains("offered no login"), "\(right.output)")
         let wrong = try cli.run(["mail", "test", "--to", "a@example.com"], environment: ["TEST_SMTP_PASSWORD": "wrong"])
         #expect(wrong.status == 5 && wrong.errors.contains("refused the login"), "\(wrong.errors)")
     }

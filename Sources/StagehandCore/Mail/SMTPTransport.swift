@@ -92,7 +92,12 @@ public struct SMTPTransport: MailTransport {
         stagehand_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &code)
         // libcurl may say goodbye (221) after the reply that mattered, so look that one up by its code.
         let replyText = exchange.replies.last { $0.hasPrefix(String(code)) }
-        if result == CURLE_OK { return replyText ?? "\(code) accepted" }
+        if result == CURLE_OK {
+            let answer = replyText ?? "\(code) accepted"
+            // libcurl skips the login when the server offers none: say so rather than let "login jobs" mislead.
+            let offeredLogin = exchange.replies.contains { $0.hasPrefix("250") && $0.uppercased().contains("AUTH") }
+            return settings.username != nil && !offeredLogin ? answer + " (the server offered no login, so none was made)" : answer
+        }
         let curlSaid = String(cString: errorText)
         var failure = failure(result, reply: code, replyText: replyText, curlSaid: curlSaid.isEmpty ? String(cString: curl_easy_strerror(result)) : curlSaid)
         if failure.isTransient, code < 400, exchange.offset == exchange.message.count {
