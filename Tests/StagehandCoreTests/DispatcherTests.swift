@@ -233,4 +233,18 @@ extension ProcessTable {
         let attempt = try #require(file.workspace.candidates[T.alice]?.timeline.last)
         #expect(attempt.text.hasPrefix("Attempt 1 of 5") && attempt.status == nil)
     }
+
+    @Test func aClaimOlderThanAnySendIsGivenUpEvenFromAnotherHost() throws {
+        var (workspace, _) = try aliceInInterview()
+        let claimed = workspace.claimDueEmails(now: T.now, only: nil, limit: 10, claim: ProcessTable.fake(othersRunning: true).claim(at: T.now))
+        let id = try #require(claimed.first?.id)
+        let (file, folder) = try store(workspace)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = RecordingTransport()
+        let live = ProcessTable.fake(pid: 7, othersRunning: true)
+        #expect(try dispatcher(file, transport, at: 14 * 60, processes: live).runDue(only: [id]).unknown.isEmpty, "a send may take a while")
+        #expect(try dispatcher(file, transport, at: 16 * 60, processes: live).runDue(only: [id]).unknown == [id])
+        #expect(timeline(file).contains { $0.contains("has been sending it for over 15 minutes") })
+        #expect(transport.sent.isEmpty)
+    }
 }

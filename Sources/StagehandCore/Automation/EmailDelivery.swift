@@ -97,13 +97,23 @@ extension Workspace {
         }
     }
 
-    /// Emails left `sending` by a process that is no longer running: they may have
-    /// reached the server, so they are marked unknown rather than sent again.
+    /// No send takes this long (transports give up after two minutes at most), so a
+    /// claim this old was left by a process that died or hung, even on another host.
+    public static let claimLifetime: TimeInterval = 15 * 60
+
+    /// Emails left `sending` by a process that is no longer running, or for longer than
+    /// any send takes: they may have reached the server, so they are marked unknown
+    /// rather than sent again.
     mutating func giveUpAbandonedClaims(isRunning: (SendingClaim) -> Bool, now: Date) -> [EmailID] {
-        let abandoned = emails.filter { $0.status == .sending && !($0.claim.map(isRunning) ?? false) }
+        let abandoned = emails.filter { email in
+            guard email.status == .sending else { return false }
+            guard let claim = email.claim else { return true }
+            return !isRunning(claim) || now.timeIntervalSince(claim.at) > Self.claimLifetime
+        }
         for email in abandoned {
             let holder = email.claim.map { "process \($0.pid) on \($0.host)" } ?? "the process sending it"
-            let reason = "unknown — check the server: \(holder) stopped while sending it"
+            let stopped = email.claim.map(isRunning) == true ? "has been sending it for over 15 minutes" : "stopped while sending it"
+            let reason = "unknown — check the server: \(holder) \(stopped)"
             settle(email.id, as: .unknown, failure: reason)
             setTimelineStatus(of: email.id, candidate: email.candidate, to: .unknown)
             record(
