@@ -68,7 +68,7 @@ extension MailCommand {
                   stagehand mail set outbox --folder outbox
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "outbox, sendmail or smtp.") var transport: MailTransportKind
+        @Argument(help: "How mail goes out.") var transport: MailTransportKind
         @Option(help: ArgumentHelp("The From address of emails no team member sends, and of test messages.", valueName: "address"))
         var from: String?
         @Option(help: ArgumentHelp("outbox: the folder, relative to the state file's folder unless absolute.", valueName: "path"))
