@@ -258,6 +258,21 @@ import Testing
         #expect(report.status == 0 && report.output.contains("OK"))
     }
 
+    @Test func aFileFromANewerStagehandIsRefusedByEveryCommandAndLeftUntouched() throws {
+        let (cli, _) = try demo()
+        let text = String(decoding: cli.stateBytes() ?? Data(), as: UTF8.self)
+        let version = try #require(text.firstMatch(of: /"schemaVersion" : (\d+)/).flatMap { Int($0.1) })
+        let newer = Data(text.replacingOccurrences(of: "\"schemaVersion\" : \(version)", with: "\"schemaVersion\" : \(version + 1)").utf8)
+        try newer.write(to: cli.scratch.statePath)
+        for command in [["check"], ["board"], ["move", "Zoë", "--to", "Offer"], ["dispatch"], ["mail", "set", "outbox"]] {
+            let result = try cli.run(command)
+            #expect(result.status == 65, "\(command): \(result.errors)")
+            #expect(result.errors.contains("newer Stagehand (schema \(version + 1); this version reads \(version))"))
+        }
+        #expect(cli.stateBytes() == newer)
+        #expect(!FileManager.default.fileExists(atPath: cli.statePath + ".journal"))
+    }
+
     @Test func aBadClockSettingIsRefused() throws {
         let (cli, _) = try demo()
         let result = try cli.run(["board"], now: "next tuesday")
@@ -266,7 +281,7 @@ import Testing
 
     @Test(arguments: [
         "", "demo", "board", "move", "show", "apply", "import", "disqualify", "automations", "pipeline", "jobs", "reasons",
-        "templates", "dispatch", "check",
+        "templates", "scheduled", "dispatch", "mail", "check",
     ])
     func everyCommandHasHelp(_ command: String) throws {
         let cli = try StagehandCLI()

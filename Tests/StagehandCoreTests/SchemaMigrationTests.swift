@@ -2,11 +2,12 @@ import Foundation
 import Testing
 @testable import StagehandCore
 
-/// The upgrade path, exercised with a pretend schema 2 whose only change is a
-/// company name suffix.
+/// The upgrade path, exercised with a pretend next schema whose only change is a
+/// company name suffix, and the real step from schema 1.
 @Suite struct SchemaMigrationTests {
-    private let schemaTwo = SchemaMigrator(current: 2, steps: [
-        1: { workspace in
+    private static let current = StateFile.currentSchemaVersion
+    private let schemaTwo = SchemaMigrator(current: current + 1, steps: [
+        current: { workspace in
             guard var setup = workspace["setup"] as? [String: Any], let name = setup["companyName"] as? String
             else { return }
             setup["companyName"] = name + " (2)"
@@ -31,16 +32,17 @@ import Testing
 
         try reader.update { $0.candidates.modify("cand-2") { $0.tags = ["new"] } }
 
-        #expect(folder.bytes("state.json.v1.bak") == oldSnapshot)
-        #expect(folder.bytes("state.json.v1.bak.journal") == oldJournal)
+        #expect(folder.bytes("state.json.v\(Self.current).bak") == oldSnapshot)
+        #expect(folder.bytes("state.json.v\(Self.current).bak.journal") == oldJournal)
         let snapshot = try JSONSerialization.jsonObject(with: folder.bytes("state.json") ?? Data()) as? [String: Any]
-        #expect(snapshot?["schemaVersion"] as? Int == 2)
+        #expect(snapshot?["schemaVersion"] as? Int == Self.current + 1)
         let reread = try StateFile(path: folder.statePath, schema: schemaTwo).load()
         #expect(reread == reader.workspace)
         #expect(reread.setup.companyName == "Acme Ltd (2)")
         #expect(
-            throws: StateFileError.newerVersion(path: folder.statePath.path, found: 2, supported: 1)
+            throws: StateFileError.newerVersion(path: folder.statePath.path, found: Self.current + 1, supported: Self.current)
         ) { try StateFile(path: folder.statePath).load() }
+        #expect(folder.bytes("state.json.v\(Self.current).bak") == oldSnapshot, "the refusal touched nothing")
     }
 
     @Test func aVersionWithoutAStepIsRefused() {
@@ -48,5 +50,25 @@ import Testing
         #expect(!gap.canUpgrade(from: 1))
         #expect(gap.canUpgrade(from: 2))
         #expect(!gap.canUpgrade(from: 3))
+    }
+
+    /// A file as Stagehand wrote it before mail delivery (schema 1: no claims, no SMTP
+    /// settings) is read as it is and rewritten as schema 2 by its first change, with
+    /// the old files kept beside it.
+    @Test func aSchemaOneFileIsUpgradedByItsFirstChangeWithABackup() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        var text = String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 1")
+        text = text.replacingOccurrences(of: #"(?m)^\s*"sendmailCommand" : "[^"]*",?\n"#, with: "", options: .regularExpression)
+        #expect(!text.contains("sendmailCommand") && text.contains("\"schemaVersion\" : 1"))
+        try folder.write(text, to: "state.json")
+        let file = StateFile(path: folder.statePath)
+        #expect(try file.load() == StoreFixtures.workspace)
+        try file.update { $0.setup.companyName = "Acme Ltd" }
+        #expect(folder.bytes("state.json.v1.bak") == Data(text.utf8))
+        let snapshot = try JSONSerialization.jsonObject(with: folder.bytes("state.json") ?? Data()) as? [String: Any]
+        #expect(snapshot?["schemaVersion"] as? Int == 2)
+        #expect(try StateFile(path: folder.statePath).load().setup.companyName == "Acme Ltd")
     }
 }

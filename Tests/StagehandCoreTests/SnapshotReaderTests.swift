@@ -14,7 +14,7 @@ import Testing
     private static func quickly(_ text: String, in folder: ScratchFolder) throws -> Snapshot? {
         try folder.write(text, to: "read.json")
         let file = try OpenFile(folder.url.appendingPathComponent("read.json").path, flags: O_RDONLY)
-        return SnapshotReader.snapshot(in: try MappedFile(file), schemaVersion: 1, decoder: decoder)
+        return SnapshotReader.snapshot(in: try MappedFile(file), schemaVersion: StateFile.currentSchemaVersion, decoder: decoder)
     }
 
     private static var decoder: JSONDecoder {
@@ -97,7 +97,8 @@ import Testing
     @Test func aNewerSchemaIsLeftToJSONDecoder() throws {
         let folder = try ScratchFolder()
         let text = try Self.snapshotText(of: StoreFixtures.workspace, in: folder)
-        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2")
+        let current = StateFile.currentSchemaVersion
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\" : \(current)", with: "\"schemaVersion\" : \(current + 1)")
         #expect(try Self.quickly(newer, in: folder) == nil)
     }
 

@@ -16,7 +16,7 @@ import Testing
         #expect(report.jobs == 1)
         #expect(report.emailsWaiting == 1)
         #expect(report.journalRecords == 1)
-        #expect(report.schemaVersion == 1)
+        #expect(report.schemaVersion == StateFile.currentSchemaVersion)
     }
 
     @Test func brokenReferencesAreReportedAsSentences() throws {

@@ -93,12 +93,13 @@ import Testing
 
     @Test func aNewerSchemaIsRefusedAndLeftUntouched() throws {
         let folder = try ScratchFolder()
-        let text = try snapshot(in: folder, replacing: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
+        let current = StateFile.currentSchemaVersion
+        let text = try snapshot(in: folder, replacing: "\"schemaVersion\" : \(current)", with: "\"schemaVersion\" : \(current + 2)")
         let file = StateFile(path: folder.statePath)
 
         let failure = error { _ = try file.load() }
-        #expect(failure == .newerVersion(path: folder.statePath.path, found: 3, supported: 1))
-        let sentence = "was written by a newer Stagehand (schema 3; this version reads 1): upgrade Stagehand; "
+        #expect(failure == .newerVersion(path: folder.statePath.path, found: current + 2, supported: current))
+        let sentence = "was written by a newer Stagehand (schema \(current + 2); this version reads \(current)): upgrade Stagehand; "
             + "the file was left untouched."
         #expect(failure?.sentence == "\(folder.statePath.path) \(sentence)")
         #expect(failure?.exitCode == 65)
@@ -111,10 +112,11 @@ import Testing
 
     @Test func aSchemaNoStagehandWroteIsRefused() throws {
         let folder = try ScratchFolder()
-        _ = try snapshot(in: folder, replacing: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 0")
+        let current = StateFile.currentSchemaVersion
+        _ = try snapshot(in: folder, replacing: "\"schemaVersion\" : \(current)", with: "\"schemaVersion\" : 0")
         #expect(
             error { _ = try StateFile(path: folder.statePath).load() }
-                == .unsupportedVersion(path: folder.statePath.path, found: 0, supported: 1))
+                == .unsupportedVersion(path: folder.statePath.path, found: 0, supported: current))
     }
 
     @Test func aMissingFileSaysHowToMakeOne() throws {

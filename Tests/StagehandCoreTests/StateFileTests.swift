@@ -12,10 +12,10 @@ import Testing
         let text = String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self)
         let envelope = try #require(
             try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(envelope["schemaVersion"] as? Int == 1)
+        #expect(envelope["schemaVersion"] as? Int == StateFile.currentSchemaVersion)
         #expect(UUID(uuidString: envelope["generation"] as? String ?? "") != nil)
         #expect(envelope["workspace"] is [String: Any])
-        #expect(text.contains("\n  \"schemaVersion\" : 1"))
+        #expect(text.contains("\n  \"schemaVersion\" : \(StateFile.currentSchemaVersion)"))
         let keys = ["\"generation\"", "\"schemaVersion\"", "\"workspace\""].compactMap { text.range(of: $0)?.lowerBound }
         #expect(keys == keys.sorted() && keys.count == 3)
         #expect(text.contains("\"enteredAt\" : \"2024-05-01T08:00:00Z\""))

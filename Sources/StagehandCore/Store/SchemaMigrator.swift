@@ -1,6 +1,6 @@
 /// How files written by an older Stagehand are brought up to the current schema.
 ///
-/// There are no steps today. When the schema changes: raise
+/// When the schema changes: raise
 /// `StateFile.currentSchemaVersion` and add a step from the previous version.
 /// Readers then upgrade in memory only; the first writer keeps the old files as
 /// `state.json.v<N>.bak` (with its journal beside it) and rewrites the state in
@@ -16,7 +16,13 @@ struct SchemaMigrator: Sendable {
     /// Keyed by the version a step upgrades from.
     let steps: [Int: Step]
 
-    static let standard = SchemaMigrator(current: StateFile.currentSchemaVersion, steps: [:])
+    static let standard = SchemaMigrator(current: StateFile.currentSchemaVersion, steps: [
+        // 2 added what real mail delivery records: an email's `claim`, the `unknown`
+        // status, and the sendmail and SMTP settings. All are optional, so a version 1
+        // file reads as it is; the number changed so that a Stagehand that knows only
+        // version 1 refuses a file holding them as newer instead of calling it damaged.
+        1: { _ in }
+    ])
 
     func canUpgrade(from version: Int) -> Bool {
         version < current && (version..<current).allSatisfy { steps[$0] != nil }
