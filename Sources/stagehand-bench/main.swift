@@ -8,6 +8,7 @@ case "store-timing": exit(StoreTiming.run(Array(arguments.dropFirst())))
 case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
 case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
+case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
 default:
     print(
         """
@@ -16,6 +17,7 @@ default:
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
+          fuzz-state    load thousands of mutated state files: each loads or is refused clearly
         """)
     exit(arguments.isEmpty ? 0 : 64)
 }
