@@ -9,6 +9,7 @@ case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
 case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
+case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
 default:
     print(
         """
@@ -18,6 +19,7 @@ default:
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
+          fuzz-board    random keys, mouse, resizes and ticks through update with real effects; invariants hold
         """)
     exit(arguments.isEmpty ? 0 : 64)
 }
