@@ -8,6 +8,8 @@ case "store-timing": exit(StoreTiming.run(Array(arguments.dropFirst())))
 case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
 case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
+case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
+case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
 case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
 default:
@@ -18,6 +20,7 @@ default:
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
+          writers       8 processes × 250 moves and notes on one state file: all present, throughput, worst wait
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
           fuzz-board    random keys, mouse, resizes and ticks through update with real effects; invariants hold
         """)

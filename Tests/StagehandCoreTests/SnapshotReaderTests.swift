@@ -57,6 +57,28 @@ import Testing
         try Self.expectReadAsJSONDecoderDoes(workspace)
     }
 
+    /// Found by `stagehand-bench fuzz-state`: a snapshot refused after its candidates'
+    /// head had started on another thread returned while that thread still read the
+    /// mapped file, and the next in-place rewrite of the file crashed it (SIGBUS).
+    @Test func aRefusedSnapshotLeavesNoReaderBehind() throws {
+        let workspace = SampleWorkspace.makeLarge(candidates: 3000, now: StoreFixtures.start)
+        let folder = try ScratchFolder()
+        var text = try Self.snapshotText(of: workspace, in: folder)
+        let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
+        let middle = try #require(text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) })
+        let broken = text.utf8.index(text.utf8.startIndex, offsetBy: middle + 1)
+        text.insert(contentsOf: "@@ not JSON @@", at: broken)
+        #expect(try Self.quickly(text, in: folder) == nil)
+        // Rewritten in place at once, as an editor or the fuzzer does: a reader still
+        // running would now touch pages past the end of the file.
+        let handle = try FileHandle(forWritingTo: folder.url.appendingPathComponent("read.json"))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        let settle = Date().addingTimeInterval(0.5)
+        while Date() < settle { usleep(20_000) }
+    }
+
     @Test("Text outside what the store writes is left to JSONDecoder, which reads it the same", arguments: [
         ("\"counter\" : 3", "\"counter\" : 3.0"),
         ("\"counter\" : 3", "\"counter\" : 3, \"remark\" : \"edited by hand\""),

@@ -33,9 +33,11 @@ final class ArrayHead<Element: JSONReadable & Sendable>: @unchecked Sendable {
         }.start()
     }
 
-    /// Waits for the head to be read.
+    /// Waits for the head to be read; may be asked again (the reader asks once more
+    /// on its way out, whatever happened), so the signal is passed on.
     func elements() throws -> [Element] {
         finished.wait()
+        finished.signal()
         return try outcome.get()
     }
 

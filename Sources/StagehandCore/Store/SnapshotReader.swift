@@ -35,6 +35,9 @@ enum SnapshotReader {
         var setup: WorkspaceSetup?, counter: Int?, candidateHead: ArrayHead<Candidate>?, candidates: [Candidate]?
         var tasks: [CandidateTask]?, evaluationRequests: [EvaluationRequest]?, emails: [OutgoingEmail]?
         var actionRuns: [ActionRun]?
+        // A snapshot refused after the head started must not return while that thread
+        // still reads the file: someone may rewrite it in place next (a SIGBUS then).
+        defer { _ = try? candidateHead?.elements() }
         try json.readObject { key, json in
             switch key {
             case "actionRuns": actionRuns = try read(&json, in: text)
@@ -83,9 +86,14 @@ enum SnapshotReader {
         json.offset = middle
         var rest: [Element] = []
         var pages = PagesRead(of: text, from: middle)
-        try json.readElements { json in
-            rest.append(try Element(json: &json))
-            pages.passed(json.offset)
+        do {
+            try json.readElements { json in
+                rest.append(try Element(json: &json))
+                pages.passed(json.offset)
+            }
+        } catch {
+            _ = try? head.elements()
+            throw error
         }
         return (head, rest)
     }

@@ -1,0 +1,129 @@
+import Foundation
+import StagehandCore
+
+/// `stagehand-bench writers [--processes 8] [--changes 250]`
+///
+/// Several processes change one state file at once, each its own candidates: every
+/// other change a move one stage on with its actions run at once, the others a note.
+/// Afterwards every change must be there (each note once, each candidate's moves
+/// counted), and no action may have run twice (one run per move, each step finished
+/// once). Prints throughput and the worst time one change waited for the lock.
+enum ConcurrentWriters {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            let processes = try options.integer("--processes", default: 8)
+            let changes = try options.integer("--changes", default: 250)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writers-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("state.json")
+            let now = Date(timeIntervalSince1970: 1_795_597_200)
+            try StateFile(path: path).create(SampleWorkspace.makeLarge(candidates: 400, timelineEntriesPerCandidate: 3, now: now), replacing: false)
+            let before = try StateFile(path: path).load()
+            let started = Date()
+            let children = try (0..<processes).map { writer -> (Process, Pipe) in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+                process.arguments = [
+                    "writer-changes", "--state", path.path, "--writer", "\(writer)", "--of", "\(processes)", "--changes", "\(changes)",
+                ]
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                return (process, output)
+            }
+            var worstWait = 0.0
+            var committed = 0
+            for (process, output) in children {
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else {
+                    print("writers: a writer failed: \(text)")
+                    return 1
+                }
+                for line in text.split(separator: "\n") {
+                    if line.hasPrefix("committed ") { committed += 1 }
+                    if line.hasPrefix("worst "), let seconds = Double(line.dropFirst(6)) { worstWait = max(worstWait, seconds) }
+                }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            let after = try StateFile(path: path).load()
+            if let problem = check(after, before: before, processes: processes, changes: changes) {
+                print("writers: \(problem)")
+                return 1
+            }
+            print(
+                "writers: \(processes) processes × \(changes) changes = \(committed) committed, all present, no action ran twice; "
+                    + "\(String(format: "%.0f", Double(committed) / seconds)) changes/s, worst wait for one change \(String(format: "%.0f", worstWait * 1000)) ms")
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// The candidates writer `writer` of `count` owns: every count-th of the first job's, by id.
+    static func candidates(of writer: Int, among count: Int, in workspace: Workspace) -> [CandidateID] {
+        let job = workspace.setup.jobs[0].id
+        let all = workspace.candidates.filter { $0.placement(in: job) != nil && $0.placements.count == 1 }.map(\.id).sorted()
+        return all.enumerated().filter { $0.offset % count == writer }.map(\.element)
+    }
+
+    static func check(_ workspace: Workspace, before: Workspace, processes: Int, changes: Int) -> String? {
+        let notes = workspace.candidates.flatMap { $0.timeline.filter { $0.kind == .note && $0.text.hasPrefix("writer ") }.map(\.text) }
+        let expectedNotes = processes * (changes / 2)
+        if notes.count != expectedNotes || Set(notes).count != notes.count {
+            return "\(notes.count) notes (\(Set(notes).count) distinct) where \(expectedNotes) were committed"
+        }
+        let runs = workspace.actionRuns.count - before.actionRuns.count
+        let expectedMoves = processes * (changes - changes / 2)
+        let moves = workspace.candidates.reduce(0) { $0 + $1.timeline.filter { $0.kind == .moved }.count }
+            - before.candidates.reduce(0) { $0 + $1.timeline.filter { $0.kind == .moved }.count }
+        if moves != expectedMoves { return "\(moves) moves on the timelines where \(expectedMoves) were committed" }
+        if runs != expectedMoves { return "\(runs) action runs for \(expectedMoves) moves" }
+        for run in workspace.actionRuns {
+            let emails = workspace.emails.filter { $0.run == run.id }.count
+            let sends = run.steps.filter { $0.email != nil }.count
+            if emails != sends { return "run \(run.id) made \(emails) emails for \(sends) email steps" }
+        }
+        return nil
+    }
+
+    /// `writer-changes`: one writer process.
+    static func writer(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            let writer = try options.integer("--writer")
+            let file = StateFile(path: URL(fileURLWithPath: try options.string("--state")))
+            let mine = candidates(of: writer, among: try options.integer("--of"), in: try file.load())
+            var worst = 0.0
+            for change in 0..<(try options.integer("--changes")) {
+                let candidate = mine[(change / 2) % mine.count]
+                let begun = Date()
+                try file.update { workspace in
+                    let now = Date()
+                    if change % 2 == 0 {
+                        let job = workspace.setup.jobs[0]
+                        let stage = workspace.candidates[candidate]?.placement(in: job.id)?.stage
+                        let index = stage.flatMap { job.stageIndex($0) } ?? 0
+                        let target = job.pipeline[(index + 1) % job.pipeline.count].id
+                        let request = MoveRequest(candidates: [candidate], job: job.id, target: target, mover: "ana")
+                        let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: now)
+                        workspace.advanceRuns(now: now, only: Set(outcome.runs))
+                    } else {
+                        let id: ActivityID = workspace.makeID("note")
+                        workspace.candidates.modify(candidate) {
+                            $0.timeline.append(Activity(id: id, at: now, kind: .note, author: nil, automatic: false, text: "writer \(writer) change \(change)"))
+                        }
+                    }
+                }
+                worst = max(worst, Date().timeIntervalSince(begun))
+                FileHandle.standardOutput.write(Data("committed \(writer) \(change)\n".utf8))
+            }
+            FileHandle.standardOutput.write(Data("worst \(worst)\n".utf8))
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+}
