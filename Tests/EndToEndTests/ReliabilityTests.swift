@@ -29,4 +29,10 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("every invariant held after every step"), "\(result.output)")
     }
+
+    @Test func writersAtOnceLoseNoChangeAndRunNoActionTwice() throws {
+        let result = try bench(["writers", "--processes", "4", "--changes", "40"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("160 committed, all present, no action ran twice"), "\(result.output)")
+    }
 }
