@@ -18,7 +18,7 @@ enum BoardFuzz {
             let options = try BenchOptions(arguments)
             let total = try options.integer("--messages", default: 100_000)
             let seed = try options.integer("--seed", default: 1)
-            var random = SeededRandom(seed: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-board-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -71,7 +71,7 @@ enum BoardFuzz {
     // No q: quitting resets the board to its first screen, which would keep the fuzzing shallow (Ctrl-C still quits now and then).
     private static let characters = Array("hjklHLmMcCdDaApPeErRsSiI/u?tgGVn xwyNo0123456789[]<>-+*&%$#@!é漢😀\u{0301}\u{202E}")
 
-    private static func randomMessage(_ random: inout SeededRandom, now: inout Date, state: BoardState) -> Msg {
+    private static func randomMessage(_ random: inout SplitMix64, now: inout Date, state: BoardState) -> Msg {
         switch Int.random(in: 0..<100, using: &random) {
         case 0..<55:
             return .input(.key(.character(characters.randomElement(using: &random)!)))

@@ -15,7 +15,7 @@ enum StateFileFuzz {
         do {
             let options = try BenchOptions(arguments)
             let files = try options.integer("--files", default: 10_000)
-            var random = SeededRandom(seed: UInt64(try options.integer("--seed", default: 1)))
+            var random = SplitMix64(seed: UInt64(try options.integer("--seed", default: 1)))
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-state-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -63,7 +63,7 @@ enum StateFileFuzz {
     enum Mutation: String, CaseIterable {
         case truncated, flippedBytes, invalidUTF8, wrongType, hugeString, deepNesting, duplicateID, danglingReference, emptyFile
 
-        func apply(to original: Data, using random: inout SeededRandom) -> Data {
+        func apply(to original: Data, using random: inout SplitMix64) -> Data {
             var bytes = [UInt8](original)
             switch self {
             case .truncated:
@@ -98,7 +98,7 @@ enum StateFileFuzz {
         }
 
         /// Replaces one random match of `pattern` with one of `replacements`.
-        private func replacing(in original: Data, pattern: String, with replacements: [String], using random: inout SeededRandom) -> Data {
+        private func replacing(in original: Data, pattern: String, with replacements: [String], using random: inout SplitMix64) -> Data {
             let text = String(decoding: original, as: UTF8.self)
             guard let expression = try? NSRegularExpression(pattern: pattern) else { return original }
             let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
@@ -107,20 +107,5 @@ enum StateFileFuzz {
             let replacement = expression.replacementString(for: match, in: text, offset: 0, template: NSRegularExpression.escapedTemplate(for: template).replacingOccurrences(of: "\\$1", with: "$1"))
             return Data(text.replacingCharacters(in: range, with: replacement).utf8)
         }
-    }
-}
-
-/// A small repeatable generator (SplitMix64), so a failing seed can be run again.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -17,6 +17,13 @@ import Testing
         return SnapshotReader.snapshot(in: try MappedFile(file), schemaVersion: StateFile.currentSchemaVersion, decoder: decoder)
     }
 
+    /// Where the quick reader splits a snapshot's candidates between its two threads.
+    private static func middleOfCandidates(in text: inout String) throws -> Int? {
+        let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
+        return text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) }
+    }
+
     private static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -49,9 +56,7 @@ import Testing
         let workspace = SampleWorkspace.makeLarge(candidates: 300, now: StoreFixtures.start)
         let folder = try ScratchFolder()
         var text = try Self.snapshotText(of: workspace, in: folder)
-        let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
-        let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
-        let middle = text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) }
+        let middle = try Self.middleOfCandidates(in: &text)
 
         #expect(middle != nil)
         try Self.expectReadAsJSONDecoderDoes(workspace)
@@ -64,9 +69,7 @@ import Testing
         let workspace = SampleWorkspace.makeLarge(candidates: 3000, now: StoreFixtures.start)
         let folder = try ScratchFolder()
         var text = try Self.snapshotText(of: workspace, in: folder)
-        let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
-        let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
-        let middle = try #require(text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) })
+        let middle = try #require(try Self.middleOfCandidates(in: &text))
         let broken = text.utf8.index(text.utf8.startIndex, offsetBy: middle + 1)
         text.insert(contentsOf: "@@ not JSON @@", at: broken)
         #expect(try Self.quickly(text, in: folder) == nil)

@@ -263,13 +263,14 @@ public enum SampleWorkspace {
 }
 
 /// A tiny seeded generator (SplitMix64): the standard library's generator can be
-/// neither seeded nor relied on to stay the same, and the sample must not change.
-struct SplitMix64 {
+/// neither seeded nor relied on to stay the same, and the sample must not change
+/// (nor may a fuzzer's run, which its seed repeats).
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
