@@ -119,14 +119,7 @@ extension Board {
         if emails.isEmpty { lines.append(("No delayed emails are waiting.", theme[.muted])) }
         let rows = emails.map { email -> [String] in
             let listing = workspace.listing(of: email)
-            let when: String
-            switch email.status {
-            case .failed: when = "FAILED"
-            case .unknown: when = "UNKNOWN"
-            case .sending: when = "SENDING"
-            default: when = workspace.moment(email.dueAt) + (email.attempts > 0 ? " (attempt \(email.attempts + 1) of \(Workspace.maximumAttempts))" : "")
-            }
-            return [when, listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
+            return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
         }
         let header = ["Due", "Candidate", "Job", "Stage", "Template", "Sender"]
         let widths = header.indices.map { column in

@@ -13,6 +13,18 @@ extension Workspace {
         emails.filter { $0.status == .failed || $0.status == .unknown }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
     }
 
+    /// The Due column of the Scheduled lists: its due time (and which attempt comes
+    /// next, after a failed one), or what became of it.
+    public func dueText(of email: OutgoingEmail) -> String {
+        switch email.status {
+        case .scheduled:
+            let attempt = email.attempts > 0 ? " (attempt \(email.attempts + 1) of \(Self.maximumAttempts))" : ""
+            return moment(email.dueAt) + attempt
+        default:
+            return email.status.rawValue.uppercased()
+        }
+    }
+
     /// The names an email is listed with: candidate, job, stage, template and sender.
     public func listing(of email: OutgoingEmail) -> EmailListing {
         let job = job(email.job)

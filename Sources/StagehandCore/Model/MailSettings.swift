@@ -51,6 +51,13 @@ public struct SMTPSettings: Codable, Sendable, Equatable {
         self.passwordFile = passwordFile
         self.certificateAuthorityFile = certificateAuthorityFile
     }
+
+    /// Changes the security; a port still at the old security's default moves to the
+    /// new one's (587 → 465 for TLS), while a port someone chose stays.
+    public mutating func setSecurity(_ newSecurity: SMTPSecurity) {
+        if port == security.defaultPort { port = newSecurity.defaultPort }
+        security = newSecurity
+    }
 }
 
 public struct MailSettings: Codable, Sendable, Equatable {

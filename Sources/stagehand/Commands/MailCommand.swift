@@ -134,11 +134,7 @@ extension MailCommand {
             guard transport == .smtp else { return settings }
             var smtp = current.smtp ?? SMTPSettings(host: "", security: security ?? .starttls)
             if let host { smtp.host = host }
-            if let security {
-                // The port follows the security unless it was given or set to something unusual.
-                if port == nil, smtp.port == smtp.security.defaultPort { smtp.port = security.defaultPort }
-                smtp.security = security
-            }
+            if let security { smtp.setSecurity(security) }
             if let port { smtp.port = port }
             if let user { smtp.username = user }
             if let passwordEnv {

@@ -38,10 +38,7 @@ extension ScheduledCommand {
             let header = ["Due", "Candidate", "Job", "Stage", "Template", "Sender", "Id"]
             let rows = emails.map { email -> [String] in
                 let listing = workspace.listing(of: email)
-                var due = workspace.moment(email.dueAt)
-                if email.status != .scheduled { due = email.status.rawValue.uppercased() }
-                else if email.attempts > 0 { due += " (attempt \(email.attempts + 1) of \(Workspace.maximumAttempts))" }
-                return [due, listing.candidate, listing.job, listing.stage, listing.template, listing.sender, email.id.rawValue]
+                return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender, email.id.rawValue]
             }
             let notes = emails.map { email in email.failure.map { "    \($0)" } }
             return TextTable.render(header: header, rows: rows, notes: notes)
