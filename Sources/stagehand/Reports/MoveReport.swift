@@ -61,9 +61,7 @@ struct MoveReport: Encodable {
                 var reason: String?
                 if case .failed(let why) = step.state { reason = why }
                 if case .skipped(let why) = step.state { reason = why }
-                if let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure {
-                    reason = "not sent yet: \(failure); trying again at \(workspace.moment(email.dueAt))"
-                }
+                if let retry = StepText.retry(of: step, in: workspace) { reason = retry }
                 ran.append(
                     Ran(
                         candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,

@@ -7,10 +7,15 @@ enum StepText {
         return step.state.name
     }
 
+    /// For an email step whose attempt failed and waits to be tried again: why, and when.
+    static func retry(of step: ActionStep, in workspace: Workspace) -> String? {
+        guard let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure
+        else { return nil }
+        return "not sent yet: \(failure); trying again at \(workspace.moment(email.dueAt))"
+    }
+
     static func describe(_ step: ActionStep, in workspace: Workspace) -> String {
-        if let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure {
-            return "not sent yet — \(failure); trying again at \(workspace.moment(email.dueAt))"
-        }
+        if let retry = retry(of: step, in: workspace) { return retry }
         return switch step.state {
         case .scheduled(let at): "scheduled for \(workspace.moment(at))"
         case .skipped(let why): "skipped — \(why)"
