@@ -87,12 +87,7 @@ enum ConcurrentWriters {
             - before.candidates.reduce(0) { $0 + $1.timeline.filter { $0.kind == .moved }.count }
         if moves != expectedMoves { return "\(moves) moves on the timelines where \(expectedMoves) were committed" }
         if runs != made { return "\(runs) action runs where the writers' moves made \(made)" }
-        for run in workspace.actionRuns {
-            let emails = workspace.emails.filter { $0.run == run.id }.count
-            let sends = run.steps.filter { $0.email != nil }.count
-            if emails != sends { return "run \(run.id) made \(emails) emails for \(sends) email steps" }
-        }
-        return nil
+        return ActionRunAudit.problem(in: workspace)
     }
 
     /// `writer-changes`: one writer process.

@@ -10,6 +10,8 @@ case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
 case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
+case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
+case "crash-writer": exit(CrashWriter.run(Array(arguments.dropFirst())))
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
 case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
 default:
@@ -21,6 +23,8 @@ default:
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           writers       8 processes × 250 moves and notes on one state file: all present, throughput, worst wait
+          crash         a writer killed at random instants 500 times on a plain, a full and a read-only folder
+          crash-writer  the process crash kills
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
           fuzz-board    random keys, mouse, resizes and ticks through update with real effects; invariants hold
         """)

@@ -35,4 +35,15 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("160 committed, all present, no action ran twice"), "\(result.output)")
     }
+
+    @Test func writersKilledOnAPlainAFullAndAReadOnlyFolderLoseNoCommittedChange() throws {
+        let result = try bench(["crash", "--kills", "25", "--seed", "7"])
+        #expect(result.status == 0, "\(result.output)")
+        for fault in ["plain folder", "full disk", "read-only folder"] {
+            #expect(result.output.contains("\(fault): 25 kills; the file loaded after each"), "\(result.output)")
+        }
+        // The refusals say what to do, in the recruiter's terms.
+        #expect(result.output.contains("the disk is full, so make room on it"), "\(result.output)")
+        #expect(result.output.contains("mounted read-only, so remount it read-write"), "\(result.output)")
+    }
 }

@@ -138,12 +138,13 @@ import Testing
 
         let failure = error { try StateFile(path: path).create(StoreFixtures.workspace, replacing: false) }
 
-        guard case .unwritable(let failedPath, let reason) = failure else {
+        guard case .unwritable(let failedPath, let code) = failure else {
             Issue.record("expected an unwritable error, got \(String(describing: failure))")
             return
         }
         #expect(failedPath.hasPrefix(path.path))
-        #expect(reason == "Not a directory")
+        #expect(code == ENOTDIR)
+        #expect(failure?.sentence.contains("(Not a directory)") == true)
         #expect(failure?.sentence.contains(failedPath) == true)
         #expect(failure?.exitCode == 74)
     }

@@ -39,7 +39,7 @@ public final class BoardProgram {
         var lastCompaction = Date()
         screen.draw(Board.render(state))
         while !state.quitting {
-            if let event = screen.nextEvent(timeout: Self.tickInterval) {
+            if let event = screen.nextEvent(timeout: Self.wait(lastTick: lastTick, lastReload: lastReload, now: Date())) {
                 if event == .hangup {
                     state.quitting = true
                     break
@@ -65,6 +65,14 @@ public final class BoardProgram {
             screen.draw(Board.render(state))
         }
         runner.finish(state.runs)
+    }
+
+    /// How long to wait for a key: until the tick or the reload is due, whichever
+    /// comes first, so that reloads keep their own pace instead of waiting for the
+    /// next tick (which once made other processes' changes show up to 400 ms late).
+    static func wait(lastTick: Date, lastReload: Date, now: Date) -> TimeInterval {
+        let due = min(lastTick + tickInterval, lastReload + reloadInterval)
+        return min(tickInterval, max(0, due.timeIntervalSince(now)))
     }
 
     func send(_ msg: Msg) {

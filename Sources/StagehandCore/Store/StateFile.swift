@@ -209,9 +209,19 @@ public final class StateFile {
     }
 
     private func withLock<Result>(_ kind: LockKind, _ body: () throws -> Result) throws -> Result {
-        // Read-only is enough for flock, and lets teammates lock a file another created.
-        let lock = try OpenFile(lockPath, flags: O_RDONLY | O_CREAT)
+        guard let lock = try openLock(for: kind) else { return try body() }
         return try lock.whileLocked(kind, timeout: lockTimeout, body)
+    }
+
+    /// Nil when reading from a read-only mount that has no lock file: nobody
+    /// can change the state there, so reading needs no lock.
+    private func openLock(for kind: LockKind) throws -> OpenFile? {
+        do {
+            // Read-only is enough for flock, and lets teammates lock a file another created.
+            return try OpenFile(lockPath, flags: O_RDONLY | O_CREAT)
+        } catch StateFileError.unwritable(_, let code) where code == EROFS && kind == .shared {
+            return nil
+        }
     }
 
     private var journalReader: JournalReader {

@@ -25,7 +25,8 @@ public enum StateFileError: UserFacingError, Equatable {
     case newerVersion(path: String, found: Int, supported: Int)
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case unreadable(path: String, reason: String)
-    case unwritable(path: String, reason: String)
+    /// `code` is the `errno` the system answered, which decides the advice.
+    case unwritable(path: String, code: Int32)
     case lockTimeout(path: String)
     case lockUnavailable(path: String, reason: String)
 
@@ -48,8 +49,8 @@ public enum StateFileError: UserFacingError, Equatable {
             return "\(path) says it has schema \(found), which no Stagehand that reads schema \(supported) understands: restore a backup; the file was left untouched."
         case .unreadable(let path, let reason):
             return "Cannot read \(path) (\(reason)): check that you may read it and its folder, then try again."
-        case .unwritable(let path, let reason):
-            return "Cannot write \(path) (\(reason)): make room on the disk or fix the folder's permissions, then try again."
+        case .unwritable(let path, let code):
+            return "Cannot write \(path) (\(Self.text(of: code))): \(Self.advice(forWriting: code)); what was saved before is intact."
         case .lockTimeout(let path):
             return "Another Stagehand process holds the lock \(path) and did not let go within 10 seconds: wait for it to finish or stop it, then try again."
         case .lockUnavailable(let path, let reason):
@@ -68,7 +69,17 @@ public enum StateFileError: UserFacingError, Equatable {
     }
 
     static func failure(path: String, writing: Bool, code: Int32) -> StateFileError {
-        writing ? .unwritable(path: path, reason: text(of: code)) : .unreadable(path: path, reason: text(of: code))
+        writing ? .unwritable(path: path, code: code) : .unreadable(path: path, reason: text(of: code))
+    }
+
+    /// A full disk, a read-only mount and a missing permission are fixed in different places.
+    private static func advice(forWriting code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: "the disk is full, so make room on it and try again"
+        case EROFS: "the file system is mounted read-only, so remount it read-write or point --state at a writable folder"
+        case EACCES, EPERM: "you may not write there, so ask for write permission on the file and its folder, or point --state elsewhere"
+        default: "check the disk and the folder, then try again"
+        }
     }
 
     static func text(of code: Int32) -> String { String(cString: strerror(code)) }

@@ -1,0 +1,77 @@
+import Foundation
+import StagehandCore
+
+/// `stagehand-bench crash-writer --state PATH --seed N [--compact-after BYTES]`
+///
+/// Not a benchmark: the process `crash` kills. It changes the state until it is
+/// killed: at random, a candidate of the first job moves one stage on with its
+/// actions run at once, or gets a note. Each line it prints is written only
+/// after `update` returned, so the killer knows what must have survived:
+/// - `committed note TEXT`
+/// - `committed move CANDIDATE`
+/// - `refused SENTENCE` when the store could not write (full disk, read-only folder).
+enum CrashWriter {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let options = try BenchOptions(arguments)
+            let seed = try options.integer("--seed")
+            let file = StateFile(
+                path: URL(fileURLWithPath: try options.string("--state")),
+                compactAfterBytes: try options.integer("--compact-after", default: 32_000))
+            var random = SplitMix64(seed: UInt64(seed))
+            let candidates = movableCandidates(in: try file.load())
+            guard !candidates.isEmpty else { throw BenchUsageError(description: "The state has no candidate to move.") }
+            for change in 0... {
+                let candidate = candidates.randomElement(using: &random)!
+                let line: String
+                do {
+                    if Bool.random(using: &random) {
+                        try file.update { try moveOneStageOn(candidate, in: &$0) }
+                        line = "committed move \(candidate)"
+                    } else {
+                        let text = "crash \(seed) change \(change)"
+                        try file.update { addNote(text, to: candidate, in: &$0) }
+                        line = "committed note \(text)"
+                    }
+                } catch let error as StateFileError {
+                    line = "refused \(error.sentence)"
+                }
+                // Unbuffered: the line is out before the next change starts.
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            return 0
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// The first job's candidates that are in it and nowhere else, so a move
+    /// always has one stage to go to.
+    static func movableCandidates(in workspace: Workspace) -> [CandidateID] {
+        let job = workspace.setup.jobs[0].id
+        return workspace.candidates
+            .filter { candidate in
+                guard let placement = candidate.placement(in: job) else { return false }
+                return candidate.placements.count == 1 && placement.disqualification == nil
+            }
+            .map(\.id).sorted()
+    }
+
+    private static func moveOneStageOn(_ candidate: CandidateID, in workspace: inout Workspace) throws {
+        let now = Date()
+        let job = workspace.setup.jobs[0]
+        let stage = workspace.candidates[candidate]?.placement(in: job.id)?.stage
+        let index = stage.flatMap { job.stageIndex($0) } ?? 0
+        let target = job.pipeline[(index + 1) % job.pipeline.count].id
+        let request = MoveRequest(candidates: [candidate], job: job.id, target: target, mover: "ana")
+        let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: now)
+        workspace.advanceRuns(now: now, only: Set(outcome.runs))
+    }
+
+    private static func addNote(_ text: String, to candidate: CandidateID, in workspace: inout Workspace) {
+        let id: ActivityID = workspace.makeID("note")
+        workspace.candidates.modify(candidate) {
+            $0.timeline.append(Activity(id: id, at: Date(), kind: .note, author: nil, automatic: false, text: text))
+        }
+    }
+}
