@@ -34,7 +34,7 @@ enum CrashSafety {
             var failed = false
             for fault in Fault.allCases {
                 let folder = root.appendingPathComponent(fault == .none ? "plain" : "\(fault)")
-                let mount = fault == .none ? nil : try TemporaryMount(at: folder, bytes: 4 << 20)
+                let mount = fault == .none ? nil : try TemporaryMount(at: folder, bytes: 32 << 20)
                 defer { mount?.unmount() }
                 if fault == .none { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
                 var rounds = CrashRounds(fault: fault, folder: folder, mount: mount)

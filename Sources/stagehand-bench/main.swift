@@ -13,6 +13,7 @@ case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst()
 case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
 case "crash-writer": exit(CrashWriter.run(Array(arguments.dropFirst())))
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
+case "fuzz-text": exit(MainActor.assumeIsolated { TextFuzz.run(Array(arguments.dropFirst())) })
 case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
 default:
     print(
@@ -26,6 +27,7 @@ default:
           crash         a writer killed at random instants 500 times on a plain, a full and a read-only folder
           crash-writer  the process crash kills
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
+          fuzz-text     odd text in templates, CSV imports, board cards and command-line arguments
           fuzz-board    random keys, mouse, resizes and ticks through update with real effects; invariants hold
         """)
     exit(arguments.isEmpty ? 0 : 64)

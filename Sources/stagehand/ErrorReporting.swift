@@ -16,5 +16,5 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TextOutput.visible(text) + "\n").utf8))
 }

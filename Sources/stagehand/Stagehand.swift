@@ -25,6 +25,25 @@ struct Stagehand: ParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or any file NAME.json in Themes/.")
     var theme: String?
 
+    /// ArgumentParser's own, except that what it prints passes through
+    /// `TextOutput.visible`: an error quotes the arguments back, and those may hold
+    /// control characters the terminal would obey.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { TextOutput.print(message) }
+            } else if !message.isEmpty {
+                printError(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let session = try Session(global)

@@ -7,7 +7,21 @@ enum TextOutput {
     static var symbols: Symbols { Symbols.forLocale(ProcessInfo.processInfo.environment) }
 
     static func print(_ text: String) {
-        Swift.print(symbols.isUnicode ? text : DisplayWidth.ascii(text), terminator: text.hasSuffix("\n") ? "" : "\n")
+        let shown = visible(text)
+        Swift.print(symbols.isUnicode ? shown : DisplayWidth.ascii(shown), terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+
+    /// Names and notes may hold escape sequences or direction overrides; printed
+    /// as they are, they would recolour, retitle or reorder the recruiter's
+    /// terminal. They are shown as "·", as on the board. Line breaks and tabs
+    /// are the command's own layout and stay.
+    static func visible(_ text: String) -> String {
+        var shown = ""
+        shown.reserveCapacity(text.utf8.count)
+        for character in text {
+            shown.append(character == "\n" || character == "\t" ? character : DisplayWidth.printable(character))
+        }
+        return shown
     }
 
     /// A long-running command's lines reach a log file or the journal as they happen,

@@ -53,6 +53,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cli.statePath + ".bak"))
     }
 
+    /// Found by `stagehand-bench fuzz-text`: a pasted escape sequence came back
+    /// raw in the output and in errors, where the terminal obeyed it.
+    @Test func controlCharactersInNamesAndArgumentsNeverReachTheTerminal() throws {
+        let cli = try StagehandCLI()
+        _ = try cli.run(["demo"])
+        let name = "Eve \u{1B}]0;owned\u{7}\u{1B}[31mRed\u{202E}desrever"
+        let applied = try cli.run(["apply", "--job", "ios", "--name", name, "--email", "eve@example.com"])
+        #expect(applied.status == 0, "\(applied.errors)")
+        let shown = try cli.run(["show", "Eve"])
+        let wrong = try cli.run(["move", "Eve", "--to", "\u{1B}[2J"])
+        let unparsed = try cli.run(["board", "\u{1B}[2J"])
+        #expect(wrong.status != 0 && unparsed.status == 64)
+        for printed in [applied.output, shown.output, wrong.errors, unparsed.errors] {
+            #expect(!printed.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" }, "\(printed.debugDescription)")
+        }
+        #expect(shown.output.contains("Eve ·]0;owned··[31mRed·desrever"), "\(shown.output)")
+        // JSON is for programs: the name comes back exactly as it was given.
+        #expect(try cli.json(["show", "Eve"])["name"] as? String == name)
+    }
+
     @Test func boardPrintsStagesWithBoltsAndTheDocumentedJSON() throws {
         let (cli, _) = try demo()
         let text = try cli.run(["board"])

@@ -30,6 +30,12 @@ import Testing
         #expect(result.output.contains("every invariant held after every step"), "\(result.output)")
     }
 
+    @Test func oddTextInTemplatesImportsCardsAndArgumentsIsAcceptedOrRefusedClearly() throws {
+        let result = try bench(["fuzz-text", "--cases", "300", "--seed", "7"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("no crash, no hang, columns in place"), "\(result.output)")
+    }
+
     @Test func writersAtOnceLoseNoChangeAndRunNoActionTwice() throws {
         let result = try bench(["writers", "--processes", "4", "--changes", "40"])
         #expect(result.status == 0, "\(result.output)")

@@ -6,6 +6,18 @@ import Testing
         candidateName: "Ana López", candidateFirstName: "Ana", jobTitle: "Backend Engineer",
         stageName: "Phone screen", senderName: "Sam Rivera", companyName: "Acme")
 
+    /// Found by `stagehand-bench fuzz-text`: thousands of nested sections overflowed
+    /// swift-mustache's recursive parser and killed the process.
+    @Test func deeplyNestedSectionsAreRefusedInsteadOfCrashing() throws {
+        let nested = String(repeating: "{{#job.title}}", count: 20_000) + "x" + String(repeating: "{{/job.title}}", count: 20_000)
+        #expect(throws: MailError.templateSyntax(field: "template", detail: "sections are nested more than 20 deep")) {
+            try EmailRendering.render(nested, with: Self.context)
+        }
+        #expect(throws: MailError.self) { try EmailRendering.validate(subject: "Hi", body: nested) }
+        let twenty = String(repeating: "{{#job.title}}", count: 20) + "x" + String(repeating: "{{/job.title}}", count: 20)
+        #expect(try EmailRendering.render(twenty, with: Self.context) == "x")
+    }
+
     @Test func allowsExactlyTheDocumentedPlaceholders() {
         #expect(EmailPlaceholders.allowed == [
             "candidate.first_name", "candidate.name", "job.title", "stage.name", "sender.name", "company.name",

@@ -188,9 +188,11 @@ public struct ActionDraft: Sendable, Equatable {
             guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A note needs some text.")
             }
+            try TextLimit.check(note, "A note", limit: TextLimit.body)
             try EmailRendering.validate(note: note)
         case .title:
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StagehandError.invalidAction("A task needs a title.") }
+            try TextLimit.check(title, "A task's title", limit: TextLimit.name)
         case .assignee:
             guard !assignee.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StagehandError.invalidAction("Say who the task is for.")

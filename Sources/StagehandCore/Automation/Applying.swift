@@ -64,6 +64,9 @@ extension Workspace {
         guard let first = job.firstStage else { throw StagehandError.emptyPipeline(job: job.title) }
         let name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StagehandError.invalidAction("A candidate needs a name.") }
+        try TextLimit.check(name, "A candidate's name", limit: TextLimit.name)
+        try TextLimit.check(person.source, "Where a candidate came from", limit: TextLimit.name)
+        for tag in person.tags { try TextLimit.check(tag, "A tag", limit: TextLimit.name) }
         let email = person.email?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let email, !email.isEmpty, !Self.looksLikeEmail(email) {
             throw StagehandError.invalidAction("'\(email)' is not an email address: use the form name@example.com.")

@@ -34,6 +34,7 @@ extension Workspace {
     private func checkedJobTitle(_ title: String, renaming id: JobID?) throws -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StagehandError.invalidAction("A job needs a title.") }
+        try TextLimit.check(title, "A job's title", limit: TextLimit.name)
         if let other = setup.jobs.first(where: { $0.id != id && NameLookup.fold($0.title) == NameLookup.fold(title) }) {
             throw StagehandError.invalidAction("There is already a job called \(other.title): choose another title.")
         }

@@ -118,6 +118,7 @@ extension Workspace {
     private func checkedStageName(_ name: String, in ref: PipelineRef, renaming id: StageID?) throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StagehandError.invalidAction("A stage needs a name.") }
+        try TextLimit.check(name, "A stage's name", limit: TextLimit.name)
         guard let pipeline = pipeline(ref) else { throw StagehandError.notFound(kind: "pipeline", name: pipelineName(ref)) }
         if let other = pipeline.first(where: { $0.id != id && NameLookup.fold($0.name) == NameLookup.fold(name) }) {
             throw StagehandError.invalidAction(

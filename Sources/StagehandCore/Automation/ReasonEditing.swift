@@ -35,6 +35,7 @@ extension Workspace {
     private func checkedReasonName(_ name: String, renaming id: ReasonID?) throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StagehandError.invalidAction("A reason needs a name.") }
+        try TextLimit.check(name, "A reason's name", limit: TextLimit.name)
         if let other = setup.disqualificationReasons.first(where: { $0.id != id && NameLookup.fold($0.name) == NameLookup.fold(name) }) {
             throw StagehandError.invalidAction("There is already a reason called \(other.name): choose another name.")
         }

@@ -10,6 +10,9 @@ extension Workspace {
         try require(Self.automationPermissions, of: member, toDo: "change email templates")
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StagehandError.invalidAction("An email template needs a name.") }
+        try TextLimit.check(name, "A template's name", limit: TextLimit.name)
+        try TextLimit.check(subject, "An email's subject", limit: TextLimit.subject)
+        try TextLimit.check(body, "An email's text", limit: TextLimit.body)
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StagehandError.invalidAction("An email needs a subject.")
         }

@@ -42,8 +42,12 @@ public enum EmailRendering {
         return template
     }
 
+    /// swift-mustache parses sections recursively: thousands of nested ones
+    /// overflow the stack, so anything deeper than a person would write is refused
+    /// before it is parsed.
+    static let deepestSections = 20
+
     private static func check(_ text: String, field: String) throws {
-        _ = try parse(text, field: field)
         let tags: [TemplateTag]
         do {
             tags = try TemplateTags.list(in: text)
@@ -51,6 +55,10 @@ public enum EmailRendering {
             throw MailError.templateSyntax(
                 field: field, detail: "line \(error.line), column \(error.column): a {{ is never closed with }}")
         }
+        if tags.deepestNesting > deepestSections {
+            throw MailError.templateSyntax(field: field, detail: "sections are nested more than \(deepestSections) deep")
+        }
+        _ = try parse(text, field: field)
         for tag in tags {
             switch tag.kind {
             case .lookup where EmailPlaceholders.allowed.contains(tag.name), .inert:

@@ -16,6 +16,8 @@ struct TemplateTag: Sendable {
     let kind: Kind
     /// The looked-up name for `lookup` tags; otherwise the tag as written between the braces.
     let name: String
+    /// +1 for a section's opening, -1 for its closing, 0 for any other tag.
+    var nesting = 0
 }
 
 /// The tags of a template that swift-mustache has already parsed. Its token list is
@@ -44,11 +46,26 @@ enum TemplateTags {
         let written = inside.trimmingCharacters(in: .whitespacesAndNewlines)
         let afterSigil = inside.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
         switch inside.first {
-        case "{", "&", "#", "^": return TemplateTag(kind: .lookup, name: afterSigil)
-        case "/", "!": return TemplateTag(kind: .inert, name: afterSigil)
+        case "#", "^": return TemplateTag(kind: .lookup, name: afterSigil, nesting: 1)
+        case "{", "&": return TemplateTag(kind: .lookup, name: afterSigil)
+        case "/": return TemplateTag(kind: .inert, name: afterSigil, nesting: -1)
+        case "!": return TemplateTag(kind: .inert, name: afterSigil)
         case ">", "<", "$", "%", "=": return TemplateTag(kind: .unsupported, name: written)
         default: return TemplateTag(kind: .lookup, name: written)
         }
+    }
+}
+
+extension [TemplateTag] {
+    /// How many sections deep the template goes at most.
+    var deepestNesting: Int {
+        var depth = 0
+        var deepest = 0
+        for tag in self {
+            depth += tag.nesting
+            deepest = Swift.max(deepest, depth)
+        }
+        return deepest
     }
 }
 
