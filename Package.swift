@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["StagehandCore", "stagehand", "stagehand-bench"],
+            name: "EndToEndTests", dependencies: ["StagehandCore", "CNcursesw", "stagehand", "stagehand-bench"],
             exclude: ["Support/smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros and hidden functions Swift cannot import directly.
 static inline attr_t stagehand_a_bold(void) { return A_BOLD; }
@@ -33,5 +34,18 @@ static inline FILE *stagehand_stdout(void) { return stdout; }
 static inline WINDOW *stagehand_stdscr(void) { return stdscr; }
 static inline int stagehand_colors(void) { return COLORS; }
 static inline int stagehand_color_pairs(void) { return COLOR_PAIRS; }
+
+// A terminal without cursor addressing (TERM=dumb) cannot show a board at all.
+// Asked of terminfo before ncurses starts, so that nothing is written to such a
+// terminal but the sentence that says so. An unknown type answers yes: newterm
+// then reports it.
+static inline int stagehand_can_address_cursor(const char *term) {
+    int error = 0;
+    if (setupterm(term, -1, &error) != OK) return 1;
+    char *address = tigetstr("cup");
+    int can = address != NULL && address != (char *)-1;
+    del_curterm(cur_term);
+    return can;
+}
 
 #endif

@@ -52,6 +52,7 @@ public final class NcursesScreen: Screen {
         term: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
         environment: [String: String], supportsUnicode: Bool
     ) throws {
+        guard stagehand_can_address_cursor(term) != 0 else { throw TerminalError.cannotMoveCursor(term: term ?? "unknown") }
         // newterm rather than initscr: initscr exits the process on an unknown TERM.
         guard let terminal = newterm(term, output, input), let window = stagehand_stdscr() else {
             // ncurses' own name for a missing TERM.

@@ -10,14 +10,18 @@ import Testing
         let width: Int
         let height: Int
 
-        init(width: Int = 120, height: Int = 35, lang: String = "C.UTF-8", arguments: [String] = []) throws {
+        init(
+            width: Int = 120, height: Int = 35, lang: String = "C.UTF-8", term: String = "xterm-256color", arguments: [String] = [],
+            before: (StagehandCLI) throws -> Void = { _ in }
+        ) throws {
             cli = try StagehandCLI()
             let demo = try cli.run(["demo"])
             guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
+            try before(cli)
             self.width = width
             self.height = height
             environment = [
-                "TERM": "xterm-256color", "LANG": lang, "STAGEHAND_STATE": cli.statePath,
+                "TERM": term, "LANG": lang, "STAGEHAND_STATE": cli.statePath,
                 "STAGEHAND_NOW": cli.now, "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin",
             ]
             tmux = try TmuxSession(

@@ -61,6 +61,20 @@ final class TmuxSession {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The process running in the pane (the shell that started the program).
+    func panePID() throws -> pid_t {
+        guard let pid = pid_t(try run(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure(description: "tmux did not say which process runs in the pane")
+        }
+        return pid
+    }
+
+    /// Closes the terminal under the program, as a dropped ssh connection does:
+    /// the pty goes away and its processes get SIGHUP.
+    func closeTerminal() throws {
+        try run(["kill-session", "-t", name])
+    }
+
     /// The program's exit status once it has exited.
     func exitStatus() -> Int32? {
         guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
