@@ -52,6 +52,11 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", name])
     }
 
+    /// The screen and the lines scrolled off it.
+    func captureWithHistory() throws -> String {
+        try run(["capture-pane", "-p", "-J", "-S", "-", "-t", name])
+    }
+
     /// The screen with colours and attributes as escape sequences.
     func captureStyled() throws -> String {
         try run(["capture-pane", "-p", "-e", "-t", name])
