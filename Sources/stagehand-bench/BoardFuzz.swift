@@ -35,18 +35,19 @@ enum BoardFuzz {
             var restarts = 0
             let started = Date()
             for step in 1...max(1, total) {
-                let message = randomMessage(&random, now: &now, state: state)
-                var queue = [message]
-                while !queue.isEmpty {
-                    for effect in Board.update(&state, queue.removeFirst()) where effect != .quit {
-                        effects += 1
-                        queue += runner.perform(effect)
+                for message in randomMessages(&random, now: &now, state: state) {
+                    var queue = [message]
+                    while !queue.isEmpty {
+                        for effect in Board.update(&state, queue.removeFirst()) where effect != .quit {
+                            effects += 1
+                            queue += runner.perform(effect)
+                        }
                     }
-                }
-                _ = Board.render(state)
-                if let broken = brokenInvariant(in: runner.store.workspace) ?? brokenInvariant(in: state.workspace) {
-                    print("fuzz-board: seed \(seed), step \(step), after \(message): \(broken)")
-                    return 1
+                    _ = Board.render(state)
+                    if let broken = brokenInvariant(in: runner.store.workspace) ?? brokenInvariant(in: state.workspace) {
+                        print("fuzz-board: seed \(seed), step \(step), after \(message): \(broken)")
+                        return 1
+                    }
                 }
                 if state.quitting {
                     restarts += 1
@@ -70,6 +71,17 @@ enum BoardFuzz {
     ]
     // No q: quitting resets the board to its first screen, which would keep the fuzzing shallow (Ctrl-C still quits now and then).
     private static let characters = Array("hjklHLmMcCdDaApPeErRsSiI/u?tgGVn xwyNo0123456789[]<>-+*&%$#@!é漢😀\u{0301}\u{202E}")
+
+    /// Usually one message; now and then a whole carry (m, a few arrows, Enter or
+    /// Space), since random keys alone rarely get a card anywhere.
+    private static func randomMessages(_ random: inout SplitMix64, now: inout Date, state: BoardState) -> [Msg] {
+        guard Int.random(in: 0..<100, using: &random) < 6 else { return [randomMessage(&random, now: &now, state: state)] }
+        let arrows = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+            Msg.input(.key([Key.left, .right, .up, .down].randomElement(using: &random)!))
+        }
+        let drop: Key = Bool.random(using: &random) ? .enter : .character(" ")
+        return [.input(.key(.escape)), .input(.key(.character("m")))] + arrows + [.input(.key(drop))]
+    }
 
     private static func randomMessage(_ random: inout SplitMix64, now: inout Date, state: BoardState) -> Msg {
         switch Int.random(in: 0..<100, using: &random) {

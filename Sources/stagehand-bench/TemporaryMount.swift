@@ -29,9 +29,9 @@ struct TemporaryMount {
     func empty() { try? FileManager.default.removeItem(at: filler) }
 
     /// Remounts read-only or read-write. A remount to read-only is refused while
-    /// a file is open for writing, so it is tried again for up to five seconds.
+    /// a file is open for writing, so it is tried again for up to 30 seconds.
     func setReadOnly(_ readOnly: Bool) throws {
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(30)
         while true {
             do {
                 return try Self.mount(["-o", readOnly ? "remount,ro" : "remount,rw", folder.path])

@@ -283,19 +283,7 @@ public final class StateFile {
         var line = try journalEncoder.encode(record)
         line.append(UInt8(ascii: "\n"))
         let start = state.journalEnd
-        let journal = try OpenFile(journalPath, flags: O_WRONLY | O_CREAT)
-        let stamp: FileStamp
-        do {
-            // Cuts off a torn line left by a writer that died mid-append.
-            if state.journal.map({ $0.size > start }) ?? false { try journal.truncate(to: start) }
-            try journal.write(line, at: start)
-            try journal.sync()
-            stamp = try journal.stamp()
-        } catch {
-            // Best effort: leave no partial record behind; a reader ignores one anyway.
-            try? journal.truncate(to: start)
-            throw error
-        }
+        let stamp = try appendLine(line, at: start, cuttingTornLine: state.journal.map { $0.size > start } ?? false)
         // The first record after a new snapshot created the journal, whose name
         // is only durable once the folder is synced.
         if start == 0 { try FileSystem.syncFolder(containing: journalPath) }
@@ -309,6 +297,24 @@ public final class StateFile {
             // The change is already durable in the journal, so a failed compaction
             // must not report the update as failed; the next update tries again.
             try? rewriteSnapshot(state)
+        }
+    }
+
+    /// Writes one journal line durably. The journal is open for writing only
+    /// while this runs, not during a compaction after it: a file held open for
+    /// writing keeps its file system from being remounted read-only.
+    private func appendLine(_ line: Data, at start: Int, cuttingTornLine: Bool) throws -> FileStamp {
+        let journal = try OpenFile(journalPath, flags: O_WRONLY | O_CREAT)
+        do {
+            // Cuts off a torn line left by a writer that died mid-append.
+            if cuttingTornLine { try journal.truncate(to: start) }
+            try journal.write(line, at: start)
+            try journal.sync()
+            return try journal.stamp()
+        } catch {
+            // Best effort: leave no partial record behind; a reader ignores one anyway.
+            try? journal.truncate(to: start)
+            throw error
         }
     }
 
