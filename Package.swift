@@ -19,6 +19,7 @@ let package = Package(
             name: "StagehandCore",
             dependencies: [
                 "CCurl",
+                "CCrypto",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
@@ -27,6 +28,11 @@ let package = Package(
         .systemLibrary(
             name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // SHA-256 for SSH key fingerprints, from the OpenSSL that libcurl already uses.
+        .systemLibrary(
+            name: "CCrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CNcursesw",

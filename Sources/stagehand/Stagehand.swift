@@ -17,7 +17,7 @@ struct Stagehand: ParsableCommand {
             DemoCommand.self, BoardCommand.self, MoveCommand.self, ShowCommand.self, ApplyCommand.self,
             ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, PipelineCommand.self, JobsCommand.self,
             ReasonsCommand.self, TemplatesCommand.self, ScheduledCommand.self, DispatchCommand.self, MailCommand.self,
-            CheckCommand.self,
+            CheckCommand.self, MembersCommand.self,
         ]
     )
 

@@ -45,6 +45,18 @@ import Testing
         #expect(folder.bytes("state.json.v\(Self.current).bak") == oldSnapshot, "the refusal touched nothing")
     }
 
+    /// Schema 2 files (before members' SSH keys) read as they are: their members have no keys.
+    @Test func aSchemaTwoFileReadsWithMembersWithoutKeys() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        let text = String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self)
+            .replacingOccurrences(of: "\"schemaVersion\" : \(Self.current)", with: "\"schemaVersion\" : 2")
+        try folder.write(text, to: "state.json")
+        let workspace = try StateFile(path: folder.statePath).load()
+        #expect(workspace == StoreFixtures.workspace)
+        #expect(workspace.setup.members.allSatisfy { $0.keys.isEmpty })
+    }
+
     @Test func aVersionWithoutAStepIsRefused() {
         let gap = SchemaMigrator(current: 3, steps: [2: { _ in }])
         #expect(!gap.canUpgrade(from: 1))
@@ -53,13 +65,13 @@ import Testing
     }
 
     /// A file as Stagehand wrote it before mail delivery (schema 1: no claims, no SMTP
-    /// settings) is read as it is and rewritten as schema 2 by its first change, with
-    /// the old files kept beside it.
+    /// settings, no SSH keys) is read as it is and rewritten in the current schema by
+    /// its first change, with the old files kept beside it.
     @Test func aSchemaOneFileIsUpgradedByItsFirstChangeWithABackup() throws {
         let folder = try ScratchFolder()
         try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
         var text = String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 1")
+        text = text.replacingOccurrences(of: "\"schemaVersion\" : \(Self.current)", with: "\"schemaVersion\" : 1")
         text = text.replacingOccurrences(of: #"(?m)^\s*"sendmailCommand" : "[^"]*",?\n"#, with: "", options: .regularExpression)
         #expect(!text.contains("sendmailCommand") && text.contains("\"schemaVersion\" : 1"))
         try folder.write(text, to: "state.json")
@@ -68,7 +80,7 @@ import Testing
         try file.update { $0.setup.companyName = "Acme Ltd" }
         #expect(folder.bytes("state.json.v1.bak") == Data(text.utf8))
         let snapshot = try JSONSerialization.jsonObject(with: folder.bytes("state.json") ?? Data()) as? [String: Any]
-        #expect(snapshot?["schemaVersion"] as? Int == 2)
+        #expect(snapshot?["schemaVersion"] as? Int == Self.current)
         #expect(try StateFile(path: folder.statePath).load().setup.companyName == "Acme Ltd")
     }
 }

@@ -24,6 +24,10 @@ public enum SetupChange: Sendable, Equatable {
     case renameReason(ReasonID, name: String)
     case removeReason(ReasonID)
     case setMail(MailSettings)
+    /// The text of a `.pub` file: one key or several.
+    case addKeys(MemberID, publicKeys: String)
+    /// A key named by its fingerprint or comment.
+    case removeKey(MemberID, key: String)
 }
 
 extension Workspace {
@@ -94,6 +98,14 @@ extension Workspace {
         case .setMail(let settings):
             try setMail(settings, by: member)
             return "Mail now goes out through \(settings.transportDescription), from \(settings.fromAddress) when no team member sends it"
+        case .addKeys(let id, let text):
+            let added = try addKeys(text, to: id, by: member)
+            let name = self.member(id)?.name ?? id.rawValue
+            return added.map { "\(name) can now sign in with the \($0.kind) key \($0.fingerprint)\($0.comment.isEmpty ? "" : " (\($0.comment))")" }
+                .joined(separator: "\n")
+        case .removeKey(let id, let key):
+            let removed = try removeKey(key, from: id, by: member)
+            return "\(self.member(id)?.name ?? id.rawValue) can no longer sign in with the key \(removed.fingerprint)"
         }
     }
 

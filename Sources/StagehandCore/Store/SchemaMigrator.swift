@@ -21,7 +21,11 @@ struct SchemaMigrator: Sendable {
         // status, and the sendmail and SMTP settings. All are optional, so a version 1
         // file reads as it is; the number changed so that a Stagehand that knows only
         // version 1 refuses a file holding them as newer instead of calling it damaged.
-        1: { _ in }
+        1: { _ in },
+        // 3 added members' SSH keys (`keys`, optional). A Stagehand that knows only
+        // version 2 would drop them when it rewrote the file; the new number makes it
+        // refuse the file instead.
+        2: { _ in },
     ])
 
     func canUpgrade(from version: Int) -> Bool {
