@@ -7,12 +7,17 @@ let package = Package(
     products: [
         .executable(name: "stagehand", targets: ["stagehand"]),
         .executable(name: "stagehand-bench", targets: ["stagehand-bench"]),
+        // Separate, so that `swift run stagehand` never builds the SSH server and its crypto.
+        .executable(name: "stagehand-serve", targets: ["stagehand-serve"]),
         .library(name: "StagehandCore", targets: ["StagehandCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh.git", from: "0.15.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -48,6 +53,23 @@ let package = Package(
                 "StagehandTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // posix_openpt and a posix_spawn into a new session on that pty, which Glibc does not import.
+        .target(name: "CPseudoTerminal"),
+        .target(
+            name: "StagehandServe",
+            dependencies: [
+                "StagehandCore",
+                "CPseudoTerminal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "stagehand-serve",
+            dependencies: ["StagehandServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "stagehand-bench",

@@ -15,19 +15,10 @@ struct Session {
     let memberName: String?
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        statePath = Self.statePath(option: options.state, environment: environment)
+        statePath = StateFile.location(option: options.state, environment: environment)
         store = StateFile(path: statePath)
         clock = try Clock.fromEnvironment(environment)
         memberName = options.member
-    }
-
-    static func statePath(option: String?, environment: [String: String]) -> URL {
-        if let option, !option.isEmpty { return URL(fileURLWithPath: option) }
-        if let path = environment["STAGEHAND_STATE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let dataHome =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return URL(fileURLWithPath: dataHome).appendingPathComponent("stagehand/state.json")
     }
 
     /// The OS login of whoever runs this process.

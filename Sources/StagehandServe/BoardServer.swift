@@ -1,0 +1,103 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSH
+import StagehandCore
+
+/// What a server is started with.
+public struct ServeSettings: Sendable {
+    public var state: URL
+    /// The `stagehand` executable each session runs.
+    public var board: String
+    public var idleTimeout: TimeAmount
+    public var authenticationDeadline: TimeAmount = .seconds(10)
+    public var maxAuthenticationAttempts = 6
+
+    public init(state: URL, board: String, idleTimeout: TimeAmount) {
+        self.state = state
+        self.board = board
+        self.idleTimeout = idleTimeout
+    }
+}
+
+/// The SSH server: one NIOSSH handler per connection, public keys only, one
+/// board per session channel, and nothing else (no forwarding, no commands).
+public enum BoardServer {
+    static let banner = SSHServerConfiguration.UserAuthBanner(
+        message: "stagehand-serve: sign in with an ed25519 or ECDSA key that an admin added with 'stagehand members add-key'; passwords and RSA keys are refused.\r\n",
+        languageTag: "en")
+
+    /// Listens on `host`:`port` (0 picks a free port) and answers the channel; close it to stop.
+    public static func start(
+        host: String, port: Int, settings: ServeSettings, hostKey: HostKey, directory: MemberDirectory, limits: ServeLimits,
+        audit: Audit, group: any EventLoopGroup
+    ) throws -> any Channel {
+        try ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socket(SocketOptionLevel(SOL_SOCKET), SO_REUSEADDR), value: 1)
+            .childChannelOption(ChannelOptions.socket(SocketOptionLevel(IPPROTO_TCP), TCP_NODELAY), value: 1)
+            .childChannelInitializer { channel in
+                let source = channel.remoteAddress?.ipAddress ?? "unknown"
+                guard limits.admitConnection(from: source) else {
+                    audit.record("limit", ["source": source, "limit": "connections per minute", "max": limits.connectionsPerMinute])
+                    return channel.close()
+                }
+                audit.record("connection", ["source": source])
+                let authentication = KeyAuthentication(directory: directory, audit: audit, source: source)
+                var configuration = SSHServerConfiguration(
+                    hostKeys: [hostKey.privateKey], userAuthDelegate: authentication, banner: banner)
+                configuration.maxAuthAttempts = settings.maxAuthenticationAttempts
+                channel.eventLoop.scheduleTask(in: settings.authenticationDeadline) {
+                    guard authentication.member == nil, channel.isActive else { return }
+                    audit.record("limit", ["source": source, "limit": "authentication deadline"])
+                    channel.close(promise: nil)
+                }
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers([
+                        IdleStateHandler(readTimeout: settings.idleTimeout),
+                        ConnectionWatch(audit: audit, source: source),
+                        NIOSSHHandler(
+                            role: .server(configuration), allocator: channel.allocator,
+                            inboundChildChannelInitializer: { child, type in
+                                guard case .session = type else {
+                                    audit.record("refused", ["source": source, "what": "port forwarding"])
+                                    return child.eventLoop.makeFailedFuture(ServeError("Port forwarding is refused."))
+                                }
+                                return child.eventLoop.makeCompletedFuture {
+                                    try child.pipeline.syncOperations.addHandler(
+                                        BoardSession(settings: settings, authentication: authentication, limits: limits, audit: audit, source: source))
+                                }
+                            }),
+                    ])
+                }
+            }
+            .bind(host: host, port: port).wait()
+    }
+}
+
+/// Closes a connection whose client has sent nothing for the idle timeout, and
+/// logs every connection's end.
+final class ConnectionWatch: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    private let audit: Audit
+    private let source: String
+    private let opened = Date()
+
+    init(audit: Audit, source: String) {
+        self.audit = audit
+        self.source = source
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+            audit.record("limit", ["source": source, "limit": "idle timeout"])
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        audit.record("connection-end", ["source": source, "seconds": Date().timeIntervalSince(opened)])
+        context.fireChannelInactive()
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import NIOCore
+import NIOSSH
+import StagehandCore
+
+/// One SSH session channel: the board for the member who signed in, on a pty
+/// of its own. `pty-req`, `shell` and `window-change` are honoured; commands,
+/// subsystems, environment variables and sessions without a terminal are not.
+final class BoardSession: ChannelInboundHandler {
+    typealias InboundIn = SSHChannelData
+
+    private let settings: ServeSettings
+    private let authentication: KeyAuthentication
+    private let limits: ServeLimits
+    private let audit: Audit
+    private let source: String
+    private var terminal: (type: String, rows: Int, columns: Int)?
+    private var process: SessionProcess?
+
+    init(settings: ServeSettings, authentication: KeyAuthentication, limits: ServeLimits, audit: Audit, source: String) {
+        self.settings = settings
+        self.authentication = authentication
+        self.limits = limits
+        self.audit = audit
+        self.source = source
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        _ = context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let message = unwrapInboundIn(data)
+        guard case .channel = message.type, case .byteBuffer(let bytes) = message.data else { return }
+        process?.write(Array(bytes.readableBytesView))
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
+            terminal = (request.term, request.terminalRowHeight, request.terminalCharacterWidth)
+            reply(context, request.wantReply, succeeded: true)
+        case let request as SSHChannelRequestEvent.WindowChangeRequest:
+            terminal?.rows = request.terminalRowHeight
+            terminal?.columns = request.terminalCharacterWidth
+            process?.resize(rows: request.terminalRowHeight, columns: request.terminalCharacterWidth)
+        case let request as SSHChannelRequestEvent.ShellRequest:
+            startBoard(context, wantReply: request.wantReply)
+        case let request as SSHChannelRequestEvent.ExecRequest:
+            // Accepted, so that the client shows the sentence before the exit status 1.
+            refuse(context, "commands are refused, only the board runs here: connect without one (ssh -p PORT HOST).", accepting: request.wantReply)
+        case let request as SSHChannelRequestEvent.SubsystemRequest:
+            refuse(context, "no subsystems (\(request.subsystem) included) run here: connect without one to open the board.", wantReply: request.wantReply)
+        case let request as SSHChannelRequestEvent.EnvironmentRequest:
+            // The board's environment is the server's to set; clients send LANG and such unasked.
+            reply(context, request.wantReply, succeeded: false)
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        process?.hangUp()
+        context.fireChannelInactive()
+    }
+
+    private func startBoard(_ context: ChannelHandlerContext, wantReply: Bool) {
+        guard process == nil else { return reply(context, wantReply, succeeded: false) }
+        guard let terminal else {
+            return refuse(context, "the board needs a terminal: connect with ssh -t, or without -T.", accepting: wantReply)
+        }
+        guard let member = authentication.member else { return refuse(context, "Sign in first.", wantReply: wantReply) }
+        guard limits.claimSession(for: member.id) else {
+            audit.record("limit", ["source": source, "member": member.id.rawValue, "limit": "sessions", "max": limits.maxSessions])
+            return refuse(context, "as many boards as allowed (\(limits.maxSessions)) are open: try again later.", accepting: wantReply)
+        }
+        let started = Date()
+        let session: SessionProcess
+        do {
+            session = try SessionProcess(
+                executable: settings.board, arguments: ["stagehand", "--state", settings.state.path, "--as", member.id.rawValue],
+                environment: [
+                    "TERM": TerminalType.known(terminal.type), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                    "STAGEHAND_STATE": settings.state.path, "USER": member.login, "LOGNAME": member.login,
+                ],
+                rows: terminal.rows, columns: terminal.columns)
+        } catch {
+            limits.releaseSession(for: member.id)
+            return refuse(context, "\(error)", wantReply: wantReply)
+        }
+        process = session
+        reply(context, wantReply, succeeded: true)
+        audit.record("session-start", ["source": source, "member": member.id.rawValue, "pid": Int(session.pid)])
+        let channel = context.channel
+        let (limits, audit, source) = (limits, audit, source)
+        session.run(
+            output: { bytes in
+                channel.writeAndFlush(SSHChannelData(type: .channel, data: .byteBuffer(ByteBuffer(bytes: bytes))), promise: nil)
+            },
+            exited: { status in
+                limits.releaseSession(for: member.id)
+                audit.record(
+                    "session-end",
+                    ["source": source, "member": member.id.rawValue, "status": Int(status), "seconds": Date().timeIntervalSince(started)])
+                channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: Int(status))).whenComplete { _ in
+                    channel.close(promise: nil)
+                }
+            })
+    }
+
+    /// Says why on the client's stderr, answers the request, exits 1 and closes.
+    /// A request that is `accepting` is answered yes first: OpenSSH drops what
+    /// follows a refused `exec` or `shell` unread, and the sentence with it.
+    private func refuse(_ context: ChannelHandlerContext, _ sentence: String, wantReply: Bool = false, accepting: Bool = false) {
+        reply(context, accepting, succeeded: true)
+        let text = ByteBuffer(string: "stagehand-serve: \(sentence)\r\n")
+        context.writeAndFlush(wrapOutbound(SSHChannelData(type: .stdErr, data: .byteBuffer(text))), promise: nil)
+        reply(context, wantReply, succeeded: false)
+        let channel = context.channel
+        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: 1)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    private func wrapOutbound(_ data: SSHChannelData) -> NIOAny { NIOAny(data) }
+
+    private func reply(_ context: ChannelHandlerContext, _ wanted: Bool, succeeded: Bool) {
+        guard wanted else { return }
+        context.triggerUserOutboundEvent(succeeded ? ChannelSuccessEvent() as Any : ChannelFailureEvent() as Any, promise: nil)
+    }
+}
+
+/// The client's TERM if this machine's terminfo knows it (ncurses would refuse
+/// it otherwise), else the type nearly every terminal emulates.
+enum TerminalType {
+    static let fallback = "xterm-256color"
+
+    static func known(_ term: String) -> String {
+        let safe = !term.isEmpty && term.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-._".contains($0)) }
+        guard safe, let first = term.first else { return fallback }
+        let folders = ["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo"]
+        let found = folders.contains { folder in
+            FileManager.default.fileExists(atPath: "\(folder)/\(first)/\(term)")
+                || FileManager.default.fileExists(atPath: "\(folder)/\(String(format: "%02x", first.asciiValue ?? 0))/\(term)")
+        }
+        return found ? term : fallback
+    }
+}
