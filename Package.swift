@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["StagehandCore", "CNcursesw", "stagehand", "stagehand-bench"],
+            name: "EndToEndTests", dependencies: ["StagehandCore", "CNcursesw", "stagehand", "stagehand-bench", "stagehand-serve"],
             exclude: ["Support/smtp_server.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,10 +23,6 @@ public struct ServeSettings: Sendable {
 /// The SSH server: one NIOSSH handler per connection, public keys only, one
 /// board per session channel, and nothing else (no forwarding, no commands).
 public enum BoardServer {
-    static let banner = SSHServerConfiguration.UserAuthBanner(
-        message: "stagehand-serve: sign in with an ed25519 or ECDSA key that an admin added with 'stagehand members add-key'; passwords and RSA keys are refused.\r\n",
-        languageTag: "en")
-
     /// Listens on `host`:`port` (0 picks a free port) and answers the channel; close it to stop.
     public static func start(
         host: String, port: Int, settings: ServeSettings, hostKey: HostKey, directory: MemberDirectory, limits: ServeLimits,
@@ -43,8 +39,9 @@ public enum BoardServer {
                 }
                 audit.record("connection", ["source": source])
                 let authentication = KeyAuthentication(directory: directory, audit: audit, source: source)
-                var configuration = SSHServerConfiguration(
-                    hostKeys: [hostKey.privateKey], userAuthDelegate: authentication, banner: banner)
+                // No banner: swift-nio-ssh sends one only with a successful sign-in, so it
+                // cannot tell an RSA key's owner anything; `members add-key` does.
+                var configuration = SSHServerConfiguration(hostKeys: [hostKey.privateKey], userAuthDelegate: authentication)
                 configuration.maxAuthAttempts = settings.maxAuthenticationAttempts
                 channel.eventLoop.scheduleTask(in: settings.authenticationDeadline) {
                     guard authentication.member == nil, channel.isActive else { return }

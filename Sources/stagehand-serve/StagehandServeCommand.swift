@@ -61,10 +61,11 @@ struct StagehandServeCommand: ParsableCommand {
             limits: limits, audit: audit, group: group)
         // Bound and keyed as root if need be; then nobody keeps root.
         try PrivilegeDrop.ifRoot(to: user)
+        // Ready for SIGTERM before saying so: a signal that came between would be lost.
+        let stop = StopSignals { channel.close(promise: nil) }
         let bound = channel.localAddress?.port ?? port
         print("stagehand-serve: listening on \(host):\(bound) for \(statePath.path); host key \(key.fingerprint)")
         fflush(nil)
-        let stop = StopSignals { channel.close(promise: nil) }
         try channel.closeFuture.wait()
         stop.cancel()
         try group.syncShutdownGracefully()

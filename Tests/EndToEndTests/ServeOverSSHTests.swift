@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import Testing
+
+/// Issue 7: `stagehand-serve` with the real OpenSSH client. The member is the
+/// one whose key signed in; everything but a board on a terminal is refused.
+@Suite struct ServeOverSSHTests {
+    @Test func aKnownKeyOpensTheBoardAsItsMemberWhichResizesAndQuitsCleanly() throws {
+        let server = try ServeFixture()
+        let board = try server.openBoard(as: "ana")
+        try board.waitFor(text: "Ana Lindqvist (Admin)")
+        try board.resize(width: 60, height: 20)
+        try board.waitFor("two columns at 60×20") { $0.contains("2 Phone screen") && !$0.contains("3 Interview") }
+        try board.send("q")
+        #expect(try board.waitForExit() == 0)
+        let sessions = server.sessionPIDs
+        #expect(sessions.count == 1)
+        #expect(!sessions.contains { kill($0, 0) == 0 }, "a session outlived its board")
+        #expect(server.audit.contains("\"event\":\"session-end\""))
+        #expect(server.audit.contains("\"member\":\"ana\""))
+    }
+
+    @Test func unknownKeysPasswordsAndRSAKeysAreRefused() throws {
+        let server = try ServeFixture()
+        try ServeFixture.keygen(["-q", "-t", "ed25519", "-N", "", "-f", server.keys.appendingPathComponent("stranger").path])
+        try ServeFixture.keygen(["-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", server.keys.appendingPathComponent("rsa").path])
+
+        let stranger = try server.run(server.ssh(as: "ana", key: "stranger", ["-T"]))
+        #expect(stranger.status == 255)
+        #expect(stranger.output.contains("Permission denied (publickey)"), "\(stranger.output)")
+        // swift-nio-ssh cannot verify RSA: the sign-in fails, and `members add-key` is
+        // where an RSA key's owner learns which kinds work (MembersCommandTests).
+        let rsa = try server.run(server.ssh(as: "ana", key: "rsa", ["-T"]))
+        #expect(rsa.status == 255)
+        #expect(rsa.output.contains("Permission denied (publickey)"), "\(rsa.output)")
+        let password = try server.run(server.ssh(as: "ana", ["-T", "-o", "PreferredAuthentications=password,keyboard-interactive"]))
+        #expect(password.status == 255)
+        #expect(password.output.contains("Permission denied"), "\(password.output)")
+        #expect(server.audit.contains("\"reason\":\"unknown key\""))
+    }
+
+    @Test func commandsSubsystemsForwardingAndSessionsWithoutATerminalAreRefused() throws {
+        let server = try ServeFixture()
+        let command = try server.run(server.ssh(as: "ana", command: ["cat", "/etc/passwd"]))
+        #expect(command.status == 1)
+        #expect(command.output.contains("commands are refused, only the board runs here"), "\(command.output)")
+        #expect(!command.output.contains("root:"))
+        let noTerminal = try server.run(server.ssh(as: "ana", ["-T"]))
+        #expect(noTerminal.status == 1)
+        #expect(noTerminal.output.contains("the board needs a terminal"), "\(noTerminal.output)")
+        let subsystem = try server.run(server.ssh(as: "ana", ["-s"], command: ["sftp"]))
+        #expect(subsystem.status != 0)
+        let forwarding = try server.run(server.ssh(as: "ana", ["-T", "-W", "127.0.0.1:22"]))
+        #expect(forwarding.status != 0)
+        #expect(server.audit.contains("port forwarding"))
+    }
+
+    @Test func aDroppedConnectionEndsAndReapsTheSession() throws {
+        let server = try ServeFixture()
+        let board = try server.openBoard(as: "ana")
+        try board.waitFor(text: "Ana Lindqvist (Admin)")
+        let sessions = server.sessionPIDs
+        try #require(sessions.count == 1)
+        try board.closeTerminal()
+        let deadline = Date().addingTimeInterval(10)
+        while kill(sessions[0], 0) == 0, Date() < deadline { usleep(20_000) }
+        #expect(kill(sessions[0], 0) != 0, "the session's board is still running")
+    }
+
+    @Test func sessionsSeeEachOthersMovesAndAHiringManagerCannotEditAutomations() throws {
+        let server = try ServeFixture()
+        let boards = try (0..<3).map { index in try server.openBoard(as: index == 2 ? "dev" : "ana") }
+        for board in boards { try board.waitFor(text: "Northwind Robotics") }
+        let moved = try server.cli.run(["move", "Peter Schmidt", "--to", "interview", "--job", "ios", "--without-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        for board in boards {
+            try board.waitFor("the other session's move", timeout: 5) { $0.contains("3 Interview ⚡ 4") }
+        }
+        try boards[2].send("a")
+        try boards[2].waitFor(text: "Read-only")
+        for board in boards {
+            try board.send("Escape", "q")
+            #expect(try board.waitForExit() == 0)
+        }
+    }
+
+    @Test func theHostKeyIsMadeOncePrivateAndKeptAcrossRestarts() throws {
+        let folder = try Scratch()
+        let key = folder.url.appendingPathComponent("host_key")
+        let first = try ServeFixture(keysFor: [], hostKey: key)
+        let fingerprint = first.hostFingerprint
+        first.stop()
+        let mode = (try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o600)
+        let second = try ServeFixture(keysFor: [], hostKey: key)
+        #expect(second.hostFingerprint == fingerprint)
+        #expect(fingerprint.hasPrefix("SHA256:"))
+    }
+}
