@@ -98,4 +98,37 @@ import Testing
         #expect(second.hostFingerprint == fingerprint)
         #expect(fingerprint.hasPrefix("SHA256:"))
     }
+
+    @Test func sessionsBeyondTheLimitAreRefusedWithASentence() throws {
+        let server = try ServeFixture(arguments: ["--max-sessions", "1"])
+        let first = try server.openBoard(as: "ana")
+        try first.waitFor(text: "Ana Lindqvist (Admin)")
+        let second = try server.openBoard(as: "dev")
+        #expect(try second.waitForExit() == 1)
+        #expect(try second.captureWithHistory().contains("as many boards as allowed (1) are open: try again later"))
+        #expect(server.audit.contains("\"limit\":\"sessions\""))
+        try first.send("q")
+        #expect(try first.waitForExit() == 0)
+    }
+
+    @Test func aConnectionThatNeverSignsInIsClosedAfterTenSeconds() throws {
+        let server = try ServeFixture(keysFor: [])
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        let started = Date()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        // Reads the server's version line, then waits for it to hang up.
+        while read(socket, &buffer, buffer.count) > 0, Date().timeIntervalSince(started) < 30 {}
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited > 9 && waited < 20, "closed after \(waited) s")
+        #expect(server.audit.contains("authentication deadline"))
+    }
 }

@@ -16,7 +16,7 @@ final class ServeFixture {
 
     /// Sessions run as nobody when the tests run as root (as CI does), so the
     /// state's folder is theirs and the binaries sit where nobody may run them.
-    init(keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil) throws {
+    init(keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = []) throws {
         for tool in ["/usr/bin/ssh", "/usr/bin/ssh-keygen"] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw TmuxSession.Failure(description: "\(tool) is missing: install openssh-client (.ci/run does).")
         }
@@ -49,7 +49,7 @@ final class ServeFixture {
         process.executableURL = bin.appendingPathComponent("stagehand-serve")
         process.arguments =
             ["--listen", "127.0.0.1:0", "--state", cli.statePath, "--audit-log", cli.scratch.url.appendingPathComponent("audit.log").path]
-            + (hostKey.map { ["--host-key", $0.path] } ?? [])
+            + (hostKey.map { ["--host-key", $0.path] } ?? []) + arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -78,6 +78,8 @@ final class ServeFixture {
     }
 
     var exitStatus: Int32 { process.terminationStatus }
+
+    var pid: pid_t { process.processIdentifier }
 
     /// The ssh command line for `member`'s key (or `key`), never asking anything.
     /// `options` come first, since ssh keeps the first value it is given.
