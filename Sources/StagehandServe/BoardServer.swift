@@ -41,7 +41,9 @@ public enum BoardServer {
                 let authentication = KeyAuthentication(directory: directory, audit: audit, source: source)
                 // No banner: swift-nio-ssh sends one only with a successful sign-in, so it
                 // cannot tell an RSA key's owner anything; `members add-key` does.
-                var configuration = SSHServerConfiguration(hostKeys: [hostKey.privateKey], userAuthDelegate: authentication)
+                var configuration = SSHServerConfiguration(
+                    hostKeys: [hostKey.privateKey], userAuthDelegate: authentication,
+                    globalRequestDelegate: ForwardingRefusal(audit: audit, source: source))
                 configuration.maxAuthAttempts = settings.maxAuthenticationAttempts
                 channel.eventLoop.scheduleTask(in: settings.authenticationDeadline) {
                     guard authentication.member == nil, channel.isActive else { return }
@@ -56,7 +58,7 @@ public enum BoardServer {
                             role: .server(configuration), allocator: channel.allocator,
                             inboundChildChannelInitializer: { child, type in
                                 guard case .session = type else {
-                                    audit.record("refused", ["source": source, "what": "port forwarding"])
+                                    audit.record("refused", ["source": source, "what": "local port forwarding"])
                                     return child.eventLoop.makeFailedFuture(ServeError("Port forwarding is refused."))
                                 }
                                 return child.eventLoop.makeCompletedFuture {
@@ -96,5 +98,19 @@ final class ConnectionWatch: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         audit.record("connection-end", ["source": source, "seconds": Date().timeIntervalSince(opened)])
         context.fireChannelInactive()
+    }
+}
+
+/// Remote port forwarding (`ssh -R`) is refused, and logged.
+struct ForwardingRefusal: GlobalRequestDelegate {
+    let audit: Audit
+    let source: String
+
+    func tcpForwardingRequest(
+        _ request: GlobalRequest.TCPForwardingRequest, handler: NIOSSHHandler,
+        promise: EventLoopPromise<GlobalRequest.TCPForwardingResponse>
+    ) {
+        audit.record("refused", ["source": source, "what": "remote port forwarding"])
+        promise.fail(ServeError("Port forwarding is refused."))
     }
 }

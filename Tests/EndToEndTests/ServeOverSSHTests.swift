@@ -52,9 +52,12 @@ import Testing
         #expect(noTerminal.output.contains("the board needs a terminal"), "\(noTerminal.output)")
         let subsystem = try server.run(server.ssh(as: "ana", ["-s"], command: ["sftp"]))
         #expect(subsystem.status != 0)
-        let forwarding = try server.run(server.ssh(as: "ana", ["-T", "-W", "127.0.0.1:22"]))
-        #expect(forwarding.status != 0)
-        #expect(server.audit.contains("port forwarding"))
+        let local = try server.run(server.ssh(as: "ana", ["-T", "-W", "127.0.0.1:22"]))
+        #expect(local.status != 0)
+        #expect(server.audit.contains("\"what\":\"local port forwarding\""))
+        let remote = try server.run(server.ssh(as: "ana", ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:22"]))
+        #expect(remote.status != 0, "\(remote.output)")
+        #expect(server.audit.contains("\"what\":\"remote port forwarding\""))
     }
 
     @Test func aDroppedConnectionEndsAndReapsTheSession() throws {
@@ -130,5 +133,59 @@ import Testing
         let waited = Date().timeIntervalSince(started)
         #expect(waited > 9 && waited < 20, "closed after \(waited) s")
         #expect(server.audit.contains("authentication deadline"))
+    }
+
+    @Test func aKeyAddedWhileTheServerRunsSignsInAtOnce() throws {
+        let server = try ServeFixture(keysFor: [])
+        try ServeFixture.keygen(["-q", "-t", "ecdsa", "-N", "", "-f", server.keys.appendingPathComponent("emma").path])
+        let before = try server.run(server.ssh(as: "emma", command: ["true"]))
+        #expect(before.status == 255)
+        let added = try server.cli.run(["members", "add-key", "emma", server.keys.appendingPathComponent("emma.pub").path])
+        #expect(added.status == 0, "\(added.errors)")
+        let board = try server.openBoard(as: "emma")
+        try board.waitFor(text: "Emma Schulz (Hiring manager)")
+        try board.send("q")
+        #expect(try board.waitForExit() == 0)
+    }
+
+    @Test func anIdleConnectionIsClosed() throws {
+        let server = try ServeFixture(arguments: ["--idle-timeout", "2s"])
+        let board = try server.openBoard(as: "ana")
+        try board.waitFor(text: "Ana Lindqvist (Admin)")
+        #expect(try board.waitForExit(timeout: 15) != 0)
+        #expect(server.audit.contains("idle timeout"))
+    }
+
+    @Test func tooManyConnectionsFromOneAddressInAMinuteAreTurnedAway() throws {
+        let server = try ServeFixture(keysFor: [])
+        for _ in 0..<31 {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            close(socket)
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while !server.audit.contains("connections per minute"), Date() < deadline { usleep(20_000) }
+        #expect(server.audit.contains("\"limit\":\"connections per minute\""))
+    }
+
+    /// Root binds and reads the host key, then gives root up; serving as root is refused.
+    @Test func startedAsRootItWillNotServeAsRoot() throws {
+        let result: Result<ServeFixture, any Error> = Result { try ServeFixture(keysFor: [], arguments: ["--user", "root"]) }
+        if geteuid() == 0 {
+            guard case .failure(let error) = result else {
+                Issue.record("stagehand-serve served as root")
+                return
+            }
+            #expect("\(error)".contains("refuses to serve as root"), "\(error)")
+        } else {
+            // --user only matters to a server started as root.
+            #expect(throws: Never.self) { try result.get() }
+        }
     }
 }
