@@ -104,14 +104,7 @@ enum ConcurrentWriters {
                 let runs = try file.update { workspace -> Int in
                     let now = Date()
                     if change % 2 == 0 {
-                        let job = workspace.setup.jobs[0]
-                        let stage = workspace.candidates[candidate]?.placement(in: job.id)?.stage
-                        let index = stage.flatMap { job.stageIndex($0) } ?? 0
-                        let target = job.pipeline[(index + 1) % job.pipeline.count].id
-                        let request = MoveRequest(candidates: [candidate], job: job.id, target: target, mover: "ana")
-                        let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: now)
-                        workspace.advanceRuns(now: now, only: Set(outcome.runs))
-                        return outcome.runs.count
+                        return try BenchMove.nextStageOrRefusal(candidate, in: &workspace, choice: .runActions)
                     } else {
                         let id: ActivityID = workspace.makeID("note")
                         workspace.candidates.modify(candidate) {

@@ -26,7 +26,7 @@ enum CrashWriter {
                 let line: String
                 do {
                     if Bool.random(using: &random) {
-                        try file.update { try moveOneStageOn(candidate, in: &$0) }
+                        try file.update { try BenchMove.nextStageOrRefusal(candidate, in: &$0, choice: .runActions) }
                         line = "committed move \(candidate)"
                     } else {
                         let text = "crash \(seed) change \(change)"
@@ -55,17 +55,6 @@ enum CrashWriter {
                 return candidate.placements.count == 1 && placement.disqualification == nil
             }
             .map(\.id).sorted()
-    }
-
-    private static func moveOneStageOn(_ candidate: CandidateID, in workspace: inout Workspace) throws {
-        let now = Date()
-        let job = workspace.setup.jobs[0]
-        let stage = workspace.candidates[candidate]?.placement(in: job.id)?.stage
-        let index = stage.flatMap { job.stageIndex($0) } ?? 0
-        let target = job.pipeline[(index + 1) % job.pipeline.count].id
-        let request = MoveRequest(candidates: [candidate], job: job.id, target: target, mover: "ana")
-        let outcome = try workspace.move(request, choice: .runActions, grace: 0, now: now)
-        workspace.advanceRuns(now: now, only: Set(outcome.runs))
     }
 
     private static func addNote(_ text: String, to candidate: CandidateID, in workspace: inout Workspace) {
