@@ -188,4 +188,33 @@ import Testing
             #expect(throws: Never.self) { try result.get() }
         }
     }
+
+    /// Each board holds its own terminal and nothing of the server's or of
+    /// another session's: no pty master, no socket, no other pty.
+    @Test func aSessionInheritsNoOtherSessionsTerminalNorTheServersSockets() throws {
+        let server = try ServeFixture()
+        let first = try server.openBoard(as: "ana")
+        try first.waitFor(text: "Ana Lindqvist (Admin)")
+        let second = try server.openBoard(as: "dev")
+        try second.waitFor(text: "Dev Patel")
+        let sessions = server.sessionPIDs
+        try #require(sessions.count == 2)
+        let terminals = sessions.map { Set(openFiles(of: $0).filter { $0.hasPrefix("/dev/pts/") }) }
+        #expect(terminals.allSatisfy { $0.count == 1 }, "\(terminals)")
+        #expect(terminals[0].isDisjoint(with: terminals[1]))
+        for session in sessions {
+            let leaked = openFiles(of: session).filter { $0.contains("ptmx") || $0.hasPrefix("socket:") }
+            #expect(leaked.isEmpty, "session \(session) holds \(leaked)")
+        }
+        for board in [first, second] {
+            try board.send("q")
+            #expect(try board.waitForExit() == 0)
+        }
+    }
+
+    private func openFiles(of pid: pid_t) -> [String] {
+        let folder = "/proc/\(pid)/fd"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") }
+    }
 }
