@@ -1,8 +1,16 @@
 import Foundation
 
-/// Finds an executable that `swift build` put beside the test bundle.
+/// Finds an executable that `swift build` put beside the test bundle, or in
+/// `$STAGEHAND_BINARIES` (say `.build/release`, to measure release builds).
 enum BuiltBinary {
     static func url(_ name: String) throws -> URL {
+        if let folder = ProcessInfo.processInfo.environment["STAGEHAND_BINARIES"], !folder.isEmpty {
+            let binary = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+                throw Missing(name: name, searchedFrom: folder)
+            }
+            return binary
+        }
         var folder = Bundle.main.bundleURL
         for _ in 0..<6 {
             for candidate in [folder, folder.appendingPathComponent("debug")] {
