@@ -189,6 +189,20 @@ import Testing
         }
     }
 
+    @Test func aConnectionGetsSixSignInAttempts() throws {
+        let server = try ServeFixture(keysFor: [])
+        var options: [String] = []
+        for number in 1...8 {
+            let key = server.keys.appendingPathComponent("stranger\(number)").path
+            try ServeFixture.keygen(["-q", "-t", "ed25519", "-N", "", "-f", key])
+            options += ["-i", key]
+        }
+        let result = try server.run(server.ssh(as: "ana", options + ["-T"]))
+        #expect(result.status == 255)
+        let refusals = server.audit.components(separatedBy: "\"auth-refused\"").count - 1
+        #expect(refusals <= 6, "\(refusals) attempts were let through:\n\(server.audit)")
+    }
+
     /// Each board holds its own terminal and nothing of the server's or of
     /// another session's: no pty master, no socket, no other pty.
     @Test func aSessionInheritsNoOtherSessionsTerminalNorTheServersSockets() throws {
