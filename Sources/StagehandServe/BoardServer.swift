@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Synchronization
 import NIOPosix
 import NIOSSH
 import StagehandCore
@@ -23,12 +24,13 @@ public struct ServeSettings: Sendable {
 /// The SSH server: one NIOSSH handler per connection, public keys only, one
 /// board per session channel, and nothing else (no forwarding, no commands).
 public enum BoardServer {
-    /// Listens on `host`:`port` (0 picks a free port) and answers the channel; close it to stop.
+    /// Listens on `host`:`port` (0 picks a free port); close its channel to stop.
     public static func start(
         host: String, port: Int, settings: ServeSettings, hostKey: HostKey, directory: MemberDirectory, limits: ServeLimits,
         audit: Audit, group: any EventLoopGroup
-    ) throws -> any Channel {
-        try ServerBootstrap(group: group)
+    ) throws -> RunningServer {
+        let connections = ConnectionRegistry()
+        let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socket(SocketOptionLevel(SOL_SOCKET), SO_REUSEADDR), value: 1)
             .childChannelOption(ChannelOptions.socket(SocketOptionLevel(IPPROTO_TCP), TCP_NODELAY), value: 1)
             .childChannelInitializer { channel in
@@ -38,6 +40,7 @@ public enum BoardServer {
                     return channel.close()
                 }
                 audit.record("connection", ["source": source])
+                connections.add(channel)
                 let authentication = KeyAuthentication(directory: directory, audit: audit, source: source)
                 // No banner: swift-nio-ssh sends one only with a successful sign-in, so it
                 // cannot tell an RSA key's owner anything; `members add-key` does.
@@ -69,7 +72,44 @@ public enum BoardServer {
                     ])
                 }
             }
-            .bind(host: host, port: port).wait()
+        do {
+            let channel = try bootstrap.bind(host: host, port: port).wait()
+            return RunningServer(channel: channel, connections: connections, limits: limits)
+        } catch let error as IOError {
+            throw ServeError(
+                "Cannot listen on \(host):\(port) (\(String(cString: strerror(error.errnoCode)))): stop what uses that port, or choose another with --listen.")
+        }
+    }
+}
+
+/// A server that is listening, and what it needs to stop without losing a board's last words.
+public struct RunningServer: Sendable {
+    public let channel: any Channel
+    fileprivate let connections: ConnectionRegistry
+    fileprivate let limits: ServeLimits
+
+    /// Closes every connection, which hangs up their boards, and waits (up to
+    /// `timeout` seconds) until each board is gone and reaped, so that none is
+    /// left behind when the event loops stop.
+    public func closeConnections(waiting timeout: TimeInterval) {
+        connections.closeAll()
+        let deadline = Date().addingTimeInterval(timeout)
+        while limits.openSessions > 0, Date() < deadline { usleep(20_000) }
+    }
+}
+
+/// The connections open now.
+private final class ConnectionRegistry: Sendable {
+    private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    func add(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        open.withLock { $0[key] = channel }
+        channel.closeFuture.whenComplete { [self] _ in _ = open.withLock { $0.removeValue(forKey: key) } }
+    }
+
+    func closeAll() {
+        for channel in open.withLock({ Array($0.values) }) { channel.close(promise: nil) }
     }
 }
 

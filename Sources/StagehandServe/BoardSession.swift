@@ -48,9 +48,9 @@ final class BoardSession: ChannelInboundHandler {
             startBoard(context, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
             // Accepted, so that the client shows the sentence before the exit status 1.
-            refuse(context, "commands are refused, only the board runs here: connect without one (ssh -p PORT HOST).", accepting: request.wantReply)
+            refuse(context, "commands are refused, only the board runs here: connect without one (ssh -p PORT HOST).", what: "command", accepting: request.wantReply)
         case let request as SSHChannelRequestEvent.SubsystemRequest:
-            refuse(context, "no subsystems (\(request.subsystem) included) run here: connect without one to open the board.", wantReply: request.wantReply)
+            refuse(context, "no subsystems (\(request.subsystem) included) run here: connect without one to open the board.", what: "subsystem \(request.subsystem)", wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             // The board's environment is the server's to set; clients send LANG and such unasked.
             reply(context, request.wantReply, succeeded: false)
@@ -67,12 +67,17 @@ final class BoardSession: ChannelInboundHandler {
     private func startBoard(_ context: ChannelHandlerContext, wantReply: Bool) {
         guard process == nil else { return reply(context, wantReply, succeeded: false) }
         guard let terminal else {
-            return refuse(context, "the board needs a terminal: connect with ssh -t, or without -T.", accepting: wantReply)
+            return refuse(context, "the board needs a terminal: connect with ssh -t, or without -T.", what: "session without a terminal", accepting: wantReply)
         }
-        guard let member = authentication.member else { return refuse(context, "Sign in first.", wantReply: wantReply) }
+        guard terminal.type != "dumb" else {
+            return refuse(
+                context, "a terminal of type dumb cannot show the board: connect from a terminal such as xterm (TERM=xterm-256color ssh -p PORT HOST).",
+                what: "TERM=dumb", accepting: wantReply)
+        }
+        guard let member = authentication.member else { return refuse(context, "sign in first.", what: "shell before sign-in", wantReply: wantReply) }
         guard limits.claimSession(for: member.id) else {
             audit.record("limit", ["source": source, "member": member.id.rawValue, "limit": "sessions", "max": limits.maxSessions])
-            return refuse(context, "as many boards as allowed (\(limits.maxSessions)) are open: try again later.", accepting: wantReply)
+            return refuse(context, "as many boards as allowed (\(limits.maxSessions)) are open: try again later.", what: "session over the limit", accepting: wantReply)
         }
         let started = Date()
         let session: SessionProcess
@@ -86,7 +91,7 @@ final class BoardSession: ChannelInboundHandler {
                 rows: terminal.rows, columns: terminal.columns)
         } catch {
             limits.releaseSession(for: member.id)
-            return refuse(context, "\(error)", wantReply: wantReply)
+            return refuse(context, "\(error)", what: "board that did not start", wantReply: wantReply)
         }
         process = session
         reply(context, wantReply, succeeded: true)
@@ -111,7 +116,10 @@ final class BoardSession: ChannelInboundHandler {
     /// Says why on the client's stderr, answers the request, exits 1 and closes.
     /// A request that is `accepting` is answered yes first: OpenSSH drops what
     /// follows a refused `exec` or `shell` unread, and the sentence with it.
-    private func refuse(_ context: ChannelHandlerContext, _ sentence: String, wantReply: Bool = false, accepting: Bool = false) {
+    private func refuse(
+        _ context: ChannelHandlerContext, _ sentence: String, what: String, wantReply: Bool = false, accepting: Bool = false
+    ) {
+        audit.record("refused", ["source": source, "member": authentication.member?.id.rawValue ?? "", "what": what])
         reply(context, accepting, succeeded: true)
         let text = ByteBuffer(string: "stagehand-serve: \(sentence)\r\n")
         context.writeAndFlush(wrapOutbound(SSHChannelData(type: .stdErr, data: .byteBuffer(text))), promise: nil)

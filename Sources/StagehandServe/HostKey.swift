@@ -21,7 +21,7 @@ public struct HostKey: Sendable {
             guard lines.count >= 2, lines[0] == header, let raw = Data(base64Encoded: String(lines[1])),
                 let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
             else {
-                throw ServeError("The host key \(path) is damaged: restore it from a backup, or delete it to make a new one (clients will then warn that the host key changed).")
+                throw ServeError("\(path) is not a host key stagehand-serve can read (it reads only keys it made itself, not OpenSSH's): point --host-key at a new file and it makes one there.")
             }
             return HostKey(key)
         }

@@ -15,6 +15,9 @@ public final class ServeLimits: Sendable {
         self.connectionsPerMinute = connectionsPerMinute
     }
 
+    /// Boards running now.
+    public var openSessions: Int { sessions.withLock { $0.total } }
+
     /// True, and counted, when `member` may open one more session.
     func claimSession(for member: MemberID) -> Bool {
         sessions.withLock { counts in

@@ -35,8 +35,9 @@ struct StagehandServeCommand: ParsableCommand {
         do {
             try serve()
         } catch {
-            FileHandle.standardError.write(Data("stagehand-serve: \(error)\n".utf8))
-            throw ExitCode(error is ServeError || error is UserFacingError ? 1 : 74)
+            let sentence = (error as? any UserFacingError)?.sentence ?? "\(error)"
+            FileHandle.standardError.write(Data("stagehand-serve: \(sentence)\n".utf8))
+            throw ExitCode((error as? any UserFacingError)?.exitCode ?? (error is ServeError ? 1 : 74))
         }
     }
 
@@ -51,16 +52,19 @@ struct StagehandServeCommand: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: board) else {
             throw ServeError("The board program \(board) is missing: build it beside stagehand-serve (swift build --product stagehand).")
         }
+        // The state first: a server that cannot serve writes no host key.
+        let directory = try MemberDirectory(state: statePath)
         let key = try HostKey.loadOrCreate(at: keyPath)
         let audit = try Audit(path: auditLog)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let settings = ServeSettings(state: statePath, board: board, idleTimeout: idle)
         let limits = ServeLimits(maxSessions: max(1, maxSessions), connectionsPerMinute: 30)
-        let channel = try BoardServer.start(
-            host: host, port: port, settings: settings, hostKey: key, directory: try MemberDirectory(state: statePath),
-            limits: limits, audit: audit, group: group)
+        let server = try BoardServer.start(
+            host: host, port: port, settings: settings, hostKey: key, directory: directory, limits: limits, audit: audit, group: group)
+        let channel = server.channel
         // Bound and keyed as root if need be; then nobody keeps root.
         try PrivilegeDrop.ifRoot(to: user)
+        try StateAccess.require(statePath)
         // Ready for SIGTERM before saying so: a signal that came between would be lost.
         let stop = StopSignals { channel.close(promise: nil) }
         let bound = channel.localAddress?.port ?? port
@@ -68,6 +72,7 @@ struct StagehandServeCommand: ParsableCommand {
         fflush(nil)
         try channel.closeFuture.wait()
         stop.cancel()
+        server.closeConnections(waiting: 5)
         try group.syncShutdownGracefully()
     }
 

@@ -47,6 +47,7 @@ import Testing
         #expect(command.status == 1)
         #expect(command.output.contains("commands are refused, only the board runs here"), "\(command.output)")
         #expect(!command.output.contains("root:"))
+        #expect(server.audit.contains("\"what\":\"command\""))
         let noTerminal = try server.run(server.ssh(as: "ana", ["-T"]))
         #expect(noTerminal.status == 1)
         #expect(noTerminal.output.contains("the board needs a terminal"), "\(noTerminal.output)")
@@ -230,5 +231,49 @@ import Testing
         let folder = "/proc/\(pid)/fd"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return entries.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") }
+    }
+
+    @Test func stoppingTheServerHangsUpAndReapsEveryBoard() throws {
+        let server = try ServeFixture()
+        let boards = try ["ana", "dev"].map { try server.openBoard(as: $0) }
+        for board in boards { try board.waitFor(text: "Northwind Robotics") }
+        let sessions = server.sessionPIDs
+        try #require(sessions.count == 2)
+        server.stop()
+        #expect(server.exitStatus == 0)
+        #expect(!sessions.contains { kill($0, 0) == 0 }, "a board outlived the server")
+        #expect(server.audit.components(separatedBy: "\"session-end\"").count - 1 == 2, "\(server.audit)")
+    }
+
+    @Test func aPortInUseIsSaidInASentence() throws {
+        let first = try ServeFixture(keysFor: [])
+        #expect {
+            try ServeFixture(keysFor: [], arguments: ["--listen", "127.0.0.1:\(first.port)"])
+        } throws: { error in
+            "\(error)".contains("Cannot listen on 127.0.0.1:\(first.port) (Address already in use): stop what uses that port, or choose another with --listen.")
+        }
+    }
+
+    @Test func aDumbTerminalIsToldWhatToUse() throws {
+        let server = try ServeFixture()
+        let board = try server.openBoard(as: "ana", term: "dumb")
+        #expect(try board.waitForExit() == 1)
+        #expect(try board.captureWithHistory().contains("a terminal of type dumb cannot show the board"))
+        #expect(server.audit.contains("\"what\":\"TERM=dumb\""))
+    }
+
+    /// Sessions write the state as the server's user: one that may not is refused at start.
+    @Test func aStateTheServersUserMayNotWriteIsRefusedAtStart() throws {
+        let result = Result { try ServeFixture(keysFor: [], givingStateToNobody: false) }
+        if geteuid() == 0 {
+            #expect(throws: (any Error).self) { try result.get() }
+            if case .failure(let error) = result {
+                #expect("\(error)".contains("Every board writes the state, but nobody may not read and write"), "\(error)")
+                #expect("\(error)".contains("chown -R nobody"))
+            }
+        } else {
+            // Started by its own user, the server writes the state as that user, who owns it.
+            #expect(throws: Never.self) { try result.get() }
+        }
     }
 }

@@ -16,7 +16,9 @@ final class ServeFixture {
 
     /// Sessions run as nobody when the tests run as root (as CI does), so the
     /// state's folder is theirs and the binaries sit where nobody may run them.
-    init(keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = []) throws {
+    init(
+        keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = [], givingStateToNobody: Bool = true
+    ) throws {
         for tool in ["/usr/bin/ssh", "/usr/bin/ssh-keygen"] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw TmuxSession.Failure(description: "\(tool) is missing: install openssh-client (.ci/run does).")
         }
@@ -40,7 +42,7 @@ final class ServeFixture {
                 try FileManager.default.copyItem(at: built, to: bin.appendingPathComponent(name))
             }
         }
-        if geteuid() == 0 {
+        if geteuid() == 0 && givingStateToNobody {
             let nobody = getpwnam("nobody").pointee
             for path in [cli.scratch.url.path, cli.statePath, cli.statePath + ".journal", cli.statePath + ".lock"] {
                 chown(path, nobody.pw_uid, nobody.pw_gid)
@@ -92,10 +94,10 @@ final class ServeFixture {
     }
 
     /// A board session in tmux, signed in with `member`'s key.
-    func openBoard(as member: String, width: Int = 120, height: Int = 35) throws -> TmuxSession {
+    func openBoard(as member: String, width: Int = 120, height: Int = 35, term: String = "xterm-256color") throws -> TmuxSession {
         try TmuxSession(
             command: ssh(as: member), width: width, height: height,
-            environment: ["TERM": "xterm-256color", "HOME": keys.path, "PATH": "/usr/bin:/bin"])
+            environment: ["TERM": term, "HOME": keys.path, "PATH": "/usr/bin:/bin"])
     }
 
     /// ssh without a terminal: its exit status and everything it printed.
