@@ -97,6 +97,17 @@ struct OpenFile: ~Copyable {
         }
     }
 
+    /// A file root creates in a folder someone else owns is given to that owner:
+    /// root running a command on a state that `stagehand-serve` serves as
+    /// `nobody` must not leave a journal or snapshot the boards cannot write.
+    func giveToFolderOwner() {
+        guard geteuid() == 0 else { return }
+        var folder = stat()
+        let parent = (path as NSString).deletingLastPathComponent
+        guard stat(parent.isEmpty ? "." : parent, &folder) == 0, folder.st_uid != 0 else { return }
+        _ = fchown(descriptor, folder.st_uid, folder.st_gid)
+    }
+
     func setPermissions(_ mode: mode_t) throws {
         guard fchmod(descriptor, mode) == 0 else {
             throw StateFileError.failure(path: path, writing: true, code: errno)

@@ -308,6 +308,7 @@ public final class StateFile {
         do {
             // Cuts off a torn line left by a writer that died mid-append.
             if cuttingTornLine { try journal.truncate(to: start) }
+            if start == 0 { journal.giveToFolderOwner() }
             try journal.write(line, at: start)
             try journal.sync()
             return try journal.stamp()
@@ -341,6 +342,7 @@ public final class StateFile {
             let file = try OpenFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
             // Keep the mode a team gave the file (group-writable, say).
             if let permissions { try file.setPermissions(permissions) }
+            file.giveToFolderOwner()
             try file.write(data, at: 0)
             try file.sync()
             stamp = try file.stamp()
