@@ -117,16 +117,8 @@ import Testing
 
     @Test func aConnectionThatNeverSignsInIsClosedAfterTenSeconds() throws {
         let server = try ServeFixture(keysFor: [])
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = try #require(connection(to: server.port))
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
         let started = Date()
         var buffer = [UInt8](repeating: 0, count: 4096)
         // Reads the server's version line, then waits for it to hang up.
@@ -160,15 +152,7 @@ import Testing
     @Test func tooManyConnectionsFromOneAddressInAMinuteAreTurnedAway() throws {
         let server = try ServeFixture(keysFor: [])
         for _ in 0..<31 {
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(server.port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            close(socket)
+            if let socket = connection(to: server.port) { close(socket) }
         }
         let deadline = Date().addingTimeInterval(5)
         while !server.audit.contains("connections per minute"), Date() < deadline { usleep(20_000) }
@@ -225,6 +209,23 @@ import Testing
             try board.send("q")
             #expect(try board.waitForExit() == 0)
         }
+    }
+
+    /// A plain TCP connection to the server on 127.0.0.1, or nil when it was refused.
+    private func connection(to port: Int) -> Int32? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(socket)
+            return nil
+        }
+        return socket
     }
 
     private func openFiles(of pid: pid_t) -> [String] {
