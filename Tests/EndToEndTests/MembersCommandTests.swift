@@ -4,26 +4,10 @@ import Testing
 /// `stagehand members`: the SSH keys stagehand-serve knows members by, made
 /// with the real `ssh-keygen` and checked against its fingerprints.
 @Suite struct MembersCommandTests {
-    private func keygen(_ arguments: [String]) throws -> String {
-        let tool = "/usr/bin/ssh-keygen"
-        guard FileManager.default.isExecutableFile(atPath: tool) else {
-            throw TmuxSession.Failure(description: "ssh-keygen is missing: install openssh-client (.ci/run does).")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
-    }
-
     private func makeKey(_ type: String, in cli: StagehandCLI) throws -> (public: String, fingerprint: String) {
         let path = cli.scratch.url.appendingPathComponent("id_\(type)").path
-        _ = try keygen(["-q", "-t", type, "-N", "", "-C", "ana@laptop", "-f", path])
-        let fingerprint = try keygen(["-l", "-f", path + ".pub"]).split(separator: " ")[1]
+        try OpenSSHTools.keygen(["-q", "-t", type, "-N", "", "-C", "ana@laptop", "-f", path])
+        let fingerprint = try OpenSSHTools.keygen(["-l", "-f", path + ".pub"]).split(separator: " ")[1]
         return (path + ".pub", String(fingerprint))
     }
 

@@ -24,8 +24,8 @@ import Testing
 
     @Test func unknownKeysPasswordsAndRSAKeysAreRefused() throws {
         let server = try ServeFixture()
-        try ServeFixture.keygen(["-q", "-t", "ed25519", "-N", "", "-f", server.keys.appendingPathComponent("stranger").path])
-        try ServeFixture.keygen(["-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", server.keys.appendingPathComponent("rsa").path])
+        try OpenSSHTools.keygen(["-q", "-t", "ed25519", "-N", "", "-f", server.keys.appendingPathComponent("stranger").path])
+        try OpenSSHTools.keygen(["-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", server.keys.appendingPathComponent("rsa").path])
 
         let stranger = try server.run(server.ssh(as: "ana", key: "stranger", ["-T"]))
         #expect(stranger.status == 255)
@@ -117,7 +117,7 @@ import Testing
 
     @Test func aConnectionThatNeverSignsInIsClosedAfterTenSeconds() throws {
         let server = try ServeFixture(keysFor: [])
-        let socket = try #require(connection(to: server.port))
+        let socket = try #require(OpenSSHTools.connection(to: server.port))
         defer { close(socket) }
         let started = Date()
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -130,7 +130,7 @@ import Testing
 
     @Test func aKeyAddedWhileTheServerRunsSignsInAtOnce() throws {
         let server = try ServeFixture(keysFor: [])
-        try ServeFixture.keygen(["-q", "-t", "ecdsa", "-N", "", "-f", server.keys.appendingPathComponent("emma").path])
+        try OpenSSHTools.keygen(["-q", "-t", "ecdsa", "-N", "", "-f", server.keys.appendingPathComponent("emma").path])
         let before = try server.run(server.ssh(as: "emma", command: ["true"]))
         #expect(before.status == 255)
         let added = try server.cli.run(["members", "add-key", "emma", server.keys.appendingPathComponent("emma.pub").path])
@@ -152,7 +152,7 @@ import Testing
     @Test func tooManyConnectionsFromOneAddressInAMinuteAreTurnedAway() throws {
         let server = try ServeFixture(keysFor: [])
         for _ in 0..<31 {
-            if let socket = connection(to: server.port) { close(socket) }
+            if let socket = OpenSSHTools.connection(to: server.port) { close(socket) }
         }
         let deadline = Date().addingTimeInterval(5)
         while !server.audit.contains("connections per minute"), Date() < deadline { usleep(20_000) }
@@ -179,7 +179,7 @@ import Testing
         var options: [String] = []
         for number in 1...8 {
             let key = server.keys.appendingPathComponent("stranger\(number)").path
-            try ServeFixture.keygen(["-q", "-t", "ed25519", "-N", "", "-f", key])
+            try OpenSSHTools.keygen(["-q", "-t", "ed25519", "-N", "", "-f", key])
             options += ["-i", key]
         }
         let result = try server.run(server.ssh(as: "ana", options + ["-T"]))
@@ -209,23 +209,6 @@ import Testing
             try board.send("q")
             #expect(try board.waitForExit() == 0)
         }
-    }
-
-    /// A plain TCP connection to the server on 127.0.0.1, or nil when it was refused.
-    private func connection(to port: Int) -> Int32? {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(socket)
-            return nil
-        }
-        return socket
     }
 
     private func openFiles(of pid: pid_t) -> [String] {

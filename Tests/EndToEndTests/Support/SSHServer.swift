@@ -72,18 +72,10 @@ final class SSHServer {
     private func waitUntilListening() throws {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
+            if let socket = OpenSSHTools.connection(to: port) {
+                close(socket)
+                return
             }
-            close(socket)
-            if connected == 0 { return }
             guard process.isRunning else { throw Failure(description: "sshd exited at start (port \(port) taken?).") }
             Thread.sleep(forTimeInterval: 0.05)
         }

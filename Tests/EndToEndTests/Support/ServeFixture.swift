@@ -27,7 +27,7 @@ final class ServeFixture {
         try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
         _ = try cli.run(["demo"])
         for member in members {
-            try Self.keygen(["-q", "-t", "ed25519", "-N", "", "-C", member, "-f", keys.appendingPathComponent(member).path])
+            try OpenSSHTools.keygen(["-q", "-t", "ed25519", "-N", "", "-C", member, "-f", keys.appendingPathComponent(member).path])
             let added = try cli.run(["members", "add-key", member, keys.appendingPathComponent(member + ".pub").path])
             guard added.status == 0 else { throw TmuxSession.Failure(description: "add-key \(member): \(added.errors)") }
         }
@@ -121,14 +121,5 @@ final class ServeFixture {
             guard line.contains("\"session-start\""), let range = line.range(of: #""pid":(\d+)"#, options: .regularExpression) else { return nil }
             return pid_t(line[range].dropFirst(6))
         }
-    }
-
-    static func keygen(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxSession.Failure(description: "ssh-keygen \(arguments) failed") }
     }
 }
