@@ -1,6 +1,11 @@
 import Foundation
 
 /// Refusals of the rules themselves: unknown names, missing permissions, moves that need a choice.
+///
+/// A sentence here says what went wrong and what to do in the recruiter's words,
+/// wherever it is read. How to do it with a particular client — a command-line
+/// flag, a key — is that client's to add: the command line words its own advice
+/// from `problem` (see its error reporting), so the board never shows a flag.
 public enum StagehandError: UserFacingError, Equatable {
     case invalidDuration(String)
     case notFound(kind: String, name: String)
@@ -17,62 +22,67 @@ public enum StagehandError: UserFacingError, Equatable {
     case jobClosed(String)
     case invalidAction(String)
     case emptyPipeline(job: String)
+    /// An email asked to be sent now or cancelled that no longer waits.
+    case emailNotWaiting(subject: String, status: EmailStatus)
 
     public var sentence: String {
         switch self {
-        case .invalidDuration(let text):
-            return "'\(text)' is not a duration: use a number and a unit, such as 90m, 36h, 10d, 1w or 3bd (business days)."
-        case .notFound(let kind, let name):
-            return "No \(kind) matches '\(name)': check the spelling\(Self.listing(kind))."
-        case .ambiguous(let kind, let name, let matches):
-            return "'\(name)' matches several \(kind)s (\(matches.joined(separator: ", "))): use more of the name or the id."
-        case .notAMember(let login):
-            return "The login '\(login)' is not a member of this workspace: pass --as MEMBER, or ask an admin to add you."
-        case .missingPermission(let member, let missing, let doing):
-            let names = missing.map(\.rawValue).joined(separator: " and ")
-            return "\(member) may not \(doing): that needs the \(names) permission\(missing.count > 1 ? "s" : ""); ask an admin."
-        case .candidateNotInJob(let candidate, let job):
-            return "\(candidate) is not in the job \(job): pick another job with --job."
-        case .candidateInSeveralJobs(let candidate, let jobs):
-            return "\(candidate) is in several jobs (\(jobs.joined(separator: ", "))): say which with --job."
-        case .alreadyInStage(let candidate, let stage):
-            return "\(candidate) is already in \(stage): nothing to move."
-        case .revisitNeedsChoice(let stage, let candidates):
-            return "\(candidates.joined(separator: ", ")) already passed through \(stage): choose --run-actions to run its actions again or --without-actions to move without them."
-        case .bulkNeedsChoice(let count):
-            return "Moving \(count) candidates at once needs a choice: add --run-actions or --without-actions."
-        case .disqualified(let candidate, let job):
-            return "\(candidate) is disqualified from \(job): they cannot be moved there."
-        case .alreadyDisqualified(let candidate, let job):
-            return "\(candidate) is already disqualified from \(job): nothing to do."
-        case .jobClosed(let job):
-            return "The job \(job) is closed: reopen it before adding candidates."
-        case .invalidAction(let why):
-            return why
-        case .emptyPipeline(let job):
-            return "The job \(job) has no stages: add a stage to its pipeline first."
+        case .invalidAction(let why): why
+        default: "\(problem): \(advice)."
         }
     }
 
-    /// Where the names of a kind of thing can be read.
-    private static func listing(_ kind: String) -> String {
-        let command: String? =
-            switch kind {
-            case "candidate", "job", "talent pool": "stagehand board"
-            case "email template": "stagehand templates list"
-            case "email": "stagehand scheduled"
-            case "disqualification reason": "stagehand reasons list"
-            case _ where kind.hasPrefix("stage"): "stagehand pipeline list"
-            default: nil
+    /// What went wrong, without what to do about it.
+    public var problem: String {
+        switch self {
+        case .invalidDuration(let text): "'\(text)' is not a duration"
+        case .notFound(let kind, let name): "No \(kind) matches '\(name)'"
+        case .ambiguous(let kind, let name, let matches): "'\(name)' matches several \(kind)s (\(matches.joined(separator: ", ")))"
+        case .notAMember(let login): "The login '\(login)' is not a member of this workspace"
+        case .missingPermission(let member, _, let doing): "\(member) may not \(doing)"
+        case .candidateNotInJob(let candidate, let job): "\(candidate) is not in the job \(job)"
+        case .candidateInSeveralJobs(let candidate, let jobs): "\(candidate) is in several jobs (\(jobs.joined(separator: ", ")))"
+        case .alreadyInStage(let candidate, let stage): "\(candidate) is already in \(stage)"
+        case .revisitNeedsChoice(let stage, let candidates): "\(candidates.joined(separator: ", ")) already passed through \(stage)"
+        case .bulkNeedsChoice(let count): "Moving \(count) candidates at once needs a choice"
+        case .disqualified(let candidate, let job): "\(candidate) is disqualified from \(job)"
+        case .alreadyDisqualified(let candidate, let job): "\(candidate) is already disqualified from \(job)"
+        case .jobClosed(let job): "The job \(job) is closed"
+        case .invalidAction(let why): why
+        case .emptyPipeline(let job): "The job \(job) has no stages"
+        case .emailNotWaiting(let subject, let status):
+            switch status {
+            case .failed, .unknown: "The email '\(subject)' did not go out (\(status.rawValue))"
+            case .sending: "The email '\(subject)' is being sent right now"
+            default: "The email '\(subject)' is no longer waiting: it was \(status.rawValue) meanwhile"
             }
-        return command.map { ", or list them with '\($0)'" } ?? ""
+        }
     }
 
-    public var exitCode: Int32 {
+    /// What to do about it, in words any client can show.
+    public var advice: String {
         switch self {
-        case .missingPermission, .notAMember: 3
-        case .revisitNeedsChoice, .bulkNeedsChoice: 4
-        default: 1
+        case .invalidDuration: "use a number and a unit, such as 90m, 36h, 10d, 1w or 3bd (business days)"
+        case .notFound: "check the spelling"
+        case .ambiguous: "use more of the name or the id"
+        case .notAMember: "ask an admin to add you"
+        case .missingPermission(_, let missing, _): "that needs \(Permission.named(missing)); ask an admin"
+        case .candidateNotInJob: "pick another job"
+        case .candidateInSeveralJobs: "say which job"
+        case .alreadyInStage: "nothing to move"
+        case .revisitNeedsChoice: "choose whether to run its actions again or to move without them"
+        case .bulkNeedsChoice: "choose whether to run the stage's actions or to move without them"
+        case .disqualified: "they cannot be moved there"
+        case .alreadyDisqualified: "nothing to do"
+        case .jobClosed: "reopen it first"
+        case .invalidAction: ""
+        case .emptyPipeline: "add a stage to its pipeline first"
+        case .emailNotWaiting(_, let status):
+            switch status {
+            case .failed, .unknown: "retry it instead"
+            case .sending: "it can no longer be sent early or cancelled"
+            default: "nothing to do"
+            }
         }
     }
 }

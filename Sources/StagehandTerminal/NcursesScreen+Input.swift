@@ -28,6 +28,9 @@ extension NcursesScreen {
             case KEY_CODE_YES:
                 hangup.received()
                 if let event = event(forCode: Int32(bitPattern: character)) { return event }
+            case OK where character == 27:
+                hangup.received()
+                if let key = escapeSequence() { return .key(key) }
             case OK:
                 hangup.received()
                 if let key = KeyCodes.key(forCharacter: character) { return .key(key) }
@@ -54,6 +57,31 @@ extension NcursesScreen {
             return mouse.event(buttons: report.bstate, x: Int(report.x), y: Int(report.y)).map(InputEvent.mouse)
         default:
             return KeyCodes.key(forCode: code).map(InputEvent.key)
+        }
+    }
+
+    /// Reads the rest of a sequence after an ESC ncurses did not decode: its key, nil
+    /// when it is swallowed, or Esc with what came after it put back to be read next.
+    private func escapeSequence() -> Key? {
+        wtimeout(window, 0)
+        let reading = EscapeSequence.read {
+            var character: wint_t = 0
+            switch wget_wch(window, &character) {
+            case OK: return .character(UInt32(character))
+            case KEY_CODE_YES: return .code(Int32(bitPattern: character))
+            default: return nil
+            }
+        }
+        switch reading {
+        case .key(let key): return key
+        case .swallowed: return nil
+        case .escape(let then):
+            switch then {
+            case .character(let value)?: unget_wch(wchar_t(bitPattern: value))
+            case .code(let code)?: ungetch(code)
+            case nil: break
+            }
+            return .escape
         }
     }
 

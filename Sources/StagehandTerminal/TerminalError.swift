@@ -17,5 +17,4 @@ public enum TerminalError: UserFacingError, Equatable {
             "The terminal type '\(term)' cannot move the cursor, so the board cannot be drawn: set TERM to your terminal's type (xterm-256color for most), or print the board with 'stagehand board'."
         }
     }
-    public var exitCode: Int32 { 2 }
 }

@@ -33,8 +33,9 @@ struct BenchUsageError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Prints the error's sentence to stderr and answers the exit code.
+/// Prints the error's sentence to stderr and answers the exit code: 64 for a
+/// command line the bench does not understand, 1 for anything else.
 func report(_ error: any Error) -> Int32 {
     FileHandle.standardError.write(Data("stagehand-bench: \(error)\n".utf8))
-    return (error as? any UserFacingError)?.exitCode ?? 64
+    return error is BenchUsageError ? 64 : 1
 }

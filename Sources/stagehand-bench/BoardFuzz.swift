@@ -36,13 +36,7 @@ enum BoardFuzz {
             let started = Date()
             for step in 1...max(1, total) {
                 for message in randomMessages(&random, now: &now, state: state) {
-                    var queue = [message]
-                    while !queue.isEmpty {
-                        for effect in Board.update(&state, queue.removeFirst()) where effect != .quit {
-                            effects += 1
-                            queue += runner.perform(effect)
-                        }
-                    }
+                    effects += Board.dispatch(message, to: &state, runner: runner)
                     _ = Board.render(state)
                     if let broken = brokenInvariant(in: runner.store.workspace) ?? brokenInvariant(in: state.workspace) {
                         print("fuzz-board: seed \(seed), step \(step), after \(message): \(broken)")

@@ -38,7 +38,7 @@ enum StateFileFuzz {
                     if !(try StateFile(path: path).check().isConsistent) { flagged[mutation.rawValue, default: 0] += 1 }
                     loaded[mutation.rawValue, default: 0] += 1
                 } catch let error as StateFileError {
-                    guard error.sentence.contains(path.path), error.exitCode == 65 || error.exitCode == 74 else {
+                    guard error.sentence.contains(path.path), [65, 74].contains(error.sysexitsClass) else {
                         print("unclear refusal for \(mutation.rawValue): \(error.sentence)")
                         return 1
                     }

@@ -37,7 +37,17 @@ struct StagehandServeCommand: ParsableCommand {
         } catch {
             let sentence = (error as? any UserFacingError)?.sentence ?? "\(error)"
             FileHandle.standardError.write(Data("stagehand-serve: \(sentence)\n".utf8))
-            throw ExitCode((error as? any UserFacingError)?.exitCode ?? (error is ServeError ? 1 : 74))
+            throw ExitCode(Self.exitStatus(for: error))
+        }
+    }
+
+    /// The state file's refusals end as `stagehand` ends for them (sysexits); other
+    /// refusals with 1, and what the system refused with 74.
+    static func exitStatus(for error: any Error) -> Int32 {
+        switch error {
+        case let error as StateFileError: error.sysexitsClass
+        case is ServeError, is any UserFacingError: 1
+        default: 74
         }
     }
 

@@ -62,13 +62,18 @@ struct Session {
         Dispatcher(store: store, transports: transports, clock: clock)
     }
 
-    /// Sends the emails a command's own move made due right away. When the transport
-    /// cannot work from here they stay scheduled for a dispatcher that can, and the
-    /// person hears why.
-    func sendNow(_ emails: Set<EmailID>) throws {
-        guard !emails.isEmpty else { return }
-        if let problem = try dispatcher.runDue(only: emails).setupProblem {
-            printError("stagehand: the move is saved but its emails wait: \(problem.sentence)")
-        }
+    /// The core's door for changes to candidates: what they make due is sent from
+    /// this process before the command ends.
+    var engine: Engine {
+        Engine(store: store, clock: clock, delivery: .sendHere(dispatcher))
+    }
+
+    /// Makes a change as the acting member; a mail problem (the change is saved, its
+    /// emails wait) is said on stderr.
+    @discardableResult
+    func perform(_ change: CandidateChange, by member: MemberID, grace: TimeInterval? = nil) throws -> CandidateChangeOutcome {
+        let outcome = try engine.perform(change, by: member, grace: grace)
+        if let problem = outcome.mailProblem { printError("stagehand: \(problem)") }
+        return outcome
     }
 }

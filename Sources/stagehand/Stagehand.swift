@@ -25,7 +25,8 @@ struct Stagehand: ParsableCommand {
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or any file NAME.json in Themes/.")
     var theme: String?
 
-    /// ArgumentParser's own, except that what it prints passes through
+    /// ArgumentParser's own, except that every command's errors are reported here,
+    /// once (`ErrorReporting`), and that what it prints passes through
     /// `TextOutput.visible`: an error quotes the arguments back, and those may hold
     /// control characters the terminal would obey.
     static func main() {
@@ -33,6 +34,10 @@ struct Stagehand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            if let message = ErrorReporting.message(for: error), let status = ErrorReporting.exitStatus(for: error) {
+                printError(message)
+                Foundation.exit(status)
+            }
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
@@ -45,12 +50,10 @@ struct Stagehand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            // The command line runs on the main thread, which is where the terminal driver lives.
-            try MainActor.assumeIsolated {
-                try BoardLauncher.open(session, themeName: theme, environment: ProcessInfo.processInfo.environment)
-            }
+        let session = try Session(global)
+        // The command line runs on the main thread, which is where the terminal driver lives.
+        try MainActor.assumeIsolated {
+            try BoardLauncher.open(session, themeName: theme, environment: ProcessInfo.processInfo.environment)
         }
     }
 }

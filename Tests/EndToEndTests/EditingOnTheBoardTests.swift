@@ -81,7 +81,7 @@ import Testing
         // The hiring manager's editor is read-only and refuses changes with the same line.
         let before = board.cli.stateBytes()
         try manager.send("a")
-        try manager.waitFor(text: "Read-only: changing this needs the manageAutomations and editJobs permissions.")
+        try manager.waitFor(text: "Read-only: changing this needs the permissions for managing automations and editing jobs.")
         try manager.waitFor(text: "1. ⚡ Email 'Welcome aboard'")
         try manager.send("x")
         try manager.send("n")

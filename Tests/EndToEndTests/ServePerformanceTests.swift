@@ -13,14 +13,14 @@ import Testing
         for _ in 0..<10 {
             let started = Date()
             let board = try server.openBoard(as: "ana")
-            try board.waitFor("a complete board", timeout: 10) { $0.contains("Ana Lindqvist (Admin)") && $0.contains("q/C-c quit") }
+            try board.waitFor("a complete board", timeout: 10) { $0.contains("Ana Lindqvist (Admin)") && $0.contains("? help  q quit") }
             firstFrames.append(Date().timeIntervalSince(started))
             try board.send("q")
             _ = try board.waitForExit()
         }
 
         let boards = try (0..<20).map { _ in try server.openBoard(as: "ana") }
-        for board in boards { try board.waitFor(text: "q/C-c quit") }
+        for board in boards { try board.waitFor(text: "? help  q quit") }
         let memory = try residentMegabytes(of: server.pid)
         let moved = try server.cli.run(["move", "Peter Schmidt", "--to", "interview", "--job", "ios", "--without-actions"])
         try #require(moved.status == 0, "\(moved.errors)")

@@ -237,10 +237,10 @@ import Testing
         let manager = try cli.run(change + ["--as", "dev"])
         #expect(manager.status == 3)
         #expect(manager.errors.contains("Dev Patel may not"))
-        #expect(manager.errors.contains("needs the manageAutomations and editJobs permissions"))
+        #expect(manager.errors.contains("needs the permissions for managing automations and editing jobs"))
         let recruiter = try cli.run(change + ["--as", "ben"])
         #expect(recruiter.status == 3)
-        #expect(recruiter.errors.contains("needs the manageAutomations permission;"))
+        #expect(recruiter.errors.contains("needs the permission for managing automations;"))
         #expect(cli.savedState() == before)
     }
 

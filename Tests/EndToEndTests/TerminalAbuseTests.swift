@@ -79,7 +79,7 @@ import Testing
             }
         }
         let screen = try board.tmux.waitFor(text: "Keycap")
-        let rows = screen.components(separatedBy: "\n").dropFirst().prefix { !$0.contains("q/C-c quit") }
+        let rows = screen.components(separatedBy: "\n").dropFirst().prefix { !$0.contains("? help  q quit") }
         let header = try #require(rows.first)
         let separators = columns(of: "│", in: header)
         #expect(separators.count == 6, "\(header)")

@@ -32,6 +32,49 @@ enum BoardFixture {
     }
 }
 
+// MARK: Changes to candidates
+
+extension BoardFixture {
+    /// The one change to candidates among `effects`, and its grace period; fails the test otherwise.
+    static func candidateChange(in effects: [Effect], sourceLocation: SourceLocation = #_sourceLocation) throws -> (CandidateChange, Double?) {
+        let changes = effects.compactMap { effect -> (CandidateChange, Double?)? in
+            if case .change(let change, let grace) = effect { return (change, grace) }
+            return nil
+        }
+        return try #require(changes.count == 1 ? changes.first : nil, "one change expected: \(effects)", sourceLocation: sourceLocation)
+    }
+
+    /// The one move among `effects`: its request, the choice it was made with, and its grace period.
+    static func move(in effects: [Effect], sourceLocation: SourceLocation = #_sourceLocation) throws -> (request: MoveRequest, choice: MoveChoice?, grace: Double?) {
+        let (change, grace) = try candidateChange(in: effects, sourceLocation: sourceLocation)
+        guard case .move(let request, let choice) = change else {
+            Issue.record("a move expected, got \(change)", sourceLocation: sourceLocation)
+            throw MismatchedEffect()
+        }
+        return (request, choice, grace)
+    }
+
+    /// The move dialog on screen; fails the test when there is none.
+    static func moveDialog(_ state: BoardState, sourceLocation: SourceLocation = #_sourceLocation) throws -> MoveDialog {
+        guard case .moveDialog(let dialog) = state.mode else {
+            Issue.record("a move dialog expected, the mode is \(state.mode)", sourceLocation: sourceLocation)
+            throw MismatchedEffect()
+        }
+        return dialog
+    }
+
+    struct MismatchedEffect: Error {}
+
+    /// What the program hears when the core made a move: the outcome, as `Engine` returns it.
+    static func moved(_ request: MoveRequest, in state: inout BoardState, grace: Double? = 3) throws -> CandidateChangeOutcome {
+        var workspace = state.workspace
+        let outcome = try workspace.apply(.move(request, choice: nil), by: request.mover, now: now, grace: grace)
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        _ = Board.update(&state, .changed(.move(request, choice: nil), outcome))
+        return outcome
+    }
+}
+
 // MARK: Setup editors
 
 extension BoardFixture {

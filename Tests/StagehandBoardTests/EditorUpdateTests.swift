@@ -125,9 +125,9 @@ import Testing
         let job = try #require(state.job)
         F.press([.character("p"), .character("n")], &state)
         #expect(F.form(state)?.title == "New stage for Senior iOS Engineer")
-        #expect(F.form(state)?.problems["name"] == "A stage needs a name.")
+        #expect(F.form(state)?.problems[.name] == "A stage needs a name.")
         F.type("interview", &state)
-        #expect(F.form(state)?.problems["name"] == "Senior iOS Engineer already has a stage called Interview: choose another name.")
+        #expect(F.form(state)?.problems[.name] == "Senior iOS Engineer already has a stage called Interview: choose another name.")
         #expect(F.press([.enter], &state).isEmpty)
         F.press([.control("u")], &state)
         F.type("Onsite", &state)
@@ -145,7 +145,7 @@ import Testing
         F.press([.character("p"), .character("e")], &state)
         let form = try #require(F.form(state))
         #expect(form.purpose == .renameStage(.job(job.id), "applied"))
-        #expect(form.value("name") == "Applied")
+        #expect(form.value(.name) == "Applied")
         #expect(form.problems.isEmpty, "its own name is no clash")
         F.press([.control("u")], &state)
         F.type("New applicants", &state)
@@ -165,9 +165,9 @@ import Testing
         let form = try #require(F.form(state))
         #expect(form.purpose == .removeStage(.job(job.id), "interview"))
         #expect(form.fields.map(\.label) == ["Move them to"])
-        #expect(form.value("destination") == "phone-screen", "the stage before it is offered first")
+        #expect(form.value(.destination) == "phone-screen", "the stage before it is offered first")
         F.press([.right], &state)
-        #expect(F.form(state)?.value("destination") == "take-home")
+        #expect(F.form(state)?.value(.destination) == "take-home")
         let effects = F.press([.enter], &state)
         #expect(effects == [.changeSetup(.removeStage(.job(job.id), "interview", movingTo: "take-home"))])
         try F.perform(effects, &state)
@@ -302,7 +302,7 @@ import Testing
         #expect(F.form(state)?.title == "New action for the reason Hired elsewhere")
         F.press([.down, .left] + Array(repeating: Key.down, count: 5), &state)
         F.type("2d", &state)
-        #expect(F.form(state)?.hints["delay"] == "2 days after disqualification")
+        #expect(F.form(state)?.hints[.draft(.delay)] == "2 days after disqualification")
     }
 
     @Test func enterShowsAReasonsActions() {
@@ -324,13 +324,13 @@ import Testing
         F.press([.down], &state)
         #expect(F.press([.enter], &state).isEmpty)
         let form = try #require(F.form(state))
-        #expect(form.problems["templateName"] == "Give the template a name.")
-        #expect(form.problems["subject"] == "An email needs a subject.")
-        #expect(form.focusedField?.key == "templateName", "the first problem gets the focus")
+        #expect(form.problems[.draft(.templateName)] == "Give the template a name.")
+        #expect(form.problems[.draft(.subject)] == "An email needs a subject.")
+        #expect(form.focusedField?.key == .draft(.templateName), "the first problem gets the focus")
         #expect(state.status == StatusLine(kind: .error, text: "Not saved: Give the template a name."))
 
         F.type("rejection", &state)
-        #expect(F.form(state)?.problems["templateName"] == "Another template is called Rejection: choose another name.")
+        #expect(F.form(state)?.problems[.draft(.templateName)] == "Another template is called Rejection: choose another name.")
         F.press([.control("u")], &state)
         F.type("Second interview", &state)
         F.press([.tab], &state)
@@ -349,8 +349,8 @@ import Testing
         F.press([.character("e"), .down, .enter], &state)
         let form = try #require(F.form(state))
         #expect(form.purpose == .template("tpl-phone-screen"))
-        #expect(form.value("templateName") == "Schedule your phone screen")
-        #expect(form.value("subject") == "{{job.title}}: let's schedule a phone screen")
+        #expect(form.value(.templateName) == "Schedule your phone screen")
+        #expect(form.value(.subject) == "{{job.title}}: let's schedule a phone screen")
         #expect(form.problems.isEmpty)
     }
 
@@ -390,8 +390,8 @@ import Testing
     ]
 
     @Test(arguments: [
-        ("dev", "Read-only: changing this needs the manageAutomations and editJobs permissions."),
-        ("ben", "Read-only: changing this needs the manageAutomations permission."),
+        ("dev", "Read-only: changing this needs the permissions for managing automations and editing jobs."),
+        ("ben", "Read-only: changing this needs the permission for managing automations."),
     ])
     func readOnlyEditorsSayWhyAndChangeNothing(_ login: String, _ notice: String) {
         for (open, keys) in Self.editKeys {

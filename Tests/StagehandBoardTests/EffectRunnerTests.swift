@@ -19,6 +19,15 @@ import Testing
         return EffectRunner(store: store, dispatcher: dispatcher, clock: clock, me: "ana")
     }
 
+    /// The outcome of the change the messages answer, failing the test when they answer none.
+    func outcome(of messages: [Msg], sourceLocation: SourceLocation = #_sourceLocation) throws -> CandidateChangeOutcome {
+        let outcomes = messages.compactMap { message -> CandidateChangeOutcome? in
+            if case .changed(_, let outcome) = message { return outcome }
+            return nil
+        }
+        return try #require(outcomes.first, "expected a change, got \(messages)", sourceLocation: sourceLocation)
+    }
+
     func outbox() -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)) ?? []).count
     }
@@ -30,18 +39,15 @@ import Testing
         let job = try #require(state.job)
         let candidate = try #require(state.cards(inStage: 0).first { $0.email != nil && !$0.doNotEmail }?.id)
         let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: "ana")
-        let messages = runner.perform(.move(request, nil, grace: 0))
-        guard case .moved(let outcome, let undo) = messages.first else {
-            Issue.record("expected a move, got \(messages)")
-            return
-        }
+        let outcome = try outcome(of: runner.perform(.change(.move(request, choice: nil), grace: 0)))
         let run = try #require(outcome.runs.first)
+        let undo = try #require(outcome.undo)
         _ = runner.perform(.advance([run]))
         #expect(runner.store.workspace.actionRuns[run]?.finishedCount == 1)
         _ = runner.perform(.advance([run]))
         #expect(runner.store.workspace.actionRuns[run]?.isFinished == true)
         #expect(outbox() == 1)
-        _ = runner.perform(.undo(undo))
+        _ = runner.perform(.change(.undoMove(undo), grace: nil))
         #expect(runner.store.workspace.candidates[candidate]?.placement(in: job.id)?.stage == job.pipeline[0].id)
         #expect(outbox() == 1, "sent mail stays sent")
     }
@@ -53,13 +59,8 @@ import Testing
         let job = try #require(state.job)
         let candidate = try #require(state.focused)
         let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: "ana")
-        guard case .moved(let outcome, _) = runner.perform(.move(request, nil, grace: 3)).first,
-            let run = outcome.runs.first
-        else {
-            Issue.record("expected a run")
-            return
-        }
-        _ = runner.perform(.cancelRun(run))
+        let run = try #require(try outcome(of: runner.perform(.change(.move(request, choice: nil), grace: 3))).runs.first)
+        _ = runner.perform(.change(.cancelRun(run), grace: nil))
         runner.finish([run])
         #expect(runner.store.workspace.actionRuns[run]?.steps.allSatisfy { $0.state == .cancelled } == true)
         #expect(outbox() == 0)
@@ -72,12 +73,7 @@ import Testing
         let job = try #require(state.job)
         let candidate = try #require(state.cards(inStage: 0).first { $0.email != nil && !$0.doNotEmail }?.id)
         let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: "ana")
-        guard case .moved(let outcome, _) = runner.perform(.move(request, nil, grace: 3)).first,
-            let run = outcome.runs.first
-        else {
-            Issue.record("expected a run")
-            return
-        }
+        let run = try #require(try outcome(of: runner.perform(.change(.move(request, choice: nil), grace: 3))).runs.first)
         runner.finish([run])
         #expect(runner.store.workspace.actionRuns[run]?.isFinished == true)
         #expect(outbox() == 1)
@@ -91,16 +87,13 @@ import Testing
         let ids = state.cards(inStage: 0).filter { $0.placement(in: job.id)?.disqualification == nil }.map(\.id)
         let request = MoveRequest(candidates: ids, job: job.id, target: job.pipeline[1].id, mover: "ana")
         var progress: [Msg] = []
-        let messages = runner.perform(.bulkMove(request, .withoutActions)) { progress.append($0) }
-        guard case .moved(let outcome, _) = messages.first else {
-            Issue.record("expected a bulk move, got \(messages)")
-            return
-        }
+        let outcome = try outcome(of: runner.perform(.change(.move(request, choice: .withoutActions), grace: nil)) { progress.append($0) })
         #expect(outcome.moved.count == ids.count && outcome.runs.isEmpty)
-        guard case .bulkProgressed(let done, let total) = progress.last else {
-            Issue.record("no progress reported")
-            return
+        let counts = progress.compactMap { message -> Int? in
+            if case .bulkProgressed(let done, ids.count) = message { return done }
+            return nil
         }
-        #expect(done == ids.count && total == ids.count)
+        #expect(counts.count == progress.count, "only progress is reported on the way: \(progress)")
+        #expect(counts == [ids.count], "one batch of \(Board.bulkBatch) at most, reported when done")
     }
 }

@@ -12,9 +12,9 @@ import Testing
         var state = F.state()
         F.press([.character("a"), .character("n")], &state)
         #expect(F.lines(state).contains("   Ana Lindqvist"), "the mover is you: \(F.lines(state))")
-        let from = try #require(F.form(state)?.fields.firstIndex { $0.key == "sender" })
+        let from = try #require(F.form(state)?.fields.firstIndex { $0.key == .draft(.sender) })
         F.press(Array(repeating: .down, count: from) + [.right, .right], &state)
-        #expect(F.form(state)?.value("sender") == "ben")
+        #expect(F.form(state)?.value(.sender) == "ben")
         #expect(F.lines(state).contains("   Ben Okafor"))
         #expect(!F.lines(state).contains("   Ana Lindqvist"))
     }
@@ -22,18 +22,18 @@ import Testing
     @Test func aTaskDueOnADayThatHasPassedSaysSo() throws {
         var state = F.state()
         F.press([.character("a"), .character("n"), .right, .right, .tab, .tab, .tab, .control("u")], &state)
-        #expect(F.form(state)?.focusedField?.key == "due")
+        #expect(F.form(state)?.focusedField?.key == .draft(.due))
         F.type("2020-01-01", &state)
-        #expect(F.form(state)?.hints["due"] == "on 2020-01-01: that day has passed, so every task it makes is overdue")
+        #expect(F.form(state)?.hints[.draft(.due)] == "on 2020-01-01: that day has passed, so every task it makes is overdue")
         F.press([.control("u")], &state)
         F.type("2027-01-04", &state)
-        #expect(F.form(state)?.hints["due"] == "on 2027-01-04")
+        #expect(F.form(state)?.hints[.draft(.due)] == "on 2027-01-04")
     }
 
     @Test func aTemplateSaysWhichActionsSendIt() throws {
         var state = F.state()
         F.press([.character("e"), .enter], &state)
-        let hint = try #require(F.form(state)?.hints["templateName"])
+        let hint = try #require(F.form(state)?.hints[.draft(.templateName)])
         #expect(hint.hasPrefix("sent by Applied (the default pipeline), Applied (Senior iOS Engineer)"))
         #expect(hint.hasSuffix(": edits change it there too"))
     }

@@ -19,19 +19,19 @@ import Testing
     }
 
     func labels(_ state: BoardState) -> [String] { F.form(state)?.fields.map(\.label) ?? [] }
-    func focusedKey(_ state: BoardState) -> String? { F.form(state)?.focusedField?.key }
-    func value(_ key: String, _ state: BoardState) -> String? { F.form(state)?.value(key) }
+    func focusedKey(_ state: BoardState) -> FormField.Key? { F.form(state)?.focusedField?.key }
+    func value(_ field: ActionDraft.Field, _ state: BoardState) -> String? { F.form(state)?.value(field) }
 
     // MARK: Saving an email
 
     @Test func anEmailWithACustomDelayIsSavedAsTyped() throws {
         var (state, owner) = try newActionForm()
         #expect(labels(state) == ["Kind", "Template", "Template name", "Subject", "Body", "From", "Delay"])
-        #expect(focusedKey(state) == "kind")
+        #expect(focusedKey(state) == .draft(.kind))
         F.press(Array(repeating: .tab, count: 6), &state)
-        #expect(focusedKey(state) == "delay")
+        #expect(focusedKey(state) == .draft(.delay))
         F.type("90m", &state)
-        #expect(F.form(state)?.hints["delay"] == "90 minutes after entry")
+        #expect(F.form(state)?.hints[.draft(.delay)] == "90 minutes after entry")
 
         let effects = F.press([.enter], &state)
         guard case .saveAction(let draft, let savedFor, let replacing, _) = try F.change(in: effects) else {
@@ -57,9 +57,9 @@ import Testing
         var (state, _) = try newActionForm()
         F.press(Array(repeating: .down, count: 6), &state)
         F.type("90x", &state)
-        let problem = try #require(F.form(state)?.problems["delay"])
+        let problem = try #require(F.form(state)?.problems[.draft(.delay)])
         #expect(problem.contains("'90x' is not a duration"))
-        #expect(F.form(state)?.hints["delay"] == nil, "no hint pretends to read it")
+        #expect(F.form(state)?.hints[.draft(.delay)] == nil, "no hint pretends to read it")
         let lines = F.lines(state)
         let row = try #require(lines.firstIndex { $0.hasPrefix(" Delay ") })
         #expect(lines[row].contains("90x_"))
@@ -67,29 +67,29 @@ import Testing
 
         // Saving from another field brings the focus back to the problem.
         F.press([.up], &state)
-        #expect(focusedKey(state) == "sender")
+        #expect(focusedKey(state) == .draft(.sender))
         #expect(F.press([.enter], &state).isEmpty)
-        #expect(focusedKey(state) == "delay")
+        #expect(focusedKey(state) == .draft(.delay))
         #expect(state.status?.kind == .error)
         #expect(state.status?.text.hasPrefix("Not saved: '90x' is not a duration") == true)
-        #expect(F.form(state)?.value("delay") == "90x", "nothing typed is lost")
+        #expect(F.form(state)?.value(.delay) == "90x", "nothing typed is lost")
         #expect(F.lines(state).last?.contains("Not saved: '90x'") == true)
     }
 
     @Test func anUnknownPlaceholderIsNamedAtItsFieldAndThePreviewWaits() throws {
         var (state, _) = try newActionForm()
         F.press([.down, .down, .down], &state)
-        #expect(focusedKey(state) == "subject")
+        #expect(focusedKey(state) == .draft(.subject))
         F.type(" {{candidate.nickname}}", &state)
-        let problem = try #require(F.form(state)?.problems["subject"])
+        let problem = try #require(F.form(state)?.problems[.draft(.subject)])
         #expect(problem.contains("{{candidate.nickname}}"))
         let text = Board.render(state).text
         #expect(text.contains("Preview for Peter Schmidt: shows once the placeholders are right."))
 
         F.press([.down, .down, .down], &state)
-        #expect(focusedKey(state) == "delay")
+        #expect(focusedKey(state) == .draft(.delay))
         #expect(F.press([.enter], &state).isEmpty)
-        #expect(focusedKey(state) == "subject")
+        #expect(focusedKey(state) == .draft(.subject))
         #expect(F.press([.control("s")], &state).isEmpty, "Ctrl-S is refused just the same")
 
         // Taking it out again makes the form savable.
@@ -103,7 +103,7 @@ import Testing
         var (state, owner) = try newActionForm(stage: 7)
         F.press([.down, .left], &state)  // the template list ends with "New template"
         #expect(F.form(state)?.fields[1].shownValue == "New template")
-        #expect(value("subject", state) == "" && value("body", state) == "")
+        #expect(value(.subject, state) == "" && value(.body, state) == "")
         F.press([.down], &state)
         F.type("Welcome aboard", &state)
         F.press([.down], &state)
@@ -112,7 +112,7 @@ import Testing
         F.type("Hi {{candidate.first_name}},", &state)
         #expect(F.press([.enter], &state).isEmpty, "Enter in the body starts a new line")
         F.type("see you on Monday.", &state)
-        #expect(value("body", state) == "Hi {{candidate.first_name}},\nsee you on Monday.")
+        #expect(value(.body, state) == "Hi {{candidate.first_name}},\nsee you on Monday.")
         #expect(Board.render(state).text.contains("Subject: Welcome to Northwind Robotics"))
 
         let effects = F.press([.control("s")], &state)
@@ -135,11 +135,11 @@ import Testing
         #expect(labels(state) == ["Kind", "Note"])
         F.press([.right], &state)
         #expect(labels(state) == ["Kind", "Task title", "Assignee", "Due"])
-        #expect(value("due", state) == "3d" && F.form(state)?.hints["due"] == "3 days after the move")
+        #expect(value(.due, state) == "3d" && F.form(state)?.hints[.draft(.due)] == "3 days after the move")
         #expect(Board.render(state).text.contains("‹ Add a task ›"))
         F.press([.left, .left, .left], &state)  // past the email, round to the last kind
         #expect(labels(state) == ["Kind", "Assign to"])
-        #expect(focusedKey(state) == "kind", "the focus stays on Kind while choosing")
+        #expect(focusedKey(state) == .draft(.kind), "the focus stays on Kind while choosing")
     }
 
     @Test func typingOnAChoiceChangesNothing() {
@@ -154,17 +154,17 @@ import Testing
     @Test func tabCompletesAMembersNameThenMovesOn() throws {
         var (state, owner) = try newActionForm(stage: 7)
         F.press([.right, .right, .tab], &state)
-        #expect(focusedKey(state) == "title")
+        #expect(focusedKey(state) == .draft(.title))
         F.type("Send the welcome pack", &state)
         F.press([.tab], &state)
-        #expect(focusedKey(state) == "assignee")
+        #expect(focusedKey(state) == .draft(.assignee))
         F.type("oka", &state)
         #expect(F.lines(state).contains { $0.contains("Tab: Ben Okafor") })
         F.press([.tab], &state)
-        #expect(value("assignee", state) == "Ben Okafor")
-        #expect(focusedKey(state) == "assignee", "the first Tab completes, the next one moves on")
+        #expect(value(.assignee, state) == "Ben Okafor")
+        #expect(focusedKey(state) == .draft(.assignee), "the first Tab completes, the next one moves on")
         F.press([.tab], &state)
-        #expect(focusedKey(state) == "due")
+        #expect(focusedKey(state) == .draft(.due))
 
         let effects = F.press([.enter], &state)
         try F.perform(effects, &state)
@@ -177,8 +177,8 @@ import Testing
         F.press([.character("a"), .character("n"), .right, .right, .down, .down], &state)
         F.type("oka", &state)
         F.press([.down], &state)
-        #expect(value("assignee", state) == "oka")
-        #expect(focusedKey(state) == "due")
+        #expect(value(.assignee, state) == "oka")
+        #expect(focusedKey(state) == .draft(.due))
     }
 
     @Test func tabCompletesTagsInUseOneItemAtATime() throws {
@@ -188,11 +188,11 @@ import Testing
         #expect(state.workspace.tagsInUse.contains("take-home") && state.workspace.tagsInUse.contains("swift"))
         F.type("take", &state)
         F.press([.tab], &state)
-        #expect(value("tags", state) == "take-home")
+        #expect(value(.tags, state) == "take-home")
         F.type(", sw", &state)
         F.press([.tab], &state)
-        #expect(value("tags", state) == "take-home, swift")
-        #expect(focusedKey(state) == "tags")
+        #expect(value(.tags, state) == "take-home, swift")
+        #expect(focusedKey(state) == .draft(.tags))
 
         let effects = F.press([.enter], &state)
         guard case .saveAction(let draft, _, _, _) = try F.change(in: effects) else { return }
@@ -204,21 +204,21 @@ import Testing
     @Test func arrowsWalkTheDelayPresetsAndTheHintSaysWhatEachMeans() {
         var state = F.state()
         F.press([.character("a"), .character("n")] + Array(repeating: Key.down, count: 6), &state)
-        #expect(F.form(state)?.hints["delay"] == "at once")
+        #expect(F.form(state)?.hints[.draft(.delay)] == "at once")
         var seen: [String] = []
         for _ in 0..<3 {
             F.press([.right], &state)
-            seen.append("\(value("delay", state) ?? "") = \(F.form(state)?.hints["delay"] ?? "")")
+            seen.append("\(value(.delay, state) ?? "") = \(F.form(state)?.hints[.draft(.delay)] ?? "")")
         }
         #expect(seen == ["30m = 30 minutes after entry", "1h = 1 hour after entry", "4h = 4 hours after entry"])
         F.press([.left, .left, .left], &state)
-        #expect(value("delay", state) == "" && F.form(state)?.hints["delay"] == "at once")
+        #expect(value(.delay, state) == "" && F.form(state)?.hints[.draft(.delay)] == "at once")
         F.press([.left], &state)
-        #expect(value("delay", state) == "2bd" && F.form(state)?.hints["delay"] == "2 business days after entry")
+        #expect(value(.delay, state) == "2bd" && F.form(state)?.hints[.draft(.delay)] == "2 business days after entry")
         // A preset is text like any other: Ctrl-U clears it for a custom one.
         F.press([.control("u")], &state)
         F.type("36h", &state)
-        #expect(F.form(state)?.hints["delay"] == "36 hours after entry")
+        #expect(F.form(state)?.hints[.draft(.delay)] == "36 hours after entry")
     }
 
     // MARK: Editing
@@ -231,9 +231,9 @@ import Testing
         let form = try #require(F.form(state))
         #expect(form.purpose == .action(owner, replacing: 0))
         #expect(form.title == "Action 1 of Interview (Senior iOS Engineer)")
-        #expect(form.value("template") == "tpl-interview" && form.value("templateName") == "Interview invitation")
-        #expect(form.value("sender") == "ben" && form.value("delay") == "1h")
-        #expect(form.focusedField?.key == "template", "the kind is set already: focus starts on what follows")
+        #expect(form.value(.template) == "tpl-interview" && form.value(.templateName) == "Interview invitation")
+        #expect(form.value(.sender) == "ben" && form.value(.delay) == "1h")
+        #expect(form.focusedField?.key == .draft(.template), "the kind is set already: focus starts on what follows")
         #expect(F.lines(state).contains { $0.hasPrefix(" From             Ben Okafor") })
 
         F.press(Array(repeating: .down, count: 5) + [.control("u")], &state)
@@ -257,9 +257,9 @@ import Testing
         F.press([.character("2"), .character("a"), .down, .character("e")], &state)
         let form = try #require(F.form(state))
         #expect(form.fields.map(\.label) == ["Kind", "Task title", "Assignee", "Due"])
-        #expect(form.value("title") == "Hold the phone screen")
-        #expect(form.value("assignee") == "Ben Okafor" && form.value("due") == "3d")
-        #expect(form.focusedField?.key == "title" && form.problems.isEmpty)
+        #expect(form.value(.title) == "Hold the phone screen")
+        #expect(form.value(.assignee) == "Ben Okafor" && form.value(.due) == "3d")
+        #expect(form.focusedField?.key == .draft(.title) && form.problems.isEmpty)
     }
 
     // MARK: Leaving a form
@@ -302,10 +302,10 @@ import Testing
         F.press([.character("a"), .character("n"), .down, .down, .down], &state)
         F.type("!", &state)
         #expect(F.press([.control("s")], &state).count == 1)
-        let refusal = "Ana Lindqvist may not change automatic actions: that needs the manageAutomations permission; ask an admin."
+        let refusal = "Ana Lindqvist may not change automatic actions: that needs the permission for managing automations; ask an admin."
         _ = Board.update(&state, .failed(refusal))
         let form = try #require(F.form(state))
-        #expect(form.saveError == refusal && form.value("subject").hasSuffix("!"))
+        #expect(form.saveError == refusal && form.value(.subject).hasSuffix("!"))
         #expect(state.status == StatusLine(kind: .error, text: refusal))
         #expect(Board.render(state).text.contains("Not saved: Ana Lindqvist may not change automatic actions"))
         F.type("!", &state)

@@ -34,15 +34,10 @@ import Testing
         var state = BoardFixture.state()
         let target = try #require(BoardFixture.firstStageWithActions(in: state))
         BoardFixture.press([.character(Character(String(target + 2)))], &state)
-        let focused = try #require(state.focused)
         BoardFixture.press([.character("m"), .left], &state)
         let effects = BoardFixture.press([.enter], &state)
         #expect(effects.isEmpty)
-        guard case .dialog(let dialog) = state.mode else {
-            Issue.record("expected the revisit dialog for \(focused)")
-            return
-        }
-        #expect(dialog.kind == .revisit)
+        #expect(try BoardFixture.moveDialog(state).question == .revisit)
         expectSnapshot(Board.render(state).text, named: "revisit-dialog")
     }
 
@@ -72,7 +67,17 @@ import Testing
             steps: zip(actions.prefix(3), states).map { ActionStep(action: $0, state: $1) })
         state.workspace.actionRuns.upsert(run)
         state.runs = [run.id]
-        expectSnapshot(Board.render(state).text, named: "pane-\(outcome)")
+        // Which role the pane is drawn in is what tells done, failed and cancelled apart in colour.
+        expectSnapshot(
+            Board.render(state), named: "pane-\(outcome)",
+            layers: [.roles([.pane, .paneBorder, .progressBar, .paneDone, .paneFailed, .paneCancelled])])
+    }
+
+    @Test func focusAndSelectionStandOutWithoutColour() {
+        var state = BoardFixture.state()
+        state.theme = Theme.defaultDark.monochrome
+        BoardFixture.press([.character(" "), .right], &state)
+        expectSnapshot(Board.render(state), named: "board-no-colour", layers: [.emphasis])
     }
 
     @Test func profile() {

@@ -39,14 +39,10 @@ import Testing
         let candidate = try #require(state.focused)
         let job = try #require(state.job)
         BoardFixture.press([.character("m"), .right], &state)
-        guard case .carrying(let carry) = state.mode else {
-            Issue.record("expected to carry")
-            return
-        }
-        #expect(carry.candidates == [candidate] && carry.targetStage == 1)
+        #expect(state.mode == .carrying(Carry(candidates: [candidate], fromStage: 0, targetStage: 1)))
         let effects = BoardFixture.press([.enter], &state)
-        let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!)
-        #expect(effects == [.move(request, nil, grace: 3)])
+        let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!, letsSomeStay: true)
+        #expect(effects == [.change(.move(request, choice: nil), grace: 3)])
         #expect(state.mode == .board)
         #expect(state.stageIndex == 1 && state.focused == candidate)
     }
@@ -61,31 +57,21 @@ import Testing
     @Test func shiftMovesOneStageAtOnce() throws {
         for key in [Key.character("L"), .shiftRight, .character(">")] {
             var state = BoardFixture.state()
-            let effects = BoardFixture.press([key], &state)
-            guard case .move(let request, nil, _) = effects.first else {
-                Issue.record("\(key) did not move")
-                continue
-            }
-            #expect(request.target == state.job!.pipeline[1].id)
+            let move = try BoardFixture.move(in: BoardFixture.press([key], &state))
+            #expect(move.request.target == state.job!.pipeline[1].id && move.choice == nil, "\(key)")
         }
     }
 
-    @Test func aSelectionGoesThroughTheBulkConfirmation() {
+    @Test func aSelectionGoesThroughTheBulkConfirmation() throws {
         var state = BoardFixture.state()
         BoardFixture.press([.character(" "), .character(" ")], &state)
         #expect(state.selection.count == 2)
         BoardFixture.press([.character("L")], &state)
-        guard case .dialog(let dialog) = state.mode else {
-            Issue.record("expected the bulk dialog")
-            return
-        }
-        #expect(dialog.kind == .bulk && dialog.plan.moves.count == 2)
-        let effects = BoardFixture.press([.character("w")], &state)
-        guard case .bulkMove(let request, .withoutActions) = effects.first else {
-            Issue.record("expected a bulk move without actions, got \(effects)")
-            return
-        }
-        #expect(request.candidates.count == 2)
+        let dialog = try BoardFixture.moveDialog(state)
+        #expect(dialog.question == .bulk && dialog.plan.moves.count == 2)
+        let move = try BoardFixture.move(in: BoardFixture.press([.character("w")], &state))
+        #expect(move.request.candidates.count == 2 && move.choice == .withoutActions)
+        #expect(move.grace == nil, "a bulk move runs at once: it cannot be cancelled")
         #expect(state.bulkProgress == BulkProgress(done: 0, total: 2))
     }
 
@@ -102,23 +88,17 @@ import Testing
         let target = try #require(BoardFixture.firstStageWithActions(in: state))
         BoardFixture.press([.character(Character(String(target + 2)))], &state)
         BoardFixture.press([.character("H")], &state)
-        guard case .dialog(let dialog) = state.mode, dialog.kind == .revisit else {
-            Issue.record("expected the revisit dialog")
-            return
-        }
+        #expect(try BoardFixture.moveDialog(state).question == .revisit)
         var cancelled = state
         #expect(BoardFixture.press([.escape], &cancelled).isEmpty)
         #expect(cancelled.mode == .board)
         var again = state
-        guard case .move(_, .runActions, _) = BoardFixture.press([.character("r")], &again).first else {
-            Issue.record("r should run the actions again")
-            return
-        }
+        #expect(try BoardFixture.move(in: BoardFixture.press([.character("r")], &again)).choice == .runActions)
         var without = state
-        guard case .move(_, .withoutActions, _) = BoardFixture.press([.down, .enter], &without).first else {
-            Issue.record("↓ Enter should move without actions")
-            return
-        }
+        #expect(try BoardFixture.move(in: BoardFixture.press([.down, .enter], &without)).choice == .withoutActions)
+        var cancelledByEnter = state
+        #expect(BoardFixture.press([.down, .down, .enter], &cancelledByEnter).isEmpty, "↓ ↓ Enter cancels the move")
+        #expect(cancelledByEnter.mode == .board)
     }
 
     @Test func filterNarrowsCardsAndEscapeClearsIt() throws {
@@ -141,12 +121,10 @@ import Testing
         var state = BoardFixture.state()
         let candidate = try #require(state.focused)
         let job = try #require(state.job)
-        let outcome = try state.workspace.move(
-            MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!),
-            choice: nil, grace: 3, now: BoardFixture.now)
+        let outcome = try BoardFixture.moved(
+            MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!), in: &state)
         let run = try #require(outcome.runs.first)
-        _ = Board.update(&state, .moved(outcome, undo: UndoableMove(job: job.id, target: job.pipeline[1].id, previous: [:])))
-        #expect(BoardFixture.press([.character("c")], &state) == [.cancelRun(run)])
+        #expect(BoardFixture.press([.character("c")], &state) == [.change(.cancelRun(run), grace: nil)])
     }
 
     @Test func ticksAdvanceRunsOnlyAfterTheGracePeriodAndThePaneCloses() throws {
@@ -154,10 +132,8 @@ import Testing
         let candidate = try #require(state.focused)
         let job = try #require(state.job)
         let target = try #require(job.pipeline.indices.first { $0 > 0 && job.pipeline[$0].hasActions })
-        let outcome = try state.workspace.move(
-            MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[target].id, mover: state.me!),
-            choice: nil, grace: 3, now: BoardFixture.now)
-        _ = Board.update(&state, .moved(outcome, undo: UndoableMove(job: job.id, target: job.pipeline[target].id, previous: [:])))
+        let outcome = try BoardFixture.moved(
+            MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[target].id, mover: state.me!), in: &state)
         #expect(Board.update(&state, .tick(BoardFixture.now.addingTimeInterval(1))).isEmpty)
         #expect(Board.update(&state, .tick(BoardFixture.now.addingTimeInterval(3))) == [.advance(outcome.runs)])
         state.workspace.advanceRuns(now: BoardFixture.now.addingTimeInterval(3), ignoringGrace: true)
@@ -172,12 +148,17 @@ import Testing
         #expect(state.shownRun == nil)
     }
 
-    @Test func undoAsksForTheInverseOfTheLastMove() {
+    @Test func undoAsksForTheInverseOfTheLastMove() throws {
         var state = BoardFixture.state()
-        let undo = UndoableMove(job: state.job!.id, target: state.job!.pipeline[1].id, previous: [:])
-        _ = Board.update(&state, .moved(MoveOutcome(), undo: undo))
-        #expect(BoardFixture.press([.character("u")], &state) == [.undo(undo)])
+        let candidate = try #require(state.focused)
+        let job = try #require(state.job)
+        let outcome = try BoardFixture.moved(
+            MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!), in: &state)
+        let undo = try #require(outcome.undo)
+        #expect(undo.previous[candidate]?.stage == job.pipeline[0].id)
+        #expect(BoardFixture.press([.character("u")], &state) == [.change(.undoMove(undo), grace: nil)])
         #expect(BoardFixture.press([.character("u")], &state).isEmpty)
+        #expect(state.status?.text == "Nothing to undo")
     }
 
     @Test func mouseDragCarriesACardToAnotherColumn() throws {
@@ -189,10 +170,7 @@ import Testing
         let x = try #require(layout.columnX(1)) + 3
         _ = Board.update(&state, .input(.mouse(MouseEvent(action: .drag, x: x, y: layout.cardsTop + 4))))
         let effects = Board.update(&state, .input(.mouse(MouseEvent(action: .release, x: x, y: layout.cardsTop + 4))))
-        guard case .move(let request, _, _) = effects.first else {
-            Issue.record("expected a move, got \(effects)")
-            return
-        }
+        let request = try BoardFixture.move(in: effects).request
         #expect(request.candidates == [candidate] && request.target == state.job!.pipeline[1].id)
     }
 
@@ -216,7 +194,7 @@ import Testing
             .escape, .character("c"), .enter, .character("a"), .character("d"), .character("i"), .character("s"),
             .character("/"), .character("u"), .character("?"), .character("R"), .character("q"), .control("c"),
         ] + (1...9).map { .character(Character(String($0))) }
-        for key in keys { #expect(KeyMap.command(for: key, in: .board) != nil, "\(key) is not bound") }
+        for key in keys { #expect(KeyMap.board.command(for: key) != nil || KeyMap.anywhere.command(for: key) != nil, "\(key) is not bound") }
     }
 
     @Test func quitEndsTheProgram() {
@@ -231,12 +209,8 @@ import Testing
         var state = BoardFixture.state()
         let candidate = try #require(state.focused)
         BoardFixture.press([.enter], &state)
-        let effects = BoardFixture.press([.character("L")], &state)
-        guard case .move(let request, nil, _) = effects.first else {
-            Issue.record("expected a move from the profile, got \(effects)")
-            return
-        }
-        #expect(request.candidates == [candidate] && request.target == state.job!.pipeline[1].id)
+        let move = try BoardFixture.move(in: BoardFixture.press([.character("L")], &state))
+        #expect(move.request.candidates == [candidate] && move.request.target == state.job!.pipeline[1].id && move.choice == nil)
         #expect(state.mode == .profile(candidate, scroll: 0))
     }
 }

@@ -45,7 +45,7 @@ import Testing
     ])
     func missingPermissionSkips(stage: StageID, index: Int, permission: Permission) throws {
         var ws = T.make()
-        let reason = "Cora Coordinator lacks the \(permission.rawValue) permission"
+        let reason = "Cora Coordinator lacks the permission for \(permission.words)"
         let plan = try ws.planTo(stage, T.alice, by: T.cora)
         let verdicts = plan.moves[0].actions.map(\.skipReason)
         #expect(verdicts[index] == reason)
@@ -59,7 +59,7 @@ import Testing
         #expect(steps[index].state == .skipped(reason))
 
         let recorded = try #require(ws.timeline(of: T.alice, .actionSkipped).last)
-        #expect(recorded.text.contains(permission.rawValue))
+        #expect(recorded.text.contains(permission.words))
         #expect(recorded.text.hasSuffix(reason))
         #expect(recorded.author == nil)
         #expect(recorded.automatic)

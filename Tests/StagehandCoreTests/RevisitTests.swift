@@ -34,7 +34,6 @@ import Testing
             try ws.moveTo(T.screen, T.alice)
         }
         #expect(ws == before, "cancelling the move leaves everything as it was")
-        #expect(StagehandError.revisitNeedsChoice(stage: "Phone screen", candidates: ["Alice Martin"]).exitCode == 4)
     }
 
     @Test func runActionsAgainRunsThemAgain() throws {

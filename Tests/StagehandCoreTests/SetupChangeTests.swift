@@ -228,8 +228,8 @@ import Testing
     @Test func theReadOnlyNoticeNamesWhatIsMissing() {
         let ws = T.make()
         #expect(ws.readOnlyNotice(for: T.ada) == nil)
-        #expect(ws.readOnlyNotice(for: T.rita) == "Read-only: changing this needs the manageAutomations permission.")
-        #expect(ws.readOnlyNotice(for: T.hugo) == "Read-only: changing this needs the manageAutomations and editJobs permissions.")
-        #expect(ws.readOnlyNotice(for: nil) == "Read-only: changing this needs the manageAutomations and editJobs permissions.")
+        #expect(ws.readOnlyNotice(for: T.rita) == "Read-only: changing this needs the permission for managing automations.")
+        #expect(ws.readOnlyNotice(for: T.hugo) == "Read-only: changing this needs the permissions for managing automations and editing jobs.")
+        #expect(ws.readOnlyNotice(for: nil) == "Read-only: changing this needs the permissions for managing automations and editing jobs.")
     }
 }

@@ -43,7 +43,7 @@ import Testing
             failure == .damaged(
                 path: folder.statePath.path, location: TextLocation(line: 6, column: 5), codingPath: nil,
                 problem: "expected ',' or '}' after a property's value but found '\"'"))
-        #expect(failure?.exitCode == 65)
+        #expect(failure?.sysexitsClass == 65)
         #expect(failure?.sentence.contains("\(folder.statePath.path) is damaged at line 6, column 5") == true)
         #expect(error { try file.update { $0.counter += 1 } } == failure)
         #expect(error { try file.compact() } == failure)
@@ -102,7 +102,7 @@ import Testing
         let sentence = "was written by a newer Stagehand (schema \(current + 2); this version reads \(current)): upgrade Stagehand; "
             + "the file was left untouched."
         #expect(failure?.sentence == "\(folder.statePath.path) \(sentence)")
-        #expect(failure?.exitCode == 65)
+        #expect(failure?.sysexitsClass == 65)
         #expect(error { try file.update { $0.counter += 1 } } == failure)
         let refusal = error { try file.create(StoreFixtures.workspace, replacing: false) }
         #expect(refusal == .alreadyExists(path: folder.statePath.path))
@@ -126,7 +126,7 @@ import Testing
         let failure = error { _ = try file.load() }
         #expect(failure == .missing(path: folder.statePath.path))
         #expect(failure?.sentence.contains("stagehand demo") == true)
-        #expect(failure?.exitCode == 66)
+        #expect(failure?.sysexitsClass == 66)
         #expect(error { try file.update { $0.counter += 1 } } == failure)
         #expect(!folder.exists("state.json.lock"))
     }
@@ -146,7 +146,7 @@ import Testing
         #expect(code == ENOTDIR)
         #expect(failure?.sentence.contains("(Not a directory)") == true)
         #expect(failure?.sentence.contains(failedPath) == true)
-        #expect(failure?.exitCode == 74)
+        #expect(failure?.sysexitsClass == 74)
     }
 
     @Test func aDamagedJournalLineBeforeTheLastIsReportedByLineNumber() throws {

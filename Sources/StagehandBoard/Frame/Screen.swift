@@ -1,5 +1,5 @@
-/// What the board needs from a terminal. The ncurses driver implements it; tests
-/// use an in-memory one.
+/// What the board needs from a terminal. The ncurses driver implements it;
+/// `MemoryScreen` is the same thing in memory, for tests and the board fuzzer.
 @MainActor
 public protocol Screen: AnyObject {
     /// Columns and rows right now.

@@ -32,6 +32,10 @@ public struct Style: Equatable, Hashable, Sendable {
     public var reverse: Bool
     public var underline: Bool
     public var dim: Bool
+    /// The theme role the style was drawn for, so a test can ask what a cell is
+    /// ("the finished pane"), not only how it looks. Not part of its look: two
+    /// styles that look alike are equal, and the terminal redraws nothing for it.
+    public var role: Theme.Role?
 
     public init(
         foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, bold: Bool = false,
@@ -46,4 +50,18 @@ public struct Style: Equatable, Hashable, Sendable {
     }
 
     public static let plain = Style()
+
+    public static func == (a: Style, b: Style) -> Bool {
+        a.foreground == b.foreground && a.background == b.background && a.bold == b.bold && a.reverse == b.reverse
+            && a.underline == b.underline && a.dim == b.dim
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(foreground)
+        hasher.combine(background)
+        hasher.combine(bold)
+        hasher.combine(reverse)
+        hasher.combine(underline)
+        hasher.combine(dim)
+    }
 }

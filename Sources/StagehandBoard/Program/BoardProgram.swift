@@ -76,15 +76,6 @@ public final class BoardProgram {
     }
 
     func send(_ msg: Msg) {
-        var queue = [msg]
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            for effect in Board.update(&state, next) where effect != .quit {
-                queue += runner.perform(effect) { progress in
-                    _ = Board.update(&state, progress)
-                    screen.draw(Board.render(state))
-                }
-            }
-        }
+        Board.dispatch(msg, to: &state, runner: runner) { screen.draw(Board.render($0)) }
     }
 }

@@ -102,7 +102,7 @@ extension Board {
         _ carry: Carry, stage: Stage, x: Int, width: Int, state: BoardState, layout: Layout, on frame: inout Frame
     ) {
         guard let job = state.job, let me = state.me else { return }
-        let request = MoveRequest(candidates: carry.candidates, job: job.id, target: stage.id, mover: me)
+        let request = MoveRequest(candidates: carry.candidates, job: job.id, target: stage.id, mover: me, letsSomeStay: true)
         let theme = state.theme
         var lines: [(String, Style)] = []
         let noun = carry.candidates.count == 1 ? "card" : "\(carry.candidates.count) cards"
@@ -123,8 +123,9 @@ extension Board {
                 }
                 if plan.needsRevisitChoice { lines.append(("Been here before: you will be asked", theme[.muted])) }
             }
-            let cancels = plan.moves.reduce(0) { $0 + $1.cancels.count }
+            let cancels = plan.cancelCount
             if cancels > 0 { lines.append(("Cancels \(cancels) pending action\(cancels == 1 ? "" : "s")", theme[.muted])) }
+            if !plan.staying.isEmpty { lines.append(("\(plan.staying.count) stay where they are", theme[.muted])) }
         case .failure(let error):
             lines.append((String(describing: error), theme[.statusError]))
         }

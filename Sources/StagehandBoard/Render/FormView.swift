@@ -48,9 +48,9 @@ extension Board {
         if let error = form.saveError { footer.append(("Not saved: \(error)", theme[.statusError])) }
         if isEmailForm(form) {
             // The preview is signed by the sender the form names; "the mover" is whoever moves, here you.
-            let sender = form.value("sender")
+            let sender = form.value(.sender)
             footer += preview(
-                subject: form.value("subject"), body: form.value("body"),
+                subject: form.value(.subject), body: form.value(.body),
                 sender: sender.isEmpty || sender == "mover" ? nil : MemberID(sender), state: state, maxBodyLines: max(1, frame.height / 5))
         }
         drawFormPage(form.title + (form.isReadOnly ? " (read-only)" : ""), rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
@@ -78,7 +78,7 @@ extension Board {
     static func isEmailForm(_ form: Form) -> Bool {
         switch form.purpose {
         case .template: true
-        case .action: form.value("kind") == AutomaticAction.Kind.sendEmail.rawValue
+        case .action: form.value(.kind) == AutomaticAction.Kind.sendEmail.rawValue
         default: false
         }
     }

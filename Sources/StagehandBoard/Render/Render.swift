@@ -25,9 +25,9 @@ extension Board {
         }
         drawProgressPane(state, on: &frame)
         switch state.mode {
-        case .dialog(let dialog): drawDialog(dialog, state, on: &frame)
+        case .moveDialog(let dialog): drawMoveDialog(dialog, state, on: &frame)
         case .help(let scroll): drawHelp(scroll: scroll, state, on: &frame)
-        case .disqualifying(let id, let selected): drawReasons(id, selected: selected, state, on: &frame)
+        case .disqualifying(let id, let selected): drawDisqualifyPicker(id, selected: selected, state, on: &frame)
         default: break
         }
         drawBottomBar(state, on: &frame)
@@ -39,7 +39,7 @@ extension Board {
         let lines = [
             "Terminal too small (need \(Layout.minimumWidth)\(times)\(Layout.minimumHeight),",
             "have \(state.width)\(times)\(state.height)): enlarge the window.",
-            "q quits.",
+            KeyMap.tooSmall.rows.map { "Press \($0.label(unicode: state.symbols.isUnicode)) to \($0.help)." }.joined(separator: " "),
         ]
         for (index, line) in lines.enumerated() {
             let text = DisplayWidth.truncate(line, to: frame.width)
@@ -69,78 +69,5 @@ extension Board {
         let rightWidth = DisplayWidth.of(right)
         frame.put(DisplayWidth.truncate(left, to: frame.width - rightWidth - 1), x: 0, y: 0, style: theme[.header])
         frame.put(right, x: max(0, frame.width - rightWidth), y: 0, style: theme[.headerAccent])
-    }
-
-    static func drawBottomBar(_ state: BoardState, on frame: inout Frame) {
-        let y = frame.height - 1
-        let theme = state.theme
-        frame.fill(x: 0, y: y, width: frame.width - 1, height: 1, style: theme[.bottomBar])
-        if let status = state.status {
-            let style = status.kind == .error ? theme[.statusError] : theme[.statusInfo]
-            frame.put(" " + DisplayWidth.truncate(status.text, to: frame.width - 3), x: 0, y: y, style: style, maxWidth: frame.width - 1)
-            return
-        }
-        if let progress = state.bulkProgress {
-            frame.put(" Moving \(progress.total) candidates\(state.symbols.ellipsis) \(progress.done)/\(progress.total)", x: 0, y: y, style: theme[.statusInfo])
-            return
-        }
-        var x = 1
-        var readOnlyEditor = false
-        if case .editing = state.mode { readOnlyEditor = state.workspace.readOnlyNotice(for: state.me) != nil }
-        // A read-only editor offers only the keys that work for its reader.
-        for binding in KeyMap.bindings(for: state.mode) where binding.inBar && !(readOnlyEditor && binding.command.edits) {
-            let label = state.symbols.isUnicode ? binding.label : binding.label.asciiKeys
-            let words = shortHelp(binding.command, binding.help)
-            let needed = DisplayWidth.of(label) + DisplayWidth.of(words) + 3
-            guard x + needed < frame.width - 1 else { break }
-            x += frame.put(label, x: x, y: y, style: theme[.bottomKey])
-            x += frame.put(" \(words)  ", x: x, y: y, style: theme[.bottomBar])
-        }
-    }
-
-    /// The bottom bar is short on room: two words per key at most.
-    static func shortHelp(_ command: Command, _ help: String) -> String {
-        switch command {
-        case .nextJob: "job"
-        case .toggleSelection: "select"
-        case .pickUp: "move"
-        case .cancelRun: "cancel run"
-        case .openProfile: "profile"
-        case .filter: "filter"
-        case .help: "help"
-        case .quit: "quit"
-        case .carryLeft, .carryRight: "carry"
-        case .drop: "drop"
-        case .putBack: "put back"
-        case .runActions: "run actions"
-        case .withoutActions: "without"
-        case .choose: "choose"
-        case .back: help.hasPrefix("cancel") ? "cancel" : "back"
-        case .sendNow: "send now"
-        case .cancelEmail: "cancel email"
-        case .addItem: "add"
-        case .editItem: "open"
-        case .renameItem: "rename"
-        case .openAutomations: "automations"
-        case .removeItem: "remove"
-        case .moveItemUp: "earlier"
-        case .moveItemDown: "later"
-        case .openItemActions: "actions"
-        case .switchPipeline: "job/template"
-        case .nextField: "next field"
-        case .nextOption: "choose"
-        case .save: "save"
-        case .confirmYes: "yes"
-        case .confirmNo: "no"
-        default: help
-        }
-    }
-}
-
-extension String {
-    /// Key labels for terminals without UTF-8 arrows.
-    var asciiKeys: String {
-        replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
-            .replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
     }
 }

@@ -36,7 +36,7 @@ public struct BoardState: Sendable {
     /// When the newest finished run's pane closes by itself.
     public var paneClosesAt: Date?
     public var bulkProgress: BulkProgress?
-    public var undoStack: [UndoableMove] = []
+    public var undoStack: [MoveUndo] = []
     /// A one-line message for the bottom bar ("Moved Ana to Interview", an error…).
     public var status: StatusLine?
     /// The first column shown, for boards wider than the terminal.
@@ -83,18 +83,8 @@ public struct BoardState: Sendable {
             columns = [:]
             return
         }
-        let needle = filter.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var byStage: [StageID: [(Date, CandidateID)]] = [:]
-        for candidate in workspace.candidates {
-            guard let placement = candidate.placement(in: job.id) else { continue }
-            if !needle.isEmpty {
-                let haystack = ([candidate.name, candidate.email ?? "", candidate.source] + candidate.tags)
-                    .joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                guard haystack.contains(needle) else { continue }
-            }
-            byStage[placement.stage, default: []].append((placement.enteredAt, candidate.id))
-        }
-        columns = byStage.mapValues { $0.sorted { $0 < $1 }.map(\.1) }
+        let filter = CardFilter(self.filter)
+        columns = workspace.columns(of: job.id) { $0.matches(filter) }
     }
 
     public var focusedCardIndex: Int? {
@@ -129,11 +119,4 @@ public struct StatusLine: Sendable, Equatable {
     public enum Kind: Sendable { case info, error }
     public var kind: Kind
     public var text: String
-}
-
-/// What `u` puts back: where each moved candidate was before.
-public struct UndoableMove: Sendable, Equatable {
-    public var job: JobID
-    public var target: StageID
-    public var previous: [CandidateID: Placement]
 }

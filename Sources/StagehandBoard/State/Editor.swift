@@ -38,15 +38,15 @@ public struct Form: Sendable, Equatable {
     public var fields: [FormField]
     public var focused = 0
     /// Each field's problem by key, worked out again after every keystroke.
-    public var problems: [String: String] = [:]
+    public var problems: [FormField.Key: String] = [:]
     /// What a field's value means ("1 hour after entry"), by key.
-    public var hints: [String: String] = [:]
+    public var hints: [FormField.Key: String] = [:]
     /// Why the last save was refused by the state file (someone changed it meanwhile…).
     public var saveError: String?
     /// Fields typed into since the form opened. A new form shows a field's problem only
     /// once it has been touched, or after a save was tried: red before the first key
     /// is a scolding, not help.
-    public var touched: Set<String> = []
+    public var touched: Set<FormField.Key> = []
     public var showsEveryProblem = false
     /// The action being edited as it was when the form opened, so that saving
     /// cannot overwrite an action someone else put in its place meanwhile.
@@ -55,21 +55,31 @@ public struct Form: Sendable, Equatable {
     public var isReadOnly = false
 
     /// The problem to show next to a field now.
-    public func shownProblem(_ key: String) -> String? {
+    public func shownProblem(_ key: FormField.Key) -> String? {
         guard showsEveryProblem || touched.contains(key) else { return nil }
         return problems[key]
     }
 
     public var focusedField: FormField? { fields.indices.contains(focused) ? fields[focused] : nil }
 
-    public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
+    public func value(_ key: FormField.Key) -> String { fields.first { $0.key == key }?.value ?? "" }
 
-    public mutating func set(_ key: String, _ value: String) {
+    public func value(_ field: ActionDraft.Field) -> String { value(.draft(field)) }
+
+    public mutating func set(_ key: FormField.Key, _ value: String) {
         if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value }
     }
 }
 
 public struct FormField: Sendable, Equatable {
+    /// Which field it is: one of an action draft's, or the one name a stage, job
+    /// or reason form asks for, or where a removed stage's cards go.
+    public enum Key: Hashable, Sendable {
+        case draft(ActionDraft.Field)
+        case name
+        case destination
+    }
+
     public enum Input: Sendable, Equatable {
         /// One line of text.
         case line
@@ -86,7 +96,7 @@ public struct FormField: Sendable, Equatable {
         public var value: String
     }
 
-    public var key: String
+    public var key: Key
     public var label: String
     public var value: String
     public var input: Input

@@ -1,219 +1,226 @@
-/// What a key does in a mode. One table drives dispatch, the `?` overlay and the
-/// bottom bar, so a binding added once shows up everywhere.
-public enum Command: Sendable, Equatable {
-    case focusLeft, focusRight, focusUp, focusDown
-    case nextJob, previousJob
-    case toggleSelection, selectColumn, clearSelection
-    case pickUp, moveRight, moveLeft
-    case firstCard, lastCard, jumpToStage(Int)
-    case cancelRun, openProfile, openAutomations, disqualify, myWork, scheduled, filter, undo, help, reload, quit
-    case carryLeft, carryRight, drop, putBack
-    case runActions, withoutActions, choiceUp, choiceDown, choose, back
-    case scrollUp, scrollDown, sendNow, cancelEmail, retryEmail
-    case cycleTheme
-    case openPipeline, openTemplates, openReasons
-    case addItem, editItem, renameItem, removeItem, moveItemUp, moveItemDown, openItemActions
-    case switchPipeline, newJob, toggleJobStatus
-    case confirmYes, confirmNo
-    case nextField, previousField, previousOption, nextOption, save, clearField
-}
+import StagehandCore
 
-extension Command {
-    /// Keys of the editors that change the setup or a form's text, and so need both
-    /// automation permissions.
-    public var edits: Bool {
-        switch self {
-        case .addItem, .renameItem, .removeItem, .moveItemUp, .moveItemDown, .newJob, .toggleJobStatus: true
-        case .save, .clearField, .previousOption, .nextOption: true
-        default: false
-        }
-    }
-}
-
-public struct Binding: Sendable {
-    public var keys: [Key]
-    /// How the key is written in help: "←/h".
-    public var label: String
-    public var command: Command
-    public var help: String
-    /// Shown in the bottom bar (the most useful keys of the mode).
-    public var inBar: Bool
-}
-
+/// Every key of every mode: the only place keys are named. Dispatch, the bottom
+/// bar and `?` all read these tables, so a binding added once shows up everywhere.
 public enum KeyMap {
-    static func bind(_ keys: [Key], _ label: String, _ command: Command, _ help: String, bar: Bool = false) -> Binding {
-        Binding(keys: keys, label: label, command: command, help: help, inBar: bar)
+    static let moving: [Permission] = [.moveCandidates]
+
+    /// ↑/↓, paging and first/last for a list of `noun`s.
+    static func listSteps<Command>(_ noun: String, _ make: (ListStep) -> Command) -> [KeyBinding<Command>] {
+        [
+            bind([.up: make(.previous), .down: make(.next), "k": make(.previous), "j": make(.next)], "previous / next \(noun)"),
+            bind([.pageUp: make(.pageUp), .pageDown: make(.pageDown)], "a page up / down"),
+            bind([.home: make(.first), .end: make(.last), "g": make(.first), "G": make(.last)], "first / last \(noun)"),
+        ]
     }
 
-    static func chars(_ text: String) -> [Key] { text.map { .character($0) } }
+    public static let anywhere = KeyTable<AnywhereCommand>([
+        bind([.control("c")], .quit, "quit, from any screen")
+    ])
 
-    public static let board: [Binding] = [
-        bind([.left, .character("h")], "←/h", .focusLeft, "focus the previous stage"),
-        bind([.right, .character("l")], "→/l", .focusRight, "focus the next stage"),
-        bind([.up, .character("k")], "↑/k", .focusUp, "focus the previous card"),
-        bind([.down, .character("j")], "↓/j", .focusDown, "focus the next card"),
-        bind([.tab, .character("]")], "Tab/]", .nextJob, "next job", bar: true),
-        bind([.backTab, .character("[")], "S-Tab/[", .previousJob, "previous job"),
-        bind([.character(" ")], "Space", .toggleSelection, "select or unselect the card (bulk)", bar: true),
-        bind([.character("m")], "m", .pickUp, "pick up the card or selection to carry it", bar: true),
-        bind([.character("L"), .shiftRight, .character(">")], "L/S-→/>", .moveRight, "move one stage right at once"),
-        bind([.character("H"), .shiftLeft, .character("<")], "H/S-←/<", .moveLeft, "move one stage left at once"),
-        bind([.character("g")], "g", .firstCard, "first card"),
-        bind([.character("G")], "G", .lastCard, "last card"),
-        bind((1...9).map { .character(Character(String($0))) }, "1-9", .jumpToStage(0), "jump to stage n"),
-        bind([.character("V")], "V", .selectColumn, "select every card in the column"),
-        bind([.escape], "Esc", .clearSelection, "clear the selection and the filter"),
-        bind([.character("c")], "c", .cancelRun, "cancel the run in the progress pane", bar: true),
-        bind([.enter], "Enter", .openProfile, "open the candidate's profile", bar: true),
-        bind([.character("a")], "a", .openAutomations, "automations of the stage", bar: true),
-        bind([.character("p")], "p", .openPipeline, "pipeline: stages, new job, close job"),
-        bind([.character("e")], "e", .openTemplates, "email templates"),
-        bind([.character("r")], "r", .openReasons, "disqualification reasons"),
-        bind([.character("d")], "d", .disqualify, "disqualify the candidate"),
-        bind([.character("i")], "i", .myWork, "my work"),
-        bind([.character("s")], "s", .scheduled, "scheduled emails"),
-        bind([.character("/")], "/", .filter, "filter cards by text", bar: true),
-        bind([.character("u")], "u", .undo, "undo the last move"),
-        bind([.character("?")], "?", .help, "help: every key", bar: true),
-        bind([.character("R")], "R", .reload, "reload from the state file"),
-        bind([.character("t")], "t", .cycleTheme, "next colour theme"),
-        bind([.character("q"), .control("c")], "q/C-c", .quit, "quit", bar: true),
-    ]
+    public static let tooSmall = KeyTable<TooSmallCommand>([
+        bind(["q"], .quit, "quit", bar: "quit")
+    ])
 
-    public static let carrying: [Binding] = [
-        bind([.left, .character("h")], "←/h", .carryLeft, "carry to the previous stage", bar: true),
-        bind([.right, .character("l")], "→/l", .carryRight, "carry to the next stage", bar: true),
-        bind([.enter], "Enter", .drop, "drop: move here", bar: true),
-        bind([.escape], "Esc", .putBack, "put back, nothing moves", bar: true),
-        bind([.control("c")], "C-c", .quit, "quit"),
-    ]
+    public static let board = KeyTable<BoardCommand>([
+        bind([.left, "h"], .focusLeft, "focus the previous stage"),
+        bind([.right, "l"], .focusRight, "focus the next stage"),
+        bind([.up, "k"], .focusUp, "focus the previous card"),
+        bind([.down, "j"], .focusDown, "focus the next card"),
+        bind([.tab, "]"], .nextJob, "next job", bar: "job"),
+        bind([.backTab, "["], .previousJob, "previous job"),
+        bind([" "], .toggleSelection, "select or unselect the card, focus the next", bar: "select", needs: moving),
+        bind(["m"], .pickUp, "pick up the card or selection to carry it", bar: "move", needs: moving),
+        bind(["L", .shiftRight, ">"], .moveRight, "move one stage right at once", needs: moving),
+        bind(["H", .shiftLeft, "<"], .moveLeft, "move one stage left at once", needs: moving),
+        bind(["g", .home], .firstCard, "first card"),
+        bind(["G", .end], .lastCard, "last card"),
+        bind(
+            [
+                "1": .jumpToStage(1), "2": .jumpToStage(2), "3": .jumpToStage(3), "4": .jumpToStage(4), "5": .jumpToStage(5),
+                "6": .jumpToStage(6), "7": .jumpToStage(7), "8": .jumpToStage(8), "9": .jumpToStage(9),
+            ], "jump to stage n"),
+        bind(["V"], .selectColumn, "select every card in the column", needs: moving),
+        bind([.escape], .clearSelection, "clear the selection and the filter"),
+        bind(["c"], .cancelRun, "cancel the run in the progress pane", bar: "cancel run"),
+        bind([.enter], .openProfile, "open the candidate's profile", bar: "profile"),
+        bind(["a"], .openAutomations, "automations of the stage", bar: "automations"),
+        bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
+        bind(["e"], .openTemplates, "email templates"),
+        bind(["r"], .openReasons, "disqualification reasons"),
+        bind(["d"], .disqualify, "disqualify the candidate", needs: moving),
+        bind(["i"], .myWork, "my work"),
+        bind(["s"], .scheduled, "scheduled emails"),
+        bind(["/"], .filter, "filter cards by text", bar: "filter"),
+        bind(["u"], .undo, "undo the last move", needs: moving),
+        bind(["?"], .help, "help: every key", bar: "help"),
+        bind(["R"], .reload, "reload from the state file"),
+        bind(["t"], .cycleTheme, "next colour theme"),
+        bind(["q"], .quit, "quit", bar: "quit"),
+    ])
 
-    public static let dialog: [Binding] = [
-        bind([.character("r")], "r", .runActions, "move and run the actions", bar: true),
-        bind([.character("w")], "w", .withoutActions, "move without actions", bar: true),
-        bind([.up, .character("k")], "↑", .choiceUp, "highlight the previous choice"),
-        bind([.down, .character("j")], "↓", .choiceDown, "highlight the next choice"),
-        bind([.enter], "Enter", .choose, "the highlighted choice", bar: true),
-        bind([.escape], "Esc", .back, "cancel the move", bar: true),
-    ]
+    /// Printable keys type into the filter; these do the rest.
+    public static let filter = KeyTable<FilterCommand>([
+        bind([.enter], .keep, "keep the filter and go back to the cards", bar: "keep"),
+        bind([.escape], .clear, "clear the filter", bar: "clear"),
+        bind([.backspace, .delete], .deleteBack, "delete the last character"),
+    ])
 
-    /// A stage's or a reason's automatic actions.
-    public static let actionList: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .choiceUp, "previous action"),
-        bind([.down, .character("j")], "↓/j", .choiceDown, "next action"),
-        bind([.character("n"), .character("+")], "n", .addItem, "add an action", bar: true),
-        bind([.enter, .character("e")], "Enter", .editItem, "open the action (to read or edit it)", bar: true),
-        bind([.character("x"), .delete], "x", .removeItem, "remove the action", bar: true),
-        bind([.character("K")], "K", .moveItemUp, "run it earlier", bar: true),
-        bind([.character("J")], "J", .moveItemDown, "run it later", bar: true),
-        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
-    ]
+    public static let carrying = KeyTable<CarryCommand>([
+        bind([.left, "h"], .left, "carry to the previous stage", bar: "carry"),
+        bind([.right, "l"], .right, "carry to the next stage", bar: "carry"),
+        bind([.enter], .drop, "drop: move here", bar: "drop"),
+        bind([.escape], .putBack, "put back, nothing moves", bar: "put back"),
+    ])
 
-    public static let pipelineList: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .choiceUp, "previous stage"),
-        bind([.down, .character("j")], "↓/j", .choiceDown, "next stage"),
-        bind([.enter, .character("a")], "Enter", .openItemActions, "automations of the stage", bar: true),
-        bind([.character("n"), .character("+")], "n", .addItem, "add a stage", bar: true),
-        bind([.character("e")], "e", .renameItem, "rename the stage", bar: true),
-        bind([.character("x"), .delete], "x", .removeItem, "remove the stage", bar: true),
-        bind([.character("K")], "K", .moveItemUp, "move the stage left"),
-        bind([.character("J")], "J", .moveItemDown, "move the stage right"),
-        bind([.tab], "Tab", .switchPipeline, "this job / the default template", bar: true),
-        bind([.character("N")], "N", .newJob, "create a job (copies the default template)"),
-        bind([.character("o")], "o", .toggleJobStatus, "close or reopen the job"),
-        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
-    ]
+    public static let moveDialog = KeyTable<MoveDialogCommand>([
+        bind(["r"], .runActions, "move and run the actions", bar: "run actions"),
+        bind(["w"], .withoutActions, "move without actions", bar: "without"),
+        bind([.up: .highlight(.previous), .down: .highlight(.next), "k": .highlight(.previous), "j": .highlight(.next)],
+            "highlight the previous / next choice"),
+        bind([.enter], .choose, "the highlighted choice", bar: "choose"),
+        bind([.escape], .cancel, "cancel the move", bar: "cancel"),
+    ])
 
-    public static let templateList: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .choiceUp, "previous template"),
-        bind([.down, .character("j")], "↓/j", .choiceDown, "next template"),
-        bind([.character("n"), .character("+")], "n", .addItem, "new template", bar: true),
-        bind([.enter, .character("e")], "Enter", .editItem, "open the template (to read or edit it)", bar: true),
-        bind([.character("x"), .delete], "x", .removeItem, "remove the template", bar: true),
-        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
-    ]
+    public static let profile = KeyTable<ProfileCommand>(
+        listSteps("line", ProfileCommand.scroll) + [
+            bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
+            bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),
+            bind(["d"], .disqualify, "disqualify the candidate", needs: moving),
+            bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
+            bind(["c"], .cancelRun, "cancel the run in the progress pane"),
+            bind([.escape, .enter, "q"], .close, "close", bar: "close"),
+        ])
 
-    public static let reasonList: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .choiceUp, "previous reason"),
-        bind([.down, .character("j")], "↓/j", .choiceDown, "next reason"),
-        bind([.enter, .character("a")], "Enter", .openItemActions, "actions of the reason", bar: true),
-        bind([.character("n"), .character("+")], "n", .addItem, "add a reason", bar: true),
-        bind([.character("e")], "e", .renameItem, "rename the reason", bar: true),
-        bind([.character("x"), .delete], "x", .removeItem, "remove the reason", bar: true),
-        bind([.escape, .character("q")], "Esc", .back, "back", bar: true),
-    ]
+    public static let myWork = KeyTable<PageCommand>(
+        listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q"], .close, "close", bar: "close")])
 
-    public static let confirming: [Binding] = [
-        bind([.character("y")], "y", .confirmYes, "yes, do it", bar: true),
-        bind([.character("n"), .escape, .enter], "n/Esc", .confirmNo, "no, keep it", bar: true),
-    ]
+    public static let help = KeyTable<PageCommand>(
+        listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q", "?"], .close, "close", bar: "close")])
 
-    /// Forms: printable keys type into the focused field; these do the rest.
-    public static let form: [Binding] = [
-        bind([.tab, .down], "Tab/↓", .nextField, "next field (Tab completes a name first)", bar: true),
-        bind([.backTab, .up], "S-Tab/↑", .previousField, "previous field"),
-        bind([.left], "←", .previousOption, "previous choice or preset"),
-        bind([.right], "→", .nextOption, "next choice or preset", bar: true),
-        bind([.enter], "Enter", .save, "save (in Body and Note: a new line)", bar: true),
-        bind([.control("s")], "C-s", .save, "save from any field", bar: true),
-        bind([.control("u")], "C-u", .clearField, "clear the field"),
-        bind([.escape], "Esc", .back, "cancel: nothing is saved", bar: true),
-    ]
+    public static let scheduled = KeyTable<ScheduledCommand>(
+        listSteps("email", ScheduledCommand.select) + [
+            bind(["n"], .sendNow, "send the email now", bar: "send now", needs: moving),
+            bind(["x"], .cancelEmail, "cancel the email", bar: "cancel email", needs: moving),
+            bind(["r"], .retryEmail, "retry a failed or unknown email", bar: "retry", needs: moving),
+            bind([.escape, "q"], .close, "close", bar: "close"),
+        ])
 
-    /// Profile, help, my work: read and close.
-    public static let reading: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .scrollUp, "scroll up"),
-        bind([.down, .character("j")], "↓/j", .scrollDown, "scroll down"),
-        bind([.character("L"), .shiftRight, .character(">")], "L/>", .moveRight, "move the candidate one stage right (profile)"),
-        bind([.character("H"), .shiftLeft, .character("<")], "H/<", .moveLeft, "move the candidate one stage left (profile)"),
-        bind([.character("d")], "d", .disqualify, "disqualify (profile)"),
-        bind([.character("r")], "r", .retryEmail, "retry the candidate's failed emails (profile)"),
-        bind([.escape, .enter, .character("q")], "Esc", .back, "close", bar: true),
-    ]
+    public static let disqualifyPicker = KeyTable<DisqualifyPickerCommand>(
+        listSteps("reason", DisqualifyPickerCommand.select) + [
+            bind([.enter], .choose, "disqualify with this reason", bar: "disqualify"),
+            bind([.escape], .cancel, "cancel: nobody is disqualified", bar: "cancel"),
+        ])
 
-    public static let scheduled: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .scrollUp, "previous email"),
-        bind([.down, .character("j")], "↓/j", .scrollDown, "next email"),
-        bind([.character("n")], "n", .sendNow, "send now", bar: true),
-        bind([.character("x")], "x", .cancelEmail, "cancel the email", bar: true),
-        bind([.character("r")], "r", .retryEmail, "retry a failed or unknown email", bar: true),
-        bind([.escape, .character("q")], "Esc", .back, "close", bar: true),
-    ]
+    public static let actionList = KeyTable<ActionListCommand>(
+        listSteps("action", ActionListCommand.select) + [
+            bind(["n", "+"], .add, "add an action", bar: "add", edits: true),
+            bind([.enter, "e"], .open, "open the action (to read or edit it)", bar: "open"),
+            bind(["x", .delete], .remove, "remove the action", bar: "remove", edits: true),
+            bind(["K"], .earlier, "run it earlier", bar: "earlier", edits: true),
+            bind(["J"], .later, "run it later", bar: "later", edits: true),
+            bind([.escape, "q"], .back, "back", bar: "back"),
+        ])
 
-    public static let picking: [Binding] = [
-        bind([.up, .character("k")], "↑/k", .choiceUp, "previous reason"),
-        bind([.down, .character("j")], "↓/j", .choiceDown, "next reason"),
-        bind([.enter], "Enter", .choose, "disqualify with this reason", bar: true),
-        bind([.escape], "Esc", .back, "cancel", bar: true),
-    ]
+    public static let pipeline = KeyTable<PipelineCommand>(
+        listSteps("stage", PipelineCommand.select) + [
+            bind([.enter, "a"], .openActions, "automations of the stage", bar: "actions"),
+            bind(["n", "+"], .add, "add a stage", bar: "add", edits: true),
+            bind(["e"], .rename, "rename the stage", bar: "rename", edits: true),
+            bind(["x", .delete], .remove, "remove the stage", bar: "remove", edits: true),
+            bind(["K"], .moveLeft, "move the stage left", edits: true),
+            bind(["J"], .moveRight, "move the stage right", edits: true),
+            bind([.tab], .switchPipeline, "this job / the default template", bar: "job/template"),
+            bind(["N"], .newJob, "create a job (copies the default template)", edits: true),
+            bind(["o"], .toggleJobStatus, "close or reopen the job", edits: true),
+            bind([.escape, "q"], .back, "back", bar: "back"),
+        ])
 
-    public static func bindings(for mode: Mode) -> [Binding] {
-        switch mode {
-        case .board, .filtering: board
-        case .carrying: carrying
-        case .dialog: dialog
-        case .profile, .help, .myWork: reading
-        case .editing(let screens):
-            switch screens.last {
-            case .actions: actionList
-            case .pipeline: pipelineList
-            case .templates: templateList
-            case .reasons: reasonList
-            case .confirm: confirming
-            case .form, nil: form
-            }
-        case .scheduled: scheduled
-        case .disqualifying: picking
+    public static let templates = KeyTable<TemplateListCommand>(
+        listSteps("template", TemplateListCommand.select) + [
+            bind(["n", "+"], .add, "new template", bar: "add", edits: true),
+            bind([.enter, "e"], .open, "open the template (to read or edit it)", bar: "open"),
+            bind(["x", .delete], .remove, "remove the template", bar: "remove", edits: true),
+            bind([.escape, "q"], .back, "back", bar: "back"),
+        ])
+
+    public static let reasons = KeyTable<ReasonListCommand>(
+        listSteps("reason", ReasonListCommand.select) + [
+            bind([.enter, "a"], .openActions, "actions of the reason", bar: "actions"),
+            bind(["n", "+"], .add, "add a reason", bar: "add", edits: true),
+            bind(["e"], .rename, "rename the reason", bar: "rename", edits: true),
+            bind(["x", .delete], .remove, "remove the reason", bar: "remove", edits: true),
+            bind([.escape, "q"], .back, "back", bar: "back"),
+        ])
+
+    public static let confirm = KeyTable<ConfirmCommand>([
+        bind(["y"], .yes, "yes, do it", bar: "yes"),
+        bind(["n", .escape, .enter], .no, "no, keep it (the safe choice)", bar: "no"),
+    ])
+
+    /// Printable keys type into the focused text field; these do the rest.
+    public static let form = KeyTable<FormCommand>([
+        bind([.tab, .down], .nextField, "next field (Tab completes a name first)", bar: "next field"),
+        bind([.backTab, .up], .previousField, "previous field"),
+        bind([.left], .previousOption, "previous choice or preset", edits: true),
+        bind([.right], .nextOption, "next choice or preset", bar: "choose", edits: true),
+        bind([.enter], .saveOrNewLine, "save (in Body and Note: a new line)", bar: "save", edits: true),
+        bind([.control("s")], .save, "save from any field", bar: "save", edits: true),
+        bind([.backspace, .delete], .deleteBack, "delete the last character", edits: true),
+        bind([.control("u")], .clearField, "clear the field", edits: true),
+        bind([.escape], .cancel, "cancel: nothing is saved", bar: "cancel"),
+    ])
+}
+
+/// The modes keys are read in, each with its table. `?` lists them in this order.
+public enum KeyMode: CaseIterable, Sendable {
+    case board, filter, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
+    case actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, anywhere
+
+    public var title: String {
+        switch self {
+        case .board: "Board"
+        case .filter: "Filtering (/)"
+        case .carrying: "Carrying a card (m)"
+        case .moveDialog: "Move dialogs"
+        case .profile: "Profile (Enter)"
+        case .myWork: "My work (i)"
+        case .scheduled: "Scheduled emails (s)"
+        case .disqualifyPicker: "Disqualifying (d)"
+        case .actionList: "Automations (a)"
+        case .pipeline: "Pipeline (p)"
+        case .templates: "Email templates (e)"
+        case .reasons: "Reasons (r)"
+        case .form: "Forms"
+        case .confirm: "Questions"
+        case .help: "This help"
+        case .tooSmall: "Terminal too small"
+        case .anywhere: "Anywhere"
         }
     }
 
-    public static func command(for key: Key, in mode: Mode) -> Command? {
-        for binding in bindings(for: mode) where binding.keys.contains(key) {
-            if case .jumpToStage = binding.command, case .character(let c) = key, let n = c.wholeNumberValue {
-                return .jumpToStage(n)
-            }
-            return binding.command
+    public var rows: [KeyRow] {
+        switch self {
+        case .board: KeyMap.board.rows
+        case .filter: KeyMap.filter.rows
+        case .carrying: KeyMap.carrying.rows
+        case .moveDialog: KeyMap.moveDialog.rows
+        case .profile: KeyMap.profile.rows
+        case .myWork: KeyMap.myWork.rows
+        case .scheduled: KeyMap.scheduled.rows
+        case .disqualifyPicker: KeyMap.disqualifyPicker.rows
+        case .actionList: KeyMap.actionList.rows
+        case .pipeline: KeyMap.pipeline.rows
+        case .templates: KeyMap.templates.rows
+        case .reasons: KeyMap.reasons.rows
+        case .form: KeyMap.form.rows
+        case .confirm: KeyMap.confirm.rows
+        case .help: KeyMap.help.rows
+        case .tooSmall: KeyMap.tooSmall.rows
+        case .anywhere: KeyMap.anywhere.rows
         }
-        return nil
     }
+
+    /// Text typed in this mode goes into a field instead of being read as keys.
+    public var takesText: Bool { self == .filter || self == .form }
 }

@@ -7,9 +7,10 @@ public enum Msg: Sendable {
     case tick(Date)
     /// The state file changed (another process, or our own effect).
     case workspaceChanged(Workspace)
-    case moved(MoveOutcome, undo: UndoableMove)
+    /// The core made a change to candidates the board asked for.
+    case changed(CandidateChange, CandidateChangeOutcome)
+    /// A bulk move committed another batch.
     case bulkProgressed(done: Int, total: Int)
-    case disqualified(CandidateID, DisqualifyOutcome)
     case info(String)
     case failed(String)
     /// A setup change was saved; the sentence says what it did.
@@ -18,17 +19,13 @@ public enum Msg: Sendable {
 
 /// Work `update` asks for; the program performs it against the core and reports back with a `Msg`.
 public enum Effect: Sendable, Equatable {
-    case move(MoveRequest, MoveChoice?, grace: Double)
-    /// Moves in batches, reporting progress; cannot be cancelled once started.
-    case bulkMove(MoveRequest, MoveChoice)
+    /// A change to candidates, through the core's one door. With `grace` the runs it
+    /// starts wait that long, so the person can still cancel them, then go step by
+    /// step on the board's ticks; without, they run at once. A move of several
+    /// candidates goes in batches, reporting progress, and cannot be cancelled.
+    case change(CandidateChange, grace: Double?)
     /// Runs the next waiting step of these runs, if their grace period is over.
     case advance([ActionRunID])
-    case cancelRun(ActionRunID)
-    case disqualify(CandidateID, JobID, ReasonID)
-    case undo(UndoableMove)
-    case sendNow(EmailID)
-    case cancelEmail(EmailID)
-    case retryEmail(EmailID)
     case changeSetup(SetupChange)
     case reload
     case quit

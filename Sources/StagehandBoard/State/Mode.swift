@@ -5,7 +5,7 @@ public enum Mode: Sendable, Equatable {
     case board
     /// Cards lifted with `m`, hovering over `targetStage`.
     case carrying(Carry)
-    case dialog(Dialog)
+    case moveDialog(MoveDialog)
     case profile(CandidateID, scroll: Int)
     case help(scroll: Int)
     case myWork(scroll: Int)
@@ -13,6 +13,7 @@ public enum Mode: Sendable, Equatable {
     case filtering
     /// The setup editors, a stack of screens; the last one is shown.
     case editing([EditorScreen])
+    /// Choosing the reason to disqualify a candidate with.
     case disqualifying(CandidateID, selected: Int)
 }
 
@@ -22,17 +23,43 @@ public struct Carry: Sendable, Equatable {
     public var targetStage: Int
 }
 
-/// A question asked before a move commits; the plan is the core's.
-public struct Dialog: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        /// "Ana was in Interview before: run its actions again?"
-        case revisit
-        /// "Move 37 candidates to Offer?"
-        case bulk
+/// A question asked before a move commits; the plan, and the question, are the core's.
+public struct MoveDialog: Sendable, Equatable {
+    public enum Choice: Sendable, Equatable, CaseIterable {
+        case runActions, withoutActions, cancel
     }
 
-    public var kind: Kind
+    public var question: MoveQuestion
     public var plan: MovePlan
-    /// 0: run actions, 1: without actions, 2: cancel.
-    public var highlighted: Int
+    public var highlighted: Choice
+
+    /// Choices in the order the dialog lists them.
+    public static let choices = Choice.allCases
+}
+
+extension BoardState {
+    /// Which key table reads the next key.
+    public var keyMode: KeyMode {
+        if layout.isTooSmall { return .tooSmall }
+        switch mode {
+        case .board: return .board
+        case .filtering: return .filter
+        case .carrying: return .carrying
+        case .moveDialog: return .moveDialog
+        case .profile: return .profile
+        case .help: return .help
+        case .myWork: return .myWork
+        case .scheduled: return .scheduled
+        case .disqualifying: return .disqualifyPicker
+        case .editing(let screens):
+            switch screens.last {
+            case .actions: return .actionList
+            case .pipeline: return .pipeline
+            case .templates: return .templates
+            case .reasons: return .reasons
+            case .confirm: return .confirm
+            case .form, nil: return .form
+            }
+        }
+    }
 }

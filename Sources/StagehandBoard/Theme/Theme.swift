@@ -18,7 +18,9 @@ public struct Theme: Sendable, Equatable {
     }
 
     public subscript(role: Role) -> Style {
-        styles[role] ?? Theme.defaultDark.styles[role] ?? .plain
+        var style = styles[role] ?? Theme.defaultDark.styles[role] ?? .plain
+        style.role = role
+        return style
     }
 
     /// Colour and attributes dropped: what `NO_COLOR` and monochrome terminals get.

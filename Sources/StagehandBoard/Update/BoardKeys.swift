@@ -2,8 +2,7 @@ import Foundation
 import StagehandCore
 
 extension Board {
-    static func boardKey(_ key: Key, _ state: inout BoardState) -> [Effect] {
-        guard let command = KeyMap.command(for: key, in: .board) else { return [] }
+    static func boardCommand(_ command: BoardCommand, _ state: inout BoardState) -> [Effect] {
         switch command {
         case .focusLeft: focusStage(state.stageIndex - 1, &state)
         case .focusRight: focusStage(state.stageIndex + 1, &state)
@@ -11,7 +10,13 @@ extension Board {
         case .focusDown: focusCard(by: 1, &state)
         case .firstCard: state.focused = state.cards(inStage: state.stageIndex).first?.id
         case .lastCard: state.focused = state.cards(inStage: state.stageIndex).last?.id
-        case .jumpToStage(let n): focusStage(n - 1, &state)
+        case .jumpToStage(let n):
+            guard let job = state.job, job.pipeline.indices.contains(n - 1) else {
+                let count = state.job?.pipeline.count ?? 0
+                state.status = StatusLine(kind: .info, text: "\(state.job?.title ?? "This job") has \(count) stage\(count == 1 ? "" : "s")")
+                break
+            }
+            focusStage(n - 1, &state)
         case .nextJob: switchJob(by: 1, &state)
         case .previousJob: switchJob(by: -1, &state)
         case .toggleSelection:
@@ -25,22 +30,18 @@ extension Board {
             state.filter = ""
             state.focusFirstCard()
         case .pickUp:
-            guard requireMovePermission(&state) else { break }
-            let carried = carriedCandidates(state)
-            guard !carried.isEmpty else { break }
-            noteLeftBehind(carried, &state)
+            guard let carried = pickUp(&state) else { break }
             state.mode = .carrying(Carry(candidates: carried, fromStage: state.stageIndex, targetStage: state.stageIndex))
         case .moveRight, .moveLeft:
-            guard requireMovePermission(&state) else { break }
             let target = state.stageIndex + (command == .moveRight ? 1 : -1)
-            guard let job = state.job, job.pipeline.indices.contains(target) else { break }
-            let carried = carriedCandidates(state)
-            guard !carried.isEmpty else { break }
-            noteLeftBehind(carried, &state)
+            guard let job = state.job, job.pipeline.indices.contains(target) else {
+                state.status = StatusLine(kind: .info, text: "No stage \(command == .moveRight ? "after" : "before") this one")
+                break
+            }
+            guard let carried = pickUp(&state) else { break }
             return drop(carried, on: target, &state)
         case .cancelRun:
-            if let run = state.shownRun, !run.isFinished { return [.cancelRun(run.id)] }
-            if state.shownRun != nil { closePane(&state) }
+            return cancelShownRun(&state)
         case .openProfile:
             if let focused = state.focused { state.mode = .profile(focused, scroll: 0) }
         case .openAutomations:
@@ -51,17 +52,19 @@ extension Board {
         case .openTemplates: state.mode = .editing([.templates(selected: 0)])
         case .openReasons: state.mode = .editing([.reasons(selected: 0)])
         case .disqualify:
-            guard requireMovePermission(&state), let focused = state.focused else { break }
-            state.mode = .disqualifying(focused, selected: 0)
+            guard let focused = state.focused else { break }
+            startDisqualifying(focused, &state)
         case .myWork: state.mode = .myWork(scroll: 0)
         case .scheduled: state.mode = .scheduled(selected: 0)
         case .filter: state.mode = .filtering
         case .undo:
-            guard let last = state.undoStack.popLast() else {
+            guard let last = state.undoStack.last else {
                 state.status = StatusLine(kind: .info, text: "Nothing to undo")
                 break
             }
-            return [.undo(last)]
+            guard allowed(.undoMove(last), &state) else { break }
+            state.undoStack.removeLast()
+            return [.change(.undoMove(last), grace: nil)]
         case .help: state.mode = .help(scroll: 0)
         case .reload: return [.reload]
         case .cycleTheme:
@@ -70,37 +73,22 @@ extension Board {
             state.theme = state.themes[(current + 1) % state.themes.count]
             state.status = StatusLine(kind: .info, text: "Theme: \(state.theme.name)")
         case .quit:
-            state.quitting = true
-            return [.quit]
-        default: break
+            return quit(&state)
         }
         return []
     }
 
-    static func requireMovePermission(_ state: inout BoardState) -> Bool {
-        if state.canMove { return true }
-        let who = state.me.flatMap { state.workspace.member($0)?.name } ?? "You"
-        state.status = StatusLine(kind: .error, text: "\(who) may not move candidates: that needs the moveCandidates permission")
-        return false
-    }
-
-    /// Disqualified candidates in the selection cannot move: say so rather than drop them silently.
-    static func noteLeftBehind(_ carried: [CandidateID], _ state: inout BoardState) {
-        let left = state.selection.count - carried.count
-        guard !state.selection.isEmpty, left > 0 else { return }
-        state.status = StatusLine(kind: .info, text: "\(left) disqualified candidate\(left == 1 ? " stays" : "s stay") where \(left == 1 ? "it is" : "they are")")
-    }
-
-    /// The selection when there is one, else the focused card.
-    static func carriedCandidates(_ state: BoardState) -> [CandidateID] {
-        guard let job = state.job else { return [] }
-        if !state.selection.isEmpty {
-            return state.workspace.candidates.filter {
-                state.selection.contains($0.id) && $0.placement(in: job.id)?.disqualification == nil
-                    && $0.placement(in: job.id) != nil
-            }.map(\.id)
+    /// `c`: cancels what the progress pane shows, or closes a finished pane.
+    static func cancelShownRun(_ state: inout BoardState) -> [Effect] {
+        guard let run = state.shownRun else {
+            state.status = StatusLine(kind: .info, text: "No actions are running")
+            return []
         }
-        return state.focused.map { [$0] } ?? []
+        guard !run.isFinished else {
+            closePane(&state)
+            return []
+        }
+        return [.change(.cancelRun(run.id), grace: nil)]
     }
 
     static func focusStage(_ index: Int, _ state: inout BoardState) {
@@ -127,57 +115,5 @@ extension Board {
         state.selection = []
         state.focused = nil
         state.focusFirstCard()
-    }
-
-    /// Asks the core what the move would do; commits at once only when no
-    /// question needs an answer.
-    static func drop(_ candidates: [CandidateID], on target: Int, _ state: inout BoardState) -> [Effect] {
-        state.mode = .board
-        guard let job = state.job, let me = state.me, job.pipeline.indices.contains(target) else { return [] }
-        let stage = job.pipeline[target]
-        let moving = candidates.filter { state.workspace.candidates[$0]?.placement(in: job.id)?.stage != stage.id }
-        guard !moving.isEmpty else { return [] }
-        let request = MoveRequest(candidates: moving, job: job.id, target: stage.id, mover: me)
-        let plan: MovePlan
-        do {
-            plan = try state.workspace.planMove(request)
-        } catch {
-            state.status = StatusLine(kind: .error, text: String(describing: error))
-            return []
-        }
-        if plan.isBulk {
-            state.mode = .dialog(Dialog(kind: .bulk, plan: plan, highlighted: 0))
-            return []
-        }
-        if plan.needsRevisitChoice && !plan.actions.isEmpty {
-            state.mode = .dialog(Dialog(kind: .revisit, plan: plan, highlighted: 0))
-            return []
-        }
-        follow(moving.first, to: target, &state)
-        return [.move(request, nil, grace: state.workspace.setup.settings.gracePeriodSeconds)]
-    }
-
-    /// Focus goes with the moved card, as a person carrying it expects.
-    static func follow(_ candidate: CandidateID?, to stage: Int, _ state: inout BoardState) {
-        state.stageIndex = stage
-        state.focused = candidate
-    }
-
-    static func filterKey(_ key: Key, _ state: inout BoardState) -> [Effect] {
-        switch key {
-        case .escape:
-            state.filter = ""
-            state.mode = .board
-        case .enter:
-            state.mode = .board
-        case .backspace, .delete:
-            if !state.filter.isEmpty { state.filter.removeLast() }
-        case .character(let c):
-            state.filter.append(c)
-        default:
-            break
-        }
-        state.focusFirstCard()
-        return []
     }
 }

@@ -4,22 +4,14 @@ import StagehandCore
 /// key table does the rest. Saving is refused while any field shows a problem.
 extension Board {
     static func formKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
-        var form = form
         guard let field = form.focusedField else { return [] }
         if form.isReadOnly { return readOnlyFormKey(key, form, &state) }
+        var form = form
         var edited = false
-        switch key {
-        case .character(let character) where field.isText:
+        if case .character(let character) = key, field.isText {
             form.fields[form.focused].value.append(character)
             edited = true
-        case .enter where field.input == .lines:
-            form.fields[form.focused].value.append("\n")
-            edited = true
-        case .backspace where field.isText, .delete where field.isText:
-            if !field.value.isEmpty { form.fields[form.focused].value.removeLast() }
-            edited = true
-        default:
-            guard let command = KeyMap.command(for: key, in: state.mode) else { return [] }
+        } else if let command = KeyMap.form.command(for: key) {
             switch command {
             case .nextField:
                 let offered = Forms.completions(for: field)
@@ -37,17 +29,23 @@ extension Board {
                 guard let next = nextOption(of: field, forward: command == .nextOption) else { break }
                 form.fields[form.focused].value = next
                 edited = true
-            case .clearField where field.isText:
+            case .deleteBack:
+                guard field.isText, !field.value.isEmpty else { break }
+                form.fields[form.focused].value.removeLast()
+                edited = true
+            case .clearField:
+                guard field.isText else { break }
                 form.fields[form.focused].value = ""
                 edited = true
-            case .save:
+            case .saveOrNewLine where field.input == .lines:
+                form.fields[form.focused].value.append("\n")
+                edited = true
+            case .saveOrNewLine, .save:
                 return save(form, &state)
-            case .back:
+            case .cancel:
                 closeEditorScreen(&state)
                 state.status = StatusLine(kind: .info, text: "Cancelled; nothing saved")
                 return []
-            default:
-                break
             }
         }
         if edited {
@@ -63,10 +61,10 @@ extension Board {
     /// A read-only form moves between fields and closes; anything else says why not.
     static func readOnlyFormKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
         var form = form
-        switch KeyMap.command(for: key, in: state.mode) {
-        case .nextField: form.focused = (form.focused + 1) % form.fields.count
-        case .previousField: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
-        case .back:
+        switch KeyMap.form.command(for: key) {
+        case .nextField?: form.focused = (form.focused + 1) % form.fields.count
+        case .previousField?: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
+        case .cancel?:
             closeEditorScreen(&state)
             return []
         default:

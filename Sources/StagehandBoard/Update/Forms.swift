@@ -31,35 +31,35 @@ enum Forms {
             switch field {
             case .kind:
                 let options = AutomaticAction.Kind.allCases.map { FormField.Option(label: kindLabels[$0] ?? $0.rawValue, value: $0.rawValue) }
-                return FormField(key: field.rawValue, label: "Kind", value: value, input: .choice(options))
+                return FormField(key: .draft(field), label: "Kind", value: value, input: .choice(options))
             case .template:
                 let options =
                     workspace.setup.emailTemplates.map { FormField.Option(label: $0.name, value: $0.id.rawValue) }
                     + [FormField.Option(label: "New template", value: "")]
-                return FormField(key: field.rawValue, label: "Template", value: value, input: .choice(options))
-            case .templateName: return FormField(key: field.rawValue, label: "Template name", value: value, input: .line)
-            case .subject: return FormField(key: field.rawValue, label: "Subject", value: value, input: .line)
-            case .body: return FormField(key: field.rawValue, label: "Body", value: value, input: .lines)
+                return FormField(key: .draft(field), label: "Template", value: value, input: .choice(options))
+            case .templateName: return FormField(key: .draft(field), label: "Template name", value: value, input: .line)
+            case .subject: return FormField(key: .draft(field), label: "Subject", value: value, input: .line)
+            case .body: return FormField(key: .draft(field), label: "Body", value: value, input: .lines)
             case .sender:
                 let options =
                     [FormField.Option(label: "the mover", value: "mover")]
                     + members.map { FormField.Option(label: $0.name, value: $0.id.rawValue) }
-                return FormField(key: field.rawValue, label: "From", value: value, input: .choice(options))
+                return FormField(key: .draft(field), label: "From", value: value, input: .choice(options))
             case .delay:
                 let presets = [""] + RelativeDuration.presets.map(\.description)
-                return FormField(key: field.rawValue, label: "Delay", value: value, input: .lineWithPresets(presets))
-            case .note: return FormField(key: field.rawValue, label: "Note", value: value, input: .lines)
-            case .title: return FormField(key: field.rawValue, label: "Task title", value: value, input: .line)
+                return FormField(key: .draft(field), label: "Delay", value: value, input: .lineWithPresets(presets))
+            case .note: return FormField(key: .draft(field), label: "Note", value: value, input: .lines)
+            case .title: return FormField(key: .draft(field), label: "Task title", value: value, input: .line)
             case .assignee:
-                return FormField(key: field.rawValue, label: "Assignee", value: value, input: .line, completions: members.map(\.name))
+                return FormField(key: .draft(field), label: "Assignee", value: value, input: .line, completions: members.map(\.name))
             case .due:
                 let presets = ["1d", "2d", "3d", "1w", "2bd"]
-                return FormField(key: field.rawValue, label: "Due", value: value, input: .lineWithPresets(presets))
+                return FormField(key: .draft(field), label: "Due", value: value, input: .lineWithPresets(presets))
             case .tags:
-                return FormField(key: field.rawValue, label: "Tags", value: value, input: .line, completions: workspace.tagsInUse, isList: true)
+                return FormField(key: .draft(field), label: "Tags", value: value, input: .line, completions: workspace.tagsInUse, isList: true)
             case .members:
                 let label = draft.kind == .requestEvaluation ? "Evaluators" : "Followers"
-                return FormField(key: field.rawValue, label: label, value: value, input: .line, completions: members.map(\.name), isList: true)
+                return FormField(key: .draft(field), label: label, value: value, input: .line, completions: members.map(\.name), isList: true)
             case .target:
                 var options: [FormField.Option] = workspace.setup.jobs.filter { job in
                     if case .stage(.job(job.id), _) = owner { return false }
@@ -67,7 +67,7 @@ enum Forms {
                 }.map { FormField.Option(label: "Job: \($0.title)", value: $0.id.rawValue) }
                 options += workspace.setup.talentPools.map { FormField.Option(label: "Talent pool: \($0.name)", value: $0.id.rawValue) }
                 let chosen = value.isEmpty ? options.first?.value ?? "" : value
-                return FormField(key: field.rawValue, label: "Assign to", value: chosen, input: .choice(options))
+                return FormField(key: .draft(field), label: "Assign to", value: chosen, input: .choice(options))
             }
         }
     }
@@ -77,9 +77,9 @@ enum Forms {
         var form = Form(
             purpose: .template(id), title: template.map { "Email template \($0.name)" } ?? "New email template",
             fields: [
-                FormField(key: "templateName", label: "Name", value: template?.name ?? "", input: .line),
-                FormField(key: "subject", label: "Subject", value: template?.subject ?? "", input: .line),
-                FormField(key: "body", label: "Body", value: template?.body ?? "", input: .lines),
+                FormField(key: .draft(.templateName), label: "Name", value: template?.name ?? "", input: .line),
+                FormField(key: .draft(.subject), label: "Subject", value: template?.subject ?? "", input: .line),
+                FormField(key: .draft(.body), label: "Body", value: template?.body ?? "", input: .lines),
             ])
         form.showsEveryProblem = id != nil
         refresh(&form, state: state)
@@ -88,7 +88,7 @@ enum Forms {
 
     /// A form with one line to type: a stage, job or reason name.
     static func name(_ purpose: Form.Purpose, title: String, label: String, value: String = "", state: BoardState) -> Form {
-        var form = Form(purpose: purpose, title: title, fields: [FormField(key: "name", label: label, value: value, input: .line)])
+        var form = Form(purpose: purpose, title: title, fields: [FormField(key: .name, label: label, value: value, input: .line)])
         form.showsEveryProblem = !value.isEmpty
         refresh(&form, state: state)
         return form
@@ -105,7 +105,7 @@ enum Forms {
         var form = Form(
             purpose: .removeStage(ref, stage.id),
             title: "Remove \(stage.name): \(occupants) candidate\(occupants == 1 ? " is" : "s are") still there",
-            fields: [FormField(key: "destination", label: "Move them to", value: suggested?.rawValue ?? "", input: .choice(options))])
+            fields: [FormField(key: .destination, label: "Move them to", value: suggested?.rawValue ?? "", input: .choice(options))])
         refresh(&form, state: state)
         return form
     }
@@ -119,52 +119,52 @@ enum Forms {
         switch form.purpose {
         case .action(let owner, _):
             let draft = draft(from: form, state: state)
-            form.problems = Dictionary(uniqueKeysWithValues: draft.problems(for: owner, in: workspace).map { ($0.key.rawValue, $0.value) })
+            form.problems = Dictionary(uniqueKeysWithValues: draft.problems(for: owner, in: workspace).map { (.draft($0.key), $0.value) })
             // A delay that does not parse gets no hint: its problem shows instead.
-            if let delay = try? Optional(RelativeDuration.optional(form.value("delay"))) {
-                form.hints["delay"] = delay.map { "\($0.spelledOut) after \(owner.isReason ? "disqualification" : "entry")" } ?? "at once"
+            if let delay = try? Optional(RelativeDuration.optional(form.value(.delay))) {
+                form.hints[.draft(.delay)] = delay.map { "\($0.spelledOut) after \(owner.isReason ? "disqualification" : "entry")" } ?? "at once"
             }
-            if let due = try? TaskDue(parsing: form.value("due")) {
+            if let due = try? TaskDue(parsing: form.value(.due)) {
                 switch due {
-                case .after(let duration): form.hints["due"] = "\(duration.spelledOut) after the move"
+                case .after(let duration): form.hints[.draft(.due)] = "\(duration.spelledOut) after the move"
                 case .on:
                     let calendar = workspace.setup.settings.calendar
                     let passed = calendar.startOfDay(for: due.date(afterMoveAt: state.now, calendar: calendar)) < calendar.startOfDay(for: state.now)
-                    form.hints["due"] = "on \(due.description)" + (passed ? ": that day has passed, so every task it makes is overdue" : "")
+                    form.hints[.draft(.due)] = "on \(due.description)" + (passed ? ": that day has passed, so every task it makes is overdue" : "")
                 }
             }
             if let id = draft.template {
                 let others = workspace.owners(sending: id).filter { $0 != owner }
                 if !others.isEmpty {
-                    form.hints["templateName"] = "also sent by \(others.map(workspace.ownerName).joined(separator: ", ")): edits change it there too"
+                    form.hints[.draft(.templateName)] = "also sent by \(others.map(workspace.ownerName).joined(separator: ", ")): edits change it there too"
                 }
             }
         case .template(let id):
             var draft = ActionDraft(kind: .sendEmail, in: workspace)
             draft.useTemplate(id, in: workspace)
-            draft.templateName = form.value("templateName")
-            draft.subject = form.value("subject")
-            draft.body = form.value("body")
+            draft.templateName = form.value(.templateName)
+            draft.subject = form.value(.subject)
+            draft.body = form.value(.body)
             let problems = draft.problems(for: .stage(.defaultTemplate, ""), in: workspace)
             form.problems = [:]
-            for key in ["templateName", "subject", "body"] {
-                if let field = ActionDraft.Field(rawValue: key), let problem = problems[field] { form.problems[key] = problem }
+            for field in [ActionDraft.Field.templateName, .subject, .body] {
+                if let problem = problems[field] { form.problems[.draft(field)] = problem }
             }
-            if draft.templateName.trimmingCharacters(in: .whitespaces).isEmpty { form.problems["templateName"] = "Give the template a name." }
+            if draft.templateName.trimmingCharacters(in: .whitespaces).isEmpty { form.problems[.draft(.templateName)] = "Give the template a name." }
             if let id {
                 let senders = workspace.owners(sending: id)
-                form.hints["templateName"] =
+                form.hints[.draft(.templateName)] =
                     senders.isEmpty
                     ? "no action sends it yet"
                     : "sent by \(senders.map(workspace.ownerName).joined(separator: ", ")): edits change it there too"
             }
         case .removeStage:
             form.problems = [:]
-            form.hints["destination"] = "they move without running that stage's actions"
+            form.hints[.destination] = "they move without running that stage's actions"
         default:
             form.problems = [:]
             guard let change = change(for: form, state: state) else { return }
-            form.problems["name"] = refusal(of: change, state: state)
+            form.problems[.name] = refusal(of: change, state: state)
         }
     }
 
@@ -182,26 +182,26 @@ enum Forms {
     }
 
     static func draft(from form: Form, state: BoardState) -> ActionDraft {
-        let kind = AutomaticAction.Kind(rawValue: form.value("kind")) ?? .addNote
+        let kind = AutomaticAction.Kind(rawValue: form.value(.kind)) ?? .addNote
         var draft = ActionDraft(kind: kind, in: state.workspace)
         for field in form.fields {
-            if let key = ActionDraft.Field(rawValue: field.key) { draft[key] = field.value }
+            if case .draft(let key) = field.key { draft[key] = field.value }
         }
         return draft
     }
 
     /// The change saving the form would make; `nil` when it has nothing to save.
     static func change(for form: Form, state: BoardState) -> SetupChange? {
-        let name = form.value("name")
+        let name = form.value(.name)
         switch form.purpose {
         case .action(let owner, let index):
             return .saveAction(draft(from: form, state: state), owner: owner, replacing: index, expecting: form.original)
         case .template(let id):
-            return .saveTemplate(id, name: form.value("templateName"), subject: form.value("subject"), body: form.value("body"))
+            return .saveTemplate(id, name: form.value(.templateName), subject: form.value(.subject), body: form.value(.body))
         case .newStage(let ref): return .addStage(ref, name: name)
         case .renameStage(let ref, let id): return .renameStage(ref, id, name: name)
         case .removeStage(let ref, let id):
-            let destination = form.value("destination")
+            let destination = form.value(.destination)
             return .removeStage(ref, id, movingTo: destination.isEmpty ? nil : StageID(destination))
         case .newJob: return .createJob(title: name)
         case .renameJob(let id): return .renameJob(id, title: name)
@@ -213,15 +213,15 @@ enum Forms {
     // MARK: Fields that reshape the form
 
     /// A new kind brings its own fields; a new template brings its text.
-    static func fieldChanged(_ key: String, _ form: inout Form, state: BoardState) {
+    static func fieldChanged(_ key: FormField.Key, _ form: inout Form, state: BoardState) {
         guard case .action(let owner, _) = form.purpose else { return }
-        if key == "kind" {
-            let kind = AutomaticAction.Kind(rawValue: form.value("kind")) ?? .addNote
+        if key == .draft(.kind) {
+            let kind = AutomaticAction.Kind(rawValue: form.value(.kind)) ?? .addNote
             form.fields = fields(for: ActionDraft(kind: kind, in: state.workspace), owner: owner, state: state)
-        } else if key == "template" {
+        } else if key == .draft(.template) {
             var draft = draft(from: form, state: state)
             draft.useTemplate(draft.template, in: state.workspace)
-            for field in [ActionDraft.Field.templateName, .subject, .body] { form.set(field.rawValue, draft[field]) }
+            for field in [ActionDraft.Field.templateName, .subject, .body] { form.set(.draft(field), draft[field]) }
         }
     }
 

@@ -6,6 +6,10 @@ import StagehandCore
 public enum Board {
     /// How long the green pane stays after its run finished.
     static let paneLinger: TimeInterval = 4
+    /// How many moves `u` can take back.
+    static let undoDepth = 50
+    /// Candidates a bulk move commits at a time, each batch durable on its own.
+    public static let bulkBatch = 20
 
     public static func update(_ state: inout BoardState, _ msg: Msg) -> [Effect] {
         switch msg {
@@ -19,7 +23,7 @@ public enum Board {
         case .input(.key(let key)):
             return handle(key, &state)
         case .input(.mouse(let event)):
-            return handleMouse(event, &state)
+            return state.layout.isTooSmall ? [] : handleMouse(event, &state)
         case .tick(let now):
             state.now = now
             return tick(&state)
@@ -30,27 +34,11 @@ public enum Board {
             followFocusedCandidate(&state)
             refreshEditors(&state)
             return []
-        case .moved(let outcome, let undo):
-            state.undoStack.append(undo)
-            if state.undoStack.count > 50 { state.undoStack.removeFirst() }
-            state.runs += outcome.runs.filter { !state.runs.contains($0) }
-            state.paneClosesAt = nil
-            state.bulkProgress = nil
-            state.selection.subtract(outcome.moved)
-            let names = outcome.moved.compactMap { state.workspace.candidates[$0]?.name }
-            let target = state.job?.stage(undo.target)?.name ?? ""
-            let what = names.count == 1 ? names[0] : "\(names.count) candidates"
-            state.status = StatusLine(kind: .info, text: "Moved \(what) to \(target)")
-            return outcome.runs.isEmpty ? [] : [.advance(outcome.runs)]
+        case .changed(let change, let outcome):
+            return changed(change, outcome, &state)
         case .bulkProgressed(let done, let total):
             state.bulkProgress = BulkProgress(done: done, total: total)
             return []
-        case .disqualified(let candidate, let outcome):
-            if let run = outcome.run { state.runs.append(run) }
-            state.paneClosesAt = nil
-            let name = state.workspace.candidates[candidate]?.name ?? ""
-            state.status = StatusLine(kind: .info, text: "Disqualified \(name)")
-            return outcome.run.map { [.advance([$0])] } ?? []
         case .info(let text):
             state.status = StatusLine(kind: .info, text: text)
             return []
@@ -66,6 +54,23 @@ public enum Board {
             setupChanged(text, &state)
             return []
         }
+    }
+
+    /// The core made a change the board asked for: its runs go to the progress pane,
+    /// a move can be undone, and the status line says what happened.
+    static func changed(_ change: CandidateChange, _ outcome: CandidateChangeOutcome, _ state: inout BoardState) -> [Effect] {
+        state.bulkProgress = nil
+        if case .move = change, let undo = outcome.undo, !outcome.moved.isEmpty {
+            state.undoStack.append(undo)
+            if state.undoStack.count > undoDepth { state.undoStack.removeFirst() }
+            state.selection.subtract(outcome.moved)
+        }
+        state.status = outcome.mailProblem.map { StatusLine(kind: .error, text: $0) } ?? StatusLine(kind: .info, text: outcome.sentence)
+        let started = outcome.runs.filter { !state.runs.contains($0) }
+        guard !started.isEmpty else { return [] }
+        state.runs += started
+        state.paneClosesAt = nil
+        return [.advance(started)]
     }
 
     /// Keeps runs moving and closes the finished pane after a while.
@@ -101,26 +106,52 @@ public enum Board {
         state.paneClosesAt = nil
     }
 
+    /// Hands a key to the table of the mode that reads it, and that mode's handler.
     static func handle(_ key: Key, _ state: inout BoardState) -> [Effect] {
-        // Ctrl-C quits from anywhere, as it does in any terminal program.
-        if key == .control("c") {
-            state.quitting = true
-            return [.quit]
+        if let command = KeyMap.anywhere.command(for: key) {
+            switch command {
+            case .quit: return quit(&state)
+            }
         }
-        if key != .character("c"), let shown = state.shownRun, shown.isFinished, state.mode == .board {
+        let mode = state.keyMode
+        if mode == .board || mode == .profile, key != "c", let shown = state.shownRun, shown.isFinished {
             closePane(&state)
         }
-        if state.mode == .board { state.status = nil }
-        switch state.mode {
-        case .board: return boardKey(key, &state)
-        case .filtering: return filterKey(key, &state)
-        case .carrying(let carry): return carryKey(key, carry, &state)
-        case .dialog(let dialog): return dialogKey(key, dialog, &state)
-        case .profile, .help, .myWork: return readingKey(key, &state)
-        case .editing(let screens): return editorKey(key, screens, &state)
-        case .scheduled(let selected): return scheduledKey(key, selected, &state)
-        case .disqualifying(let candidate, let selected): return reasonKey(key, candidate, selected, &state)
+        if mode == .board { state.status = nil }
+        switch (mode, state.mode) {
+        case (.tooSmall, _):
+            guard let command = KeyMap.tooSmall.command(for: key) else { return [] }
+            switch command {
+            case .quit: return quit(&state)
+            }
+        case (.board, _):
+            return KeyMap.board.command(for: key).map { boardCommand($0, &state) } ?? []
+        case (.filter, _):
+            return filterKey(key, &state)
+        case (.carrying, .carrying(let carry)):
+            return KeyMap.carrying.command(for: key).map { carryCommand($0, carry, &state) } ?? []
+        case (.moveDialog, .moveDialog(let dialog)):
+            return KeyMap.moveDialog.command(for: key).map { moveDialogCommand($0, dialog, &state) } ?? []
+        case (.profile, .profile(let id, let scroll)):
+            return KeyMap.profile.command(for: key).map { profileCommand($0, id, scroll, &state) } ?? []
+        case (.help, .help(let scroll)):
+            return KeyMap.help.command(for: key).map { helpCommand($0, scroll, &state) } ?? []
+        case (.myWork, .myWork(let scroll)):
+            return KeyMap.myWork.command(for: key).map { myWorkCommand($0, scroll, &state) } ?? []
+        case (.scheduled, .scheduled(let selected)):
+            return KeyMap.scheduled.command(for: key).map { scheduledCommand($0, selected, &state) } ?? []
+        case (.disqualifyPicker, .disqualifying(let candidate, let selected)):
+            return KeyMap.disqualifyPicker.command(for: key).map { disqualifyPickerCommand($0, candidate, selected, &state) } ?? []
+        case (_, .editing(let screens)):
+            return editorKey(key, screens, &state)
+        default:
+            return []
         }
+    }
+
+    static func quit(_ state: inout BoardState) -> [Effect] {
+        state.quitting = true
+        return [.quit]
     }
 }
 

@@ -6,7 +6,7 @@ extension Workspace {
     ) -> String? {
         if let mover, !allows(mover, action.requiredPermission) {
             let name = member(mover)?.name ?? mover.rawValue
-            return "\(name) lacks the \(action.requiredPermission.rawValue) permission"
+            return "\(name) lacks \(Permission.named([action.requiredPermission]))"
         }
         switch action {
         case .sendEmail(let email):

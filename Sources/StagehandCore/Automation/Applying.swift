@@ -58,6 +58,26 @@ extension Workspace {
         _ person: NewCandidate, to jobID: JobID, origin: CandidateOrigin, by member: MemberID?, now: Date,
         grace: TimeInterval = 0
     ) throws -> ArrivalOutcome {
+        let arrival = try checkArrival(person, to: jobID, by: member)
+        let (job, first) = (arrival.job, arrival.stage)
+        let id: CandidateID = arrival.known?.id ?? makeID("cand")
+        var candidate = arrival.known ?? Candidate(id: id, name: arrival.name, email: arrival.email, source: person.source)
+        candidate.addTags(person.tags)
+        candidate.placements.append(Placement(job: jobID, stage: first.id, enteredAt: now))
+        candidate.timeline.append(
+            Activity(
+                id: makeID("act"), at: now, kind: origin.activityKind, author: member, automatic: false,
+                text: "\(origin.verb) \(job.title) (\(first.name)), source \(person.source)", job: jobID))
+        candidates.upsert(candidate)
+        guard origin.firesActions, first.hasActions else { return ArrivalOutcome(candidate: id, run: nil) }
+        let run = startRun(
+            for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
+            startsAt: now.addingTimeInterval(grace))
+        return ArrivalOutcome(candidate: id, run: run)
+    }
+
+    /// What adding the person would need, checked without changing anything.
+    func checkArrival(_ person: NewCandidate, to jobID: JobID, by member: MemberID?) throws -> Arrival {
         if let member { try require([.moveCandidates], of: member, toDo: "add candidates") }
         guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
         guard job.status == .open else { throw StagehandError.jobClosed(job.title) }
@@ -77,20 +97,16 @@ extension Workspace {
         if let known, known.placement(in: jobID) != nil {
             throw StagehandError.invalidAction("\(known.name) <\(email ?? "")> is already in \(job.title).")
         }
-        let id: CandidateID = known?.id ?? makeID("cand")
-        var candidate = known ?? Candidate(id: id, name: name, email: email.flatMap { $0.isEmpty ? nil : $0 }, source: person.source)
-        candidate.addTags(person.tags)
-        candidate.placements.append(Placement(job: jobID, stage: first.id, enteredAt: now))
-        candidate.timeline.append(
-            Activity(
-                id: makeID("act"), at: now, kind: origin.activityKind, author: member, automatic: false,
-                text: "\(origin.verb) \(job.title) (\(first.name)), source \(person.source)", job: jobID))
-        candidates.upsert(candidate)
-        guard origin.firesActions, first.hasActions else { return ArrivalOutcome(candidate: id, run: nil) }
-        let run = startRun(
-            for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
-            startsAt: now.addingTimeInterval(grace))
-        return ArrivalOutcome(candidate: id, run: run)
+        return Arrival(job: job, stage: first, name: name, email: email.flatMap { $0.isEmpty ? nil : $0 }, known: known)
+    }
+
+    /// A checked arrival: where the person goes, and whether they are known already.
+    struct Arrival {
+        var job: Job
+        var stage: Stage
+        var name: String
+        var email: String?
+        var known: Candidate?
     }
 
     static func looksLikeEmail(_ text: String) -> Bool {

@@ -16,7 +16,6 @@ public struct CandidateImportError: UserFacingError, Equatable {
         let place = row.map { "\(file), row \($0)" } ?? file
         return "Cannot import \(place): \(problem). Nothing was imported."
     }
-    public var exitCode: Int32 { 1 }
 }
 
 extension Workspace {
@@ -59,7 +58,9 @@ extension Workspace {
         for (index, person) in people.enumerated() {
             do {
                 outcomes.append(try trial.addCandidate(person, to: job, origin: .csvImport, by: member, now: now))
-            } catch let error as StagehandError where error.exitCode == 1 {
+            } catch let error as StagehandError {
+                // A refused permission is about who imports, not about a row.
+                if case .missingPermission = error { throw error }
                 throw CandidateImportError(file: file, row: index + 2, problem: error.sentence.trimmingCharacters(in: ["."]))
             }
         }

@@ -50,5 +50,4 @@ public enum ClockError: UserFacingError, Equatable {
             "STAGEHAND_NOW='\(text)' is not an ISO 8601 time: use a form such as 2026-11-25T09:30:00Z, or unset it."
         }
     }
-    public var exitCode: Int32 { 2 }
 }

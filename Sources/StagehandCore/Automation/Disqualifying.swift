@@ -13,17 +13,9 @@ extension Workspace {
         _ id: CandidateID, from jobID: JobID, reason reasonID: ReasonID, by member: MemberID, now: Date,
         grace: TimeInterval = 0
     ) throws -> DisqualifyOutcome {
-        try require([.moveCandidates], of: member, toDo: "disqualify candidates")
-        guard let candidate = candidates[id] else { throw StagehandError.notFound(kind: "candidate", name: id.rawValue) }
-        guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+        let (_, job, placement) = try checkDisqualifying(id, from: jobID, by: member)
         guard let reason = reason(reasonID) else {
             throw StagehandError.notFound(kind: "disqualification reason", name: reasonID.rawValue)
-        }
-        guard let placement = candidate.placement(in: jobID) else {
-            throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
-        }
-        if placement.disqualification != nil {
-            throw StagehandError.alreadyDisqualified(candidate: candidate.name, job: job.title)
         }
         let cancelled = cancelPendingWork(for: id, in: jobID, by: member, now: now)
         let activityID: ActivityID = makeID("act")
@@ -40,5 +32,21 @@ extension Workspace {
             for: id, job: jobID, stage: placement.stage, reason: reasonID, actions: reason.actions, trigger: .disqualify,
             mover: member, now: now, startsAt: now.addingTimeInterval(grace))
         return DisqualifyOutcome(cancelled: cancelled, run: run)
+    }
+
+    /// Refuses what would stop `member` disqualifying the candidate from the job,
+    /// whatever the reason: asked before a reason is picked.
+    @discardableResult
+    public func checkDisqualifying(_ id: CandidateID, from jobID: JobID, by member: MemberID) throws -> (Candidate, Job, Placement) {
+        try require([.moveCandidates], of: member, toDo: "disqualify candidates")
+        guard let candidate = candidates[id] else { throw StagehandError.notFound(kind: "candidate", name: id.rawValue) }
+        guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+        guard let placement = candidate.placement(in: jobID) else {
+            throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
+        }
+        if placement.disqualification != nil {
+            throw StagehandError.alreadyDisqualified(candidate: candidate.name, job: job.title)
+        }
+        return (candidate, job, placement)
     }
 }

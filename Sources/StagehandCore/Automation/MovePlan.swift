@@ -7,12 +7,41 @@ public struct MovePlan: Sendable, Equatable {
     public var moves: [PlannedMove]
     /// The target stage's actions, in the order they run.
     public var actions: [AutomaticAction]
+    /// Candidates of the request who stay where they are, and why: only for a
+    /// request that `letsSomeStay`; otherwise the first of them refuses the move.
+    public var staying: [StayingCandidate] = []
 
     public var isBulk: Bool { moves.count > 1 }
     /// Some candidate has been in the target stage before: ask before running its actions again.
     public var needsRevisitChoice: Bool { moves.contains(where: \.isRevisit) }
     /// The user must choose "run actions" or "without actions" before committing.
     public var needsChoice: Bool { !actions.isEmpty && (isBulk || needsRevisitChoice) }
+
+    /// What a person must answer before the move commits, if anything: several
+    /// candidates are always confirmed first, a move back only when actions would run again.
+    public var question: MoveQuestion? {
+        if isBulk { return .bulk }
+        if needsRevisitChoice && !actions.isEmpty { return .revisit }
+        return nil
+    }
+
+    /// How many pending actions and emails the move cancels, over every candidate.
+    public var cancelCount: Int { moves.reduce(0) { $0 + $1.cancels.count } }
+}
+
+/// The question a move asks before it commits.
+public enum MoveQuestion: Sendable, Equatable {
+    /// "Ana was in Interview before: run its actions again?"
+    case revisit
+    /// "Move 37 candidates to Offer?"
+    case bulk
+}
+
+/// Someone asked to move who stays where they are.
+public struct StayingCandidate: Sendable, Equatable {
+    public var candidate: CandidateID
+    /// Why, as the refusal a move of them alone would give.
+    public var reason: StagehandError
 }
 
 public struct PlannedMove: Sendable, Equatable {
@@ -52,12 +81,16 @@ public struct MoveRequest: Sendable, Equatable {
     public var job: JobID
     public var target: StageID
     public var mover: MemberID
+    /// A selection on the board: whoever cannot move (disqualified, already there)
+    /// stays behind and is named in the plan. A command naming people refuses instead.
+    public var letsSomeStay: Bool
 
-    public init(candidates: [CandidateID], job: JobID, target: StageID, mover: MemberID) {
+    public init(candidates: [CandidateID], job: JobID, target: StageID, mover: MemberID, letsSomeStay: Bool = false) {
         self.candidates = candidates
         self.job = job
         self.target = target
         self.mover = mover
+        self.letsSomeStay = letsSomeStay
     }
 }
 
@@ -67,11 +100,40 @@ public struct MoveOutcome: Sendable, Equatable {
     public var runs: [ActionRunID] = []
     public var cancelled: [PendingWork] = []
     public var ranActions: Bool = false
+    /// Where each moved candidate was, so that the move can be undone.
+    public var undo: MoveUndo?
 
-    public init(moved: [CandidateID] = [], runs: [ActionRunID] = [], cancelled: [PendingWork] = [], ranActions: Bool = false) {
+    public init(
+        moved: [CandidateID] = [], runs: [ActionRunID] = [], cancelled: [PendingWork] = [], ranActions: Bool = false,
+        undo: MoveUndo? = nil
+    ) {
         self.moved = moved
         self.runs = runs
         self.cancelled = cancelled
         self.ranActions = ranActions
+        self.undo = undo
+    }
+
+    /// Adds a later batch of the same move.
+    mutating func append(_ other: MoveOutcome) {
+        moved += other.moved
+        runs += other.runs
+        cancelled += other.cancelled
+        ranActions = ranActions || other.ranActions
+        guard let more = other.undo else { return }
+        if undo == nil { undo = more } else { undo?.previous.merge(more.previous) { first, _ in first } }
+    }
+}
+
+/// What undoing a move puts back: where each moved candidate was before.
+public struct MoveUndo: Sendable, Equatable {
+    public var job: JobID
+    public var target: StageID
+    public var previous: [CandidateID: Placement]
+
+    public init(job: JobID, target: StageID, previous: [CandidateID: Placement]) {
+        self.job = job
+        self.target = target
+        self.previous = previous
     }
 }

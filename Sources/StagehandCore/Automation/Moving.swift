@@ -9,18 +9,16 @@ extension Workspace {
         }
         try require([.moveCandidates], of: request.mover, toDo: "move candidates")
         var moves: [PlannedMove] = []
+        var staying: [StayingCandidate] = []
         var seen: Set<CandidateID> = []
         for id in request.candidates where seen.insert(id).inserted {
             guard let candidate = candidates[id] else { throw StagehandError.notFound(kind: "candidate", name: id.rawValue) }
-            guard let placement = candidate.placement(in: job.id) else {
-                throw StagehandError.candidateNotInJob(candidate: candidate.name, job: job.title)
+            if let reason = whyCannotMove(candidate, in: job, to: stage) {
+                guard request.letsSomeStay else { throw reason }
+                staying.append(StayingCandidate(candidate: id, reason: reason))
+                continue
             }
-            if placement.disqualification != nil {
-                throw StagehandError.disqualified(candidate: candidate.name, job: job.title)
-            }
-            if placement.stage == stage.id {
-                throw StagehandError.alreadyInStage(candidate: candidate.name, stage: stage.name)
-            }
+            guard let placement = candidate.placement(in: job.id) else { continue }
             // An email the plan already sends for this entry blocks a later one from the
             // same template, exactly as the run will find it in the emails table.
             var templatesSent: Set<EmailTemplateID> = []
@@ -38,7 +36,35 @@ extension Workspace {
                     candidate: id, from: placement.stage, isRevisit: placement.passedThrough.contains(stage.id),
                     actions: planned, cancels: pendingWork(for: id, in: job.id)))
         }
-        return MovePlan(job: job.id, target: stage.id, mover: request.mover, moves: moves, actions: stage.actions)
+        if moves.isEmpty, let first = staying.first { throw first.reason }
+        return MovePlan(job: job.id, target: stage.id, mover: request.mover, moves: moves, actions: stage.actions, staying: staying)
+    }
+
+    /// Of these candidates, those who can be moved within `job` by `member`, in
+    /// order: what the board picks up. Refuses when the member may not move
+    /// anyone, or when none of them can move.
+    public func movable(_ ids: [CandidateID], in jobID: JobID, by member: MemberID) throws -> [CandidateID] {
+        guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+        try require([.moveCandidates], of: member, toDo: "move candidates")
+        var refusal: StagehandError?
+        let movable = ids.filter { id in
+            guard let candidate = candidates[id] else { return false }
+            let reason = whyCannotMove(candidate, in: job, to: nil)
+            refusal = refusal ?? reason
+            return reason == nil
+        }
+        if movable.isEmpty, let refusal { throw refusal }
+        return movable
+    }
+
+    /// Why a candidate cannot go to `stage` of `job` (or anywhere in it), if they cannot.
+    func whyCannotMove(_ candidate: Candidate, in job: Job, to stage: Stage?) -> StagehandError? {
+        guard let placement = candidate.placement(in: job.id) else {
+            return .candidateNotInJob(candidate: candidate.name, job: job.title)
+        }
+        if placement.disqualification != nil { return .disqualified(candidate: candidate.name, job: job.title) }
+        if let stage, placement.stage == stage.id { return .alreadyInStage(candidate: candidate.name, stage: stage.name) }
+        return nil
     }
 
     /// Moves the candidates, cancelling what was still pending for them, and creates
@@ -58,8 +84,10 @@ extension Workspace {
             throw StagehandError.revisitNeedsChoice(stage: stageName, candidates: names)
         }
         let runActions = (choice ?? .runActions) == .runActions
-        var outcome = MoveOutcome(ranActions: runActions && !plan.actions.isEmpty)
+        var outcome = MoveOutcome(
+            ranActions: runActions && !plan.actions.isEmpty, undo: MoveUndo(job: plan.job, target: plan.target, previous: [:]))
         for planned in plan.moves {
+            outcome.undo?.previous[planned.candidate] = candidates[planned.candidate]?.placement(in: plan.job)
             outcome.cancelled += cancelPendingWork(for: planned.candidate, in: plan.job, by: plan.mover, now: now)
             enter(planned.candidate, job: plan.job, stage: plan.target, by: plan.mover, now: now, withoutActions: !runActions)
             outcome.moved.append(planned.candidate)
@@ -141,14 +169,22 @@ extension Workspace {
             }
             if let email = item.email { cancelEmail(email, now: now) }
         }
+        // A consequence of the move's rule, not something the mover did by hand.
+        recordCancelled(work, candidate: candidate, job: job, by: member, automatic: true, now: now)
+        return work
+    }
+
+    /// The one timeline entry for work stopped before it ran, whoever stopped it.
+    mutating func recordCancelled(
+        _ work: [PendingWork], candidate: CandidateID, job: JobID, by member: MemberID?, automatic: Bool, now: Date
+    ) {
         let activityID: ActivityID = makeID("act")
         candidates.modify(candidate) { candidate in
             candidate.timeline.append(
                 Activity(
-                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: true,
+                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: automatic,
                     text: "Cancelled before it ran: " + work.map(\.summary).joined(separator: "; "), job: job))
         }
-        return work
     }
 
     /// Marks a waiting email cancelled, on the email and on the timeline.

@@ -52,13 +52,7 @@ extension Workspace {
             if let email = step.email { cancelEmail(email, now: now) }
         }
         guard !work.isEmpty else { return [] }
-        let activityID: ActivityID = makeID("act")
-        candidates.modify(run.candidate) { candidate in
-            candidate.timeline.append(
-                Activity(
-                    id: activityID, at: now, kind: .actionsCancelled, author: member, automatic: member == nil,
-                    text: "Cancelled before it ran: " + work.map(\.summary).joined(separator: "; "), job: run.job))
-        }
+        recordCancelled(work, candidate: run.candidate, job: run.job, by: member, automatic: member == nil, now: now)
         return work
     }
 

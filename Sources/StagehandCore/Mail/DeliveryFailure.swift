@@ -21,7 +21,6 @@ public struct DeliveryFailure: UserFacingError, Equatable {
 
     public var isTransient: Bool { kind == .transient }
     public var sentence: String { detail }
-    public var exitCode: Int32 { 5 }
 
     /// An SMTP reply code's class decides: 4xx is "try again later", anything else final.
     public static func fromReply(code: Int, detail: String) -> DeliveryFailure {

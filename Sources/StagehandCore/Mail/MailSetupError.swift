@@ -26,6 +26,4 @@ public enum MailSetupError: UserFacingError, Equatable {
             "The sendmail program '\(program)' was not found on PATH: install it (Debian: apt install msmtp-mta) or set another with 'stagehand mail set sendmail --command'."
         }
     }
-
-    public var exitCode: Int32 { 2 }
 }

@@ -38,6 +38,12 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
 
     public func placementIndex(in job: JobID) -> Int? { placements.firstIndex { $0.job == job } }
 
+    /// Whether a filter typed as `folded` (see `CardFilter`) finds this candidate by name, email, source or tag.
+    public func matches(_ filter: CardFilter) -> Bool {
+        guard !filter.folded.isEmpty else { return true }
+        return ([name, email ?? "", source] + tags).contains { CardFilter.fold($0).contains(filter.folded) }
+    }
+
     /// Adds tags the candidate does not have yet and returns the ones that were new.
     @discardableResult
     public mutating func addTags(_ newTags: [String]) -> [String] {

@@ -35,7 +35,6 @@ extension Workspace {
     public func readOnlyNotice(for member: MemberID?) -> String? {
         let missing = missingSetupPermissions(of: member)
         guard !missing.isEmpty else { return nil }
-        let names = missing.map(\.rawValue).joined(separator: " and ")
-        return "Read-only: changing this needs the \(names) permission\(missing.count > 1 ? "s" : "")."
+        return "Read-only: changing this needs \(Permission.named(missing))."
     }
 }

@@ -2,6 +2,22 @@
 /// `manageAutomations` and `editJobs`.
 public enum Permission: String, Codable, Sendable, CaseIterable {
     case moveCandidates, editJobs, manageAutomations, evaluate
+
+    /// How a refusal names it: the state file's identifier is ours, not the recruiter's.
+    public var words: String {
+        switch self {
+        case .moveCandidates: "moving candidates"
+        case .editJobs: "editing jobs"
+        case .manageAutomations: "managing automations"
+        case .evaluate: "evaluating candidates"
+        }
+    }
+
+    /// "the permission for moving candidates", "the permissions for managing automations and editing jobs".
+    public static func named(_ permissions: [Permission]) -> String {
+        let plural = permissions.count > 1 ? "s" : ""
+        return "the permission\(plural) for " + permissions.map(\.words).joined(separator: " and ")
+    }
 }
 
 public struct Role: Codable, Sendable, Equatable, Identifiable {

@@ -13,8 +13,8 @@ extension SampleStory {
                 PlannedEntry(
                     at: at, kind: .actionSkipped, author: mover, automatic: true,
                     text:
-                        "\(Self.label(action.kind)) skipped: \(member(mover).name) lacks the "
-                        + "\(action.requiredPermission.rawValue) permission",
+                        "\(Self.label(action.kind)) skipped: \(member(mover).name) lacks "
+                        + Permission.named([action.requiredPermission]),
                     job: job.id)
             ]
         }

@@ -64,10 +64,21 @@ public struct Workspace: Codable, Sendable, Equatable {
         setup.talentPools.first { $0.id == id }
     }
 
-    /// Candidates currently in a stage of a job, in the order they entered it.
+    /// Candidates currently in a stage of a job, in card order.
     public func candidates(in job: JobID, stage: StageID) -> [Candidate] {
-        candidates.filter { $0.placement(in: job)?.stage == stage }
-            .sorted { ($0.placement(in: job)!.enteredAt, $0.id) < ($1.placement(in: job)!.enteredAt, $1.id) }
+        (columns(of: job)[stage] ?? []).compactMap { candidates[$0] }
+    }
+
+    /// Each stage's candidates in a job, in card order — the order they entered the
+    /// stage — keeping those `include` accepts. The board's columns and every list
+    /// of a stage's candidates come from here.
+    public func columns(of job: JobID, where include: (Candidate) -> Bool = { _ in true }) -> [StageID: [CandidateID]] {
+        var byStage: [StageID: [(Date, CandidateID)]] = [:]
+        for candidate in candidates {
+            guard let placement = candidate.placement(in: job), include(candidate) else { continue }
+            byStage[placement.stage, default: []].append((placement.enteredAt, candidate.id))
+        }
+        return byStage.mapValues { $0.sorted { $0 < $1 }.map(\.1) }
     }
 }
 

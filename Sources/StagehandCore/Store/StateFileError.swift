@@ -58,7 +58,9 @@ public enum StateFileError: UserFacingError, Equatable {
         }
     }
 
-    public var exitCode: Int32 {
+    /// The failure's class in <sysexits.h> — bad data, no input, cannot create, an
+    /// I/O error, try again later — which programs that end on it report.
+    public var sysexitsClass: Int32 {
         switch self {
         case .damaged, .damagedJournal, .newerVersion, .unsupportedVersion: 65
         case .missing: 66

@@ -37,25 +37,23 @@ extension AutomationsCommand {
         @OptionGroup var selection: StageSelection
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
-                if selection.reason != nil {
-                    let owner = try selection.owner(in: workspace)
-                    TextOutput.print("Automatic actions of \(workspace.ownerName(owner)), run on disqualification:")
-                    Self.printActions(workspace.actions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
-                    return
-                }
-                let (ref, pipeline) = try selection.pipeline.resolve(in: workspace)
-                let stages = try selection.stage.map { _ -> [Stage] in
-                    guard case .stage(_, let id) = try selection.owner(in: workspace) else { return [] }
-                    return pipeline.filter { $0.id == id }
-                } ?? pipeline
-                TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
-                for stage in stages {
-                    TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : "")\(stage.actions.isEmpty ? ": none" : "")")
-                    Self.printActions(stage.actions, reason: false, in: workspace, symbols: symbols)
-                }
+            let workspace = try Session(global).store.load()
+            let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
+            if selection.reason != nil {
+                let owner = try selection.owner(in: workspace)
+                TextOutput.print("Automatic actions of \(workspace.ownerName(owner)), run on disqualification:")
+                Self.printActions(workspace.actions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
+                return
+            }
+            let (ref, pipeline) = try selection.pipeline.resolve(in: workspace)
+            let stages = try selection.stage.map { _ -> [Stage] in
+                guard case .stage(_, let id) = try selection.owner(in: workspace) else { return [] }
+                return pipeline.filter { $0.id == id }
+            } ?? pipeline
+            TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
+            for stage in stages {
+                TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : "")\(stage.actions.isEmpty ? ": none" : "")")
+                Self.printActions(stage.actions, reason: false, in: workspace, symbols: symbols)
             }
         }
 
@@ -96,23 +94,21 @@ extension AutomationsCommand {
         @Option(help: "Insert at this position (1 = first) instead of last.") var position: Int?
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let workspace = try session.store.load()
-                let member = try session.member(in: workspace)
-                try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
-                let owner = try selection.owner(in: workspace)
-                let draft = try makeDraft(in: workspace)
-                let now = session.clock.now
-                let said = try session.store.update { workspace in
-                    let said = try workspace.apply(.saveAction(draft, owner: owner, replacing: nil), by: member.id, now: now)
-                    if let position, let last = workspace.actions(of: owner).map({ $0.count - 1 }), position - 1 < last {
-                        try workspace.moveAction(from: last, to: max(0, position - 1), of: owner, by: member.id)
-                    }
-                    return said
+            let session = try Session(global)
+            let workspace = try session.store.load()
+            let member = try session.member(in: workspace)
+            try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
+            let owner = try selection.owner(in: workspace)
+            let draft = try makeDraft(in: workspace)
+            let now = session.clock.now
+            let said = try session.store.update { workspace in
+                let said = try workspace.apply(.saveAction(draft, owner: owner, replacing: nil), by: member.id, now: now)
+                if let position, let last = workspace.actions(of: owner).map({ $0.count - 1 }), position - 1 < last {
+                    try workspace.moveAction(from: last, to: max(0, position - 1), of: owner, by: member.id)
                 }
-                TextOutput.print(said)
+                return said
             }
+            TextOutput.print(said)
         }
 
         /// The flags, as the board's form would hold them.
@@ -167,12 +163,10 @@ extension AutomationsCommand {
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .removeAction(owner: try selection.owner(in: workspace), index: number - 1)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .removeAction(owner: try selection.owner(in: workspace), index: number - 1)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -184,12 +178,10 @@ extension AutomationsCommand {
         @Option(help: "Its new position (1 = runs first).") var toPosition: Int
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .moveAction(owner: try selection.owner(in: workspace), from: number - 1, to: toPosition - 1)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .moveAction(owner: try selection.owner(in: workspace), from: number - 1, to: toPosition - 1)
             }
+            TextOutput.print(said)
         }
     }
 }

@@ -12,15 +12,13 @@ struct BoardCommand: ParsableCommand {
     @Flag(help: "Print JSON (documented in the README).") var json = false
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            let workspace = try session.store.load()
-            let jobs = try job.map { [try workspace.findJob($0)] } ?? workspace.setup.jobs
-            if json {
-                try JSONOutput.print(BoardReport(workspace, jobs: jobs))
-            } else {
-                TextOutput.print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now))
-            }
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let jobs = try job.map { [try workspace.findJob($0)] } ?? workspace.setup.jobs
+        if json {
+            try JSONOutput.print(BoardReport(workspace, jobs: jobs))
+        } else {
+            TextOutput.print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now))
         }
     }
 }

@@ -9,13 +9,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            let report = try session.store.check()
-            TextOutput.print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
-            TextOutput.print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
-            for problem in report.problems { TextOutput.print("  problem: \(problem)") }
-            if !report.isConsistent { throw ExitCode(1) }
-        }
+        let session = try Session(global)
+        let report = try session.store.check()
+        TextOutput.print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
+        TextOutput.print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
+        for problem in report.problems { TextOutput.print("  problem: \(problem)") }
+        if !report.isConsistent { throw ExitCode(1) }
     }
 }

@@ -10,15 +10,13 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Replace an existing state file (a copy is kept as .bak).") var force = false
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            try session.writeSample(replacing: force)
-            let workspace = try session.store.load()
-            let me = try? session.member(in: workspace)
-            TextOutput.print("Wrote a sample workspace to \(session.statePath.path)")
-            TextOutput.print(
-                "\(workspace.setup.companyName): \(workspace.setup.jobs.count) jobs, \(workspace.candidates.count) candidates; you are \(me?.name ?? Session.osLogin) (admin).")
-            TextOutput.print("Next: stagehand board, or stagehand to open the board.")
-        }
+        let session = try Session(global)
+        try session.writeSample(replacing: force)
+        let workspace = try session.store.load()
+        let me = try? session.member(in: workspace)
+        TextOutput.print("Wrote a sample workspace to \(session.statePath.path)")
+        TextOutput.print(
+            "\(workspace.setup.companyName): \(workspace.setup.jobs.count) jobs, \(workspace.candidates.count) candidates; you are \(me?.name ?? Session.osLogin) (admin).")
+        TextOutput.print("Next: stagehand board, or stagehand to open the board.")
     }
 }

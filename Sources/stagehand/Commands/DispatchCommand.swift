@@ -21,54 +21,52 @@ struct DispatchCommand: ParsableCommand {
     @Flag(help: "Keep running and send emails as they fall due (stop with Ctrl-C or SIGTERM).") var watch = false
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            _ = try session.store.load()
-            let dispatcher = session.dispatcher
-            guard watch else {
-                let result = try dispatcher.runDue()
-                report(result, in: session)
-                if let problem = result.setupProblem { throw problem }
-                // cron mails whoever owns the job when a command fails: worth it for mail that did not go.
-                if !result.failed.isEmpty || !result.unknown.isEmpty { throw ExitCode(5) }
-                return
-            }
-            let changes = try StateFileWatch(session.statePath)
-            let sources = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { changes.wake() }
-                source.resume()
-                return source
-            }
-            defer { sources.forEach { $0.cancel() } }
-            printError("Watching \(session.statePath.path) for due emails; Ctrl-C stops.")
-            var lastProblem: MailSetupError?
-            while true {
-                _ = try session.store.refreshIfChanged()
-                let result = try dispatcher.runDue()
-                report(result, in: session)
-                TextOutput.flush()
-                if result.setupProblem != lastProblem, let problem = result.setupProblem {
-                    printError("stagehand: nothing is sent until this is fixed: \(problem.sentence)")
-                }
-                lastProblem = result.setupProblem
-                if !result.didSomething {
-                    // Idle: fold the journal now, so that no one's move waits for it.
-                    // Only later loads gain from it, so a failure (a full disk, say)
-                    // must not stop the sending; the next idle round tries again.
-                    _ = try? session.store.compactIfLarge()
-                }
-                // The clock may be fixed (STAGEHAND_NOW): the wait is the time left by it.
-                var deadline = dispatcher.nextDueDate().map { Date().addingTimeInterval($0.timeIntervalSince(session.clock.now)) }
-                // Something due that this pass could not send (the transport cannot work
-                // from here) waits for a change, or a minute, instead of spinning.
-                if result.setupProblem != nil { deadline = Date().addingTimeInterval(60) }
-                if !result.didSomething, let due = deadline, due <= Date() { deadline = Date().addingTimeInterval(1) }
-                if changes.wait(until: deadline) == .woken { break }
-            }
-            printError("Stopped.")
+        let session = try Session(global)
+        _ = try session.store.load()
+        let dispatcher = session.dispatcher
+        guard watch else {
+            let result = try dispatcher.runDue()
+            report(result, in: session)
+            if let problem = result.setupProblem { throw problem }
+            // cron mails whoever owns the job when a command fails: worth it for mail that did not go.
+            if !result.failed.isEmpty || !result.unknown.isEmpty { throw ExitCode(5) }
+            return
         }
+        let changes = try StateFileWatch(session.statePath)
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { changes.wake() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        printError("Watching \(session.statePath.path) for due emails; Ctrl-C stops.")
+        var lastProblem: MailSetupError?
+        while true {
+            _ = try session.store.refreshIfChanged()
+            let result = try dispatcher.runDue()
+            report(result, in: session)
+            TextOutput.flush()
+            if result.setupProblem != lastProblem, let problem = result.setupProblem {
+                printError("stagehand: nothing is sent until this is fixed: \(problem.sentence)")
+            }
+            lastProblem = result.setupProblem
+            if !result.didSomething {
+                // Idle: fold the journal now, so that no one's move waits for it.
+                // Only later loads gain from it, so a failure (a full disk, say)
+                // must not stop the sending; the next idle round tries again.
+                _ = try? session.store.compactIfLarge()
+            }
+            // The clock may be fixed (STAGEHAND_NOW): the wait is the time left by it.
+            var deadline = dispatcher.nextDueDate().map { Date().addingTimeInterval($0.timeIntervalSince(session.clock.now)) }
+            // Something due that this pass could not send (the transport cannot work
+            // from here) waits for a change, or a minute, instead of spinning.
+            if result.setupProblem != nil { deadline = Date().addingTimeInterval(60) }
+            if !result.didSomething, let due = deadline, due <= Date() { deadline = Date().addingTimeInterval(1) }
+            if changes.wait(until: deadline) == .woken { break }
+        }
+        printError("Stopped.")
     }
 
     private func report(_ result: DispatchReport, in session: Session) {

@@ -13,30 +13,19 @@ struct DisqualifyCommand: ParsableCommand {
     @Option(help: "The job (needed when the candidate is in several jobs).") var job: String?
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            let workspace = try session.store.load()
-            let member = try session.member(in: workspace)
-            let person = try workspace.findCandidate(candidate)
-            let job = try workspace.jobForCandidate(person, named: self.job)
-            let reason = try workspace.findReason(self.reason)
-            let now = session.clock.now
-            let outcome = try session.store.update { workspace in
-                let outcome = try workspace.disqualify(person.id, from: job.id, reason: reason.id, by: member.id, now: now)
-                if let run = outcome.run { workspace.advanceRuns(now: now, only: [run]) }
-                return outcome
-            }
-            let final = session.store.workspace
-            if let run = outcome.run {
-                let immediate = final.emailsDue(from: [run], now: now)
-                try session.sendNow(immediate)
-            }
-            let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
-            TextOutput.print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
-            for item in outcome.cancelled { TextOutput.print("  Cancelled: \(item.summary)") }
-            for step in outcome.run.flatMap({ session.store.workspace.actionRuns[$0] })?.steps ?? [] {
-                TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action, forDisqualification: true)): \(StepText.describe(step, in: final))")
-            }
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let member = try session.member(in: workspace)
+        let person = try workspace.findCandidate(candidate)
+        let job = try workspace.jobForCandidate(person, named: self.job)
+        let reason = try workspace.findReason(self.reason)
+        let outcome = try session.perform(.disqualify(person.id, job: job.id, reason: reason.id), by: member.id)
+        let final = session.store.workspace
+        let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
+        TextOutput.print("Disqualified \(person.name) [\(person.id)] from \(job.title): \(reason.name).")
+        for item in outcome.cancelled { TextOutput.print("  Cancelled: \(item.summary)") }
+        for step in outcome.runs.first.flatMap({ final.actionRuns[$0] })?.steps ?? [] {
+            TextOutput.print("  \(symbols.bolt) \(final.summary(of: step.action, forDisqualification: true)): \(StepText.describe(step, in: final))")
         }
     }
 }

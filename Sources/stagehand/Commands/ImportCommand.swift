@@ -12,22 +12,17 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The job (id or part of the title).") var job: String
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CandidateImportError(file: file, row: nil, problem: "the file cannot be read (check the path)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CandidateImportError(file: file, row: nil, problem: "it is not UTF-8 text (save it as CSV UTF-8)")
-            }
-            let workspace = try session.store.load()
-            let member = try session.member(in: workspace)
-            let job = try workspace.findJob(self.job)
-            let now = session.clock.now
-            let outcomes = try session.store.update { workspace in
-                try workspace.importCandidates(csv: text, file: file, to: job.id, by: member.id, now: now)
-            }
-            TextOutput.print("Imported \(outcomes.count) candidate\(outcomes.count == 1 ? "" : "s") into \(job.title) (\(job.firstStage?.name ?? "")); no actions ran.")
+        let session = try Session(global)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CandidateImportError(file: file, row: nil, problem: "the file cannot be read (check the path)")
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CandidateImportError(file: file, row: nil, problem: "it is not UTF-8 text (save it as CSV UTF-8)")
+        }
+        let workspace = try session.store.load()
+        let member = try session.member(in: workspace)
+        let job = try workspace.findJob(self.job)
+        let outcome = try session.perform(.importCandidates(csv: text, file: file, job: job.id), by: member.id)
+        TextOutput.print(outcome.sentence + ".")
     }
 }

@@ -17,13 +17,11 @@ extension JobsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                for job in workspace.setup.jobs {
-                    let stages = job.pipeline.count
-                    let count = "\(stages) stage\(stages == 1 ? "" : "s")"
-                    TextOutput.print("\(job.title) [\(job.id)]: \(job.status.rawValue), \(count)")
-                }
+            let workspace = try Session(global).store.load()
+            for job in workspace.setup.jobs {
+                let stages = job.pipeline.count
+                let count = "\(stages) stage\(stages == 1 ? "" : "s")"
+                TextOutput.print("\(job.title) [\(job.id)]: \(job.status.rawValue), \(count)")
             }
         }
     }
@@ -34,12 +32,10 @@ extension JobsCommand {
         @Argument(help: "The job's title.") var title: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { _, _ in
-                    .createJob(title: title)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { _, _ in
+                .createJob(title: title)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -50,12 +46,10 @@ extension JobsCommand {
         @Option(help: ArgumentHelp("Its new title.", valueName: "title")) var to: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .renameJob(try workspace.findJob(job).id, title: to)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .renameJob(try workspace.findJob(job).id, title: to)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -66,12 +60,10 @@ extension JobsCommand {
         @Argument(help: "The job (id or part of the title).") var job: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .setJobStatus(try workspace.findJob(job).id, .closed)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .setJobStatus(try workspace.findJob(job).id, .closed)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -81,12 +73,10 @@ extension JobsCommand {
         @Argument(help: "The job (id or part of the title).") var job: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .setJobStatus(try workspace.findJob(job).id, .open)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .setJobStatus(try workspace.findJob(job).id, .open)
             }
+            TextOutput.print(said)
         }
     }
 }

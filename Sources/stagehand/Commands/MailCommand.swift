@@ -34,24 +34,22 @@ extension MailCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let settings = try session.store.load().setup.settings.mail
-                TextOutput.print("Mail goes out through \(settings.transportDescription).")
-                TextOutput.print("From address when no team member sends: \(settings.fromAddress)")
-                if settings.transport == .smtp, let smtp = settings.smtp {
-                    if let name = smtp.passwordVariable { TextOutput.print("Password: from the environment variable \(name)") }
-                    if let path = smtp.passwordFile { TextOutput.print("Password: from the file \(path)") }
-                    if let path = smtp.certificateAuthorityFile { TextOutput.print("Trusted authorities: \(path)") }
-                }
-                if let warning = MailCommand.passwordFileWarning(settings) { printError("stagehand: \(warning)") }
-                do {
-                    _ = try session.transports.transport(for: settings)
-                    TextOutput.print("Ready: 'stagehand mail test --to ADDRESS' sends a test message.")
-                } catch let problem as MailSetupError {
-                    TextOutput.print("Not ready here: \(problem.sentence)")
-                    throw ExitCode(problem.exitCode)
-                }
+            let session = try Session(global)
+            let settings = try session.store.load().setup.settings.mail
+            TextOutput.print("Mail goes out through \(settings.transportDescription).")
+            TextOutput.print("From address when no team member sends: \(settings.fromAddress)")
+            if settings.transport == .smtp, let smtp = settings.smtp {
+                if let name = smtp.passwordVariable { TextOutput.print("Password: from the environment variable \(name)") }
+                if let path = smtp.passwordFile { TextOutput.print("Password: from the file \(path)") }
+                if let path = smtp.certificateAuthorityFile { TextOutput.print("Trusted authorities: \(path)") }
+            }
+            if let warning = MailCommand.passwordFileWarning(settings) { printError("stagehand: \(warning)") }
+            do {
+                _ = try session.transports.transport(for: settings)
+                TextOutput.print("Ready: 'stagehand mail test --to ADDRESS' sends a test message.")
+            } catch let problem as MailSetupError {
+                TextOutput.print("Not ready here: \(problem.sentence)")
+                throw ExitCode(ErrorReporting.exitStatus(for: problem) ?? 2)
             }
         }
     }
@@ -110,18 +108,16 @@ extension MailCommand {
         }
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let said = try session.changeSetup { workspace, _ in
-                    .setMail(changed(workspace.setup.settings.mail))
-                }
-                TextOutput.print(said + ".")
-                if let warning = MailCommand.passwordFileWarning(session.store.workspace.setup.settings.mail) {
-                    printError("stagehand: \(warning)")
-                }
-                if case .failure(let problem as MailSetupError) = Result(catching: { try session.transports.transport(for: session.store.workspace.setup.settings.mail) }) {
-                    printError("stagehand: saved, but not ready here: \(problem.sentence)")
-                }
+            let session = try Session(global)
+            let said = try session.changeSetup { workspace, _ in
+                .setMail(changed(workspace.setup.settings.mail))
+            }
+            TextOutput.print(said + ".")
+            if let warning = MailCommand.passwordFileWarning(session.store.workspace.setup.settings.mail) {
+                printError("stagehand: \(warning)")
+            }
+            if case .failure(let problem as MailSetupError) = Result(catching: { try session.transports.transport(for: session.store.workspace.setup.settings.mail) }) {
+                printError("stagehand: saved, but not ready here: \(problem.sentence)")
             }
         }
 
@@ -174,23 +170,21 @@ extension MailCommand {
         }
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let settings = try session.store.load().setup.settings.mail
-                let transport = try session.transports.transport(for: settings)
-                let message = MailMessage(
-                    fromName: "Stagehand", fromAddress: settings.fromAddress, toName: "", toAddress: to,
-                    subject: "Stagehand test message",
-                    body: "This message was sent by 'stagehand mail test' through \(settings.transportDescription).\nIf you can read it, mail from Stagehand reaches you.\n",
-                    date: session.clock.now, messageID: MailMessage.makeMessageID(domain: "stagehand.local"))
-                do {
-                    let answer = try transport.send(message)
-                    TextOutput.print("Sent a test message to \(to) through \(settings.transportDescription): \(answer)")
-                } catch let failure as DeliveryFailure {
-                    let kind = failure.isTransient ? "not sent (trying later may work)" : "refused"
-                    printError("stagehand: the test message to \(to) was \(kind): \(failure.detail)")
-                    throw ExitCode(failure.exitCode)
-                }
+            let session = try Session(global)
+            let settings = try session.store.load().setup.settings.mail
+            let transport = try session.transports.transport(for: settings)
+            let message = MailMessage(
+                fromName: "Stagehand", fromAddress: settings.fromAddress, toName: "", toAddress: to,
+                subject: "Stagehand test message",
+                body: "This message was sent by 'stagehand mail test' through \(settings.transportDescription).\nIf you can read it, mail from Stagehand reaches you.\n",
+                date: session.clock.now, messageID: MailMessage.makeMessageID(domain: "stagehand.local"))
+            do {
+                let answer = try transport.send(message)
+                TextOutput.print("Sent a test message to \(to) through \(settings.transportDescription): \(answer)")
+            } catch let failure as DeliveryFailure {
+                let kind = failure.isTransient ? "not sent (trying later may work)" : "refused"
+                printError("stagehand: the test message to \(to) was \(kind): \(failure.detail)")
+                throw ExitCode(ErrorReporting.exitStatus(for: failure) ?? 5)
             }
         }
     }

@@ -18,13 +18,11 @@ extension MembersCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let rows = workspace.setup.members.map { member in
-                    [member.name, member.login, workspace.role(of: member.id)?.name ?? member.role.rawValue, "\(member.keys.count)"]
-                }
-                TextOutput.print(TextTable.render(header: ["member", "login", "role", "SSH keys"], rows: rows))
+            let workspace = try Session(global).store.load()
+            let rows = workspace.setup.members.map { member in
+                [member.name, member.login, workspace.role(of: member.id)?.name ?? member.role.rawValue, "\(member.keys.count)"]
             }
+            TextOutput.print(TextTable.render(header: ["member", "login", "role", "SSH keys"], rows: rows))
         }
     }
 
@@ -36,13 +34,11 @@ extension MembersCommand {
         @Argument(help: "Their public key file, such as id_ed25519.pub; - reads it from standard input.") var file: String
 
         func run() throws {
-            try reportingErrors {
-                let text = try Self.read(file)
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .addKeys(try workspace.findMember(member).id, publicKeys: text)
-                }
-                TextOutput.print(said)
+            let text = try Self.read(file)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .addKeys(try workspace.findMember(member).id, publicKeys: text)
             }
+            TextOutput.print(said)
         }
 
         private static func read(_ file: String) throws -> String {
@@ -70,12 +66,10 @@ extension MembersCommand {
         @Argument(help: "The key's fingerprint (SHA256:…, as list-keys shows it) or its comment.") var key: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .removeKey(try workspace.findMember(member).id, key: key)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .removeKey(try workspace.findMember(member).id, key: key)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -86,14 +80,12 @@ extension MembersCommand {
         @Argument(help: "Only this member (login, id or part of the name).") var member: String?
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let members = try member.map { [try workspace.findMember($0)] } ?? workspace.setup.members
-                for member in members {
-                    TextOutput.print("\(member.name) (\(member.login))\(member.keys.isEmpty ? ": no keys" : "")")
-                    for key in member.keys {
-                        TextOutput.print("  \(key.kind)  \(key.fingerprint)\(key.comment.isEmpty ? "" : "  \(key.comment)")")
-                    }
+            let workspace = try Session(global).store.load()
+            let members = try member.map { [try workspace.findMember($0)] } ?? workspace.setup.members
+            for member in members {
+                TextOutput.print("\(member.name) (\(member.login))\(member.keys.isEmpty ? ": no keys" : "")")
+                for key in member.keys {
+                    TextOutput.print("  \(key.kind)  \(key.fingerprint)\(key.comment.isEmpty ? "" : "  \(key.comment)")")
                 }
             }
         }

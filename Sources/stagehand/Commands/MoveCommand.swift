@@ -35,33 +35,21 @@ struct MoveCommand: ParsableCommand {
     @Flag(help: "Print JSON (documented in the README).") var json = false
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            let workspace = try session.store.load()
-            let mover = try session.member(in: workspace)
-            let people = try candidates.map { try workspace.findCandidate($0) }
-            let job = try commonJob(of: people, in: workspace)
-            let stage = try workspace.findStage(to, in: job)
-            let request = MoveRequest(candidates: people.map(\.id), job: job.id, target: stage.id, mover: mover.id)
-            let before = try workspace.planMove(request)
-            let now = session.clock.now
-            let wait = max(grace ?? 0, 0)
-            let outcome = try session.store.update { workspace in
-                let outcome = try workspace.move(request, choice: choice?.choice, grace: wait, now: now)
-                if wait == 0 { workspace.advanceRuns(now: now, only: Set(outcome.runs)) }
-                return outcome
-            }
-            if wait > 0 {
-                Thread.sleep(forTimeInterval: wait)
-                try session.store.update { workspace in
-                    _ = workspace.advanceRuns(now: session.clock.now, only: Set(outcome.runs))
-                }
-            }
-            let immediate = session.store.workspace.emailsDue(from: outcome.runs, now: session.clock.now)
-            try session.sendNow(immediate)
-            let report = MoveReport(plan: before, outcome: outcome, in: session.store.workspace, now: session.clock.now)
-            if json { try JSONOutput.print(report) } else { TextOutput.print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment))) }
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let mover = try session.member(in: workspace)
+        let people = try candidates.map { try workspace.findCandidate($0) }
+        let job = try commonJob(of: people, in: workspace)
+        let stage = try workspace.findStage(to, in: job)
+        let request = MoveRequest(candidates: people.map(\.id), job: job.id, target: stage.id, mover: mover.id)
+        let wait = grace.map { max($0, 0) }
+        let outcome = try session.perform(.move(request, choice: choice?.choice), by: mover.id, grace: wait)
+        if let wait {
+            Thread.sleep(forTimeInterval: wait)
+            try session.engine.advance(outcome.runs)
         }
+        let report = MoveReport(outcome, in: session.store.workspace)
+        if json { try JSONOutput.print(report) } else { TextOutput.print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment))) }
     }
 
     private func commonJob(of people: [Candidate], in workspace: Workspace) throws -> Job {

@@ -27,21 +27,19 @@ extension PipelineCommand {
         @OptionGroup var pipeline: PipelineSelection
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let (ref, stages) = try pipeline.resolve(in: workspace)
-                let bolt = TextOutput.symbols.bolt
-                switch ref {
-                case .job(let id): TextOutput.print("Pipeline of \(workspace.pipelineName(ref)) [\(id)]:")
-                case .defaultTemplate: TextOutput.print("The default pipeline, copied by jobs created from now on:")
-                }
-                let counts = workspace.cardCounts(in: ref)
-                for (index, stage) in stages.enumerated() {
-                    let count = counts[stage.id] ?? 0
-                    let cards = ref == .defaultTemplate ? "" : ": \(count) candidate\(count == 1 ? "" : "s")"
-                    let marker = stage.hasActions ? " \(bolt)" : ""
-                    TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)")
-                }
+            let workspace = try Session(global).store.load()
+            let (ref, stages) = try pipeline.resolve(in: workspace)
+            let bolt = TextOutput.symbols.bolt
+            switch ref {
+            case .job(let id): TextOutput.print("Pipeline of \(workspace.pipelineName(ref)) [\(id)]:")
+            case .defaultTemplate: TextOutput.print("The default pipeline, copied by jobs created from now on:")
+            }
+            let counts = workspace.cardCounts(in: ref)
+            for (index, stage) in stages.enumerated() {
+                let count = counts[stage.id] ?? 0
+                let cards = ref == .defaultTemplate ? "" : ": \(count) candidate\(count == 1 ? "" : "s")"
+                let marker = stage.hasActions ? " \(bolt)" : ""
+                TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)")
             }
         }
     }
@@ -56,19 +54,17 @@ extension PipelineCommand {
         @Option(help: ArgumentHelp("Its position (1 = first) instead of last.", valueName: "n")) var position: Int?
 
         func run() throws {
-            try reportingErrors {
-                var ref: PipelineRef?
-                let said = try Session(global).changeSetup { workspace, _ in
-                    let resolved = try pipeline.resolve(in: workspace).0
-                    ref = resolved
-                    return .addStage(resolved, name: name)
-                } then: { workspace in
-                    // A stage is added last: the one at the end is the new one.
-                    guard let position, let ref, let added = workspace.pipeline(ref)?.last else { return nil }
-                    return .moveStage(ref, added.id, to: position - 1)
-                }
-                PipelineCommand.print(said, about: pipeline)
+            var ref: PipelineRef?
+            let said = try Session(global).changeSetup { workspace, _ in
+                let resolved = try pipeline.resolve(in: workspace).0
+                ref = resolved
+                return .addStage(resolved, name: name)
+            } then: { workspace in
+                // A stage is added last: the one at the end is the new one.
+                guard let position, let ref, let added = workspace.pipeline(ref)?.last else { return nil }
+                return .moveStage(ref, added.id, to: position - 1)
             }
+            PipelineCommand.print(said, about: pipeline)
         }
     }
 
@@ -80,13 +76,11 @@ extension PipelineCommand {
         @Option(help: ArgumentHelp("Its new name.", valueName: "name")) var to: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    let ref = try pipeline.resolve(in: workspace).0
-                    return .renameStage(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id, name: to)
-                }
-                PipelineCommand.print(said, about: pipeline)
+            let said = try Session(global).changeSetup { workspace, _ in
+                let ref = try pipeline.resolve(in: workspace).0
+                return .renameStage(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id, name: to)
             }
+            PipelineCommand.print(said, about: pipeline)
         }
     }
 
@@ -98,13 +92,11 @@ extension PipelineCommand {
         @Option(help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    let ref = try pipeline.resolve(in: workspace).0
-                    return .moveStage(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id, to: toPosition - 1)
-                }
-                PipelineCommand.print(said, about: pipeline)
+            let said = try Session(global).changeSetup { workspace, _ in
+                let ref = try pipeline.resolve(in: workspace).0
+                return .moveStage(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id, to: toPosition - 1)
             }
+            PipelineCommand.print(said, about: pipeline)
         }
     }
 
@@ -122,23 +114,21 @@ extension PipelineCommand {
         var moveCandidatesTo: String?
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, member in
-                    let ref = try pipeline.resolve(in: workspace).0
-                    let removed = try PipelineSelection.stage(stage, of: ref, in: workspace)
-                    let destination = try moveCandidatesTo.map { try PipelineSelection.stage($0, of: ref, in: workspace).id }
-                    // The core refuses too, but cannot name this option; permissions are said first, as the core does.
-                    try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change pipelines")
-                    let occupants = workspace.occupants(of: removed.id, in: ref).count
-                    if destination == nil, occupants > 0 {
-                        throw StagehandError.invalidAction(
-                            "\(occupants) candidate\(occupants == 1 ? " is" : "s are") still in \(removed.name): "
-                                + "pass --move-candidates-to STAGE to say where they go. Nothing was removed.")
-                    }
-                    return .removeStage(ref, removed.id, movingTo: destination)
+            let said = try Session(global).changeSetup { workspace, member in
+                let ref = try pipeline.resolve(in: workspace).0
+                let removed = try PipelineSelection.stage(stage, of: ref, in: workspace)
+                let destination = try moveCandidatesTo.map { try PipelineSelection.stage($0, of: ref, in: workspace).id }
+                // The core refuses too, but cannot name this option; permissions are said first, as the core does.
+                try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change pipelines")
+                let occupants = workspace.occupants(of: removed.id, in: ref).count
+                if destination == nil, occupants > 0 {
+                    throw StagehandError.invalidAction(
+                        "\(occupants) candidate\(occupants == 1 ? " is" : "s are") still in \(removed.name): "
+                            + "pass --move-candidates-to STAGE to say where they go. Nothing was removed.")
                 }
-                PipelineCommand.print(said, about: pipeline)
+                return .removeStage(ref, removed.id, movingTo: destination)
             }
+            PipelineCommand.print(said, about: pipeline)
         }
     }
 }

@@ -19,14 +19,12 @@ extension ReasonsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let symbols = TextOutput.symbols
-                for reason in workspace.setup.disqualificationReasons {
-                    let bolt = reason.actions.isEmpty ? "" : " \(symbols.bolt)"
-                    TextOutput.print("\(reason.name)\(bolt) [\(reason.id)]\(reason.actions.isEmpty ? ": no actions" : "")")
-                    AutomationsCommand.List.printActions(reason.actions, reason: true, in: workspace, symbols: symbols)
-                }
+            let workspace = try Session(global).store.load()
+            let symbols = TextOutput.symbols
+            for reason in workspace.setup.disqualificationReasons {
+                let bolt = reason.actions.isEmpty ? "" : " \(symbols.bolt)"
+                TextOutput.print("\(reason.name)\(bolt) [\(reason.id)]\(reason.actions.isEmpty ? ": no actions" : "")")
+                AutomationsCommand.List.printActions(reason.actions, reason: true, in: workspace, symbols: symbols)
             }
         }
     }
@@ -37,12 +35,10 @@ extension ReasonsCommand {
         @Argument(help: "The reason's name, as people will pick it.") var name: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { _, _ in
-                    .addReason(name: name)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { _, _ in
+                .addReason(name: name)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -54,12 +50,10 @@ extension ReasonsCommand {
         @Option(help: ArgumentHelp("Its new name.", valueName: "name")) var to: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .renameReason(try workspace.findReason(reason).id, name: to)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .renameReason(try workspace.findReason(reason).id, name: to)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -70,12 +64,10 @@ extension ReasonsCommand {
         @Argument(help: "The reason (id or part of its name).") var reason: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .removeReason(try workspace.findReason(reason).id)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .removeReason(try workspace.findReason(reason).id)
             }
+            TextOutput.print(said)
         }
     }
 }

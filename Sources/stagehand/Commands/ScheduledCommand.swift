@@ -17,20 +17,18 @@ extension ScheduledCommand {
         @Flag(help: "Print JSON (documented in the README).") var json = false
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                let waiting = workspace.waitingEmails
-                let toRetry = workspace.emailsToRetry
-                if json {
-                    try JSONOutput.print(ScheduledReport(waiting: waiting, toRetry: toRetry, in: workspace))
-                    return
-                }
-                TextOutput.print(waiting.isEmpty ? "No emails are waiting." : "Waiting (\(waiting.count)), soonest first:")
-                if !waiting.isEmpty { TextOutput.print(Self.table(waiting, in: workspace)) }
-                if !toRetry.isEmpty {
-                    TextOutput.print("\nFailed or unknown (\(toRetry.count)): check, then 'stagehand scheduled retry ID':")
-                    TextOutput.print(Self.table(toRetry, in: workspace))
-                }
+            let workspace = try Session(global).store.load()
+            let waiting = workspace.waitingEmails
+            let toRetry = workspace.emailsToRetry
+            if json {
+                try JSONOutput.print(ScheduledReport(waiting: waiting, toRetry: toRetry, in: workspace))
+                return
+            }
+            TextOutput.print(waiting.isEmpty ? "No emails are waiting." : "Waiting (\(waiting.count)), soonest first:")
+            if !waiting.isEmpty { TextOutput.print(Self.table(waiting, in: workspace)) }
+            if !toRetry.isEmpty {
+                TextOutput.print("\nFailed or unknown (\(toRetry.count)): check, then 'stagehand scheduled retry ID':")
+                TextOutput.print(Self.table(toRetry, in: workspace))
             }
         }
 
@@ -51,11 +49,8 @@ extension ScheduledCommand {
         @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let ids = try session.changeEmails(emails) { try $0.sendNow($1, by: $2, now: $3) }
-                try session.deliverNow(ids)
-            }
+            let session = try Session(global)
+            try session.deliverNow(emails) { .sendEmailsNow($0) }
         }
     }
 
@@ -65,14 +60,13 @@ extension ScheduledCommand {
         @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let ids = try session.changeEmails(emails) { try $0.cancelScheduledEmail($1, by: $2, now: $3) }
-                let workspace = session.store.workspace
-                for id in ids {
-                    guard let email = workspace.emails[id] else { continue }
-                    TextOutput.print("Cancelled '\(email.subject)' to \(email.toAddress) [\(id)]")
-                }
+            let session = try Session(global)
+            let ids = try session.emails(named: emails)
+            try session.engine.perform(.cancelEmails(ids), by: try session.member(in: session.store.workspace).id)
+            let workspace = session.store.workspace
+            for id in ids {
+                guard let email = workspace.emails[id] else { continue }
+                TextOutput.print("Cancelled '\(email.subject)' to \(email.toAddress) [\(id)]")
             }
         }
     }
@@ -84,34 +78,24 @@ extension ScheduledCommand {
         @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let ids = try session.changeEmails(emails) { try $0.retryEmail($1, by: $2, now: $3) }
-                try session.deliverNow(ids)
-            }
+            let session = try Session(global)
+            try session.deliverNow(emails) { .retryEmails($0) }
         }
     }
 }
 
 extension Session {
-    /// Applies one change to each named email as the acting member, all or none.
-    fileprivate func changeEmails(
-        _ names: [String], _ change: (inout Workspace, EmailID, MemberID, Date) throws -> Void
-    ) throws -> [EmailID] {
+    /// The emails named by id, as `stagehand scheduled` lists them.
+    fileprivate func emails(named names: [String]) throws -> [EmailID] {
         let workspace = try store.load()
-        let member = try member(in: workspace).id
-        let ids = try names.map { try workspace.findEmail($0).id }
-        let now = clock.now
-        try store.update { workspace in
-            for id in ids { try change(&workspace, id, member, now) }
-        }
-        return ids
+        return try names.map { try workspace.findEmail($0).id }
     }
 
-    /// Sends the emails now and says what became of each; exits non-zero if any did not go.
-    fileprivate func deliverNow(_ ids: [EmailID]) throws {
-        let report = try dispatcher.runDue(only: Set(ids))
-        if let problem = report.setupProblem { throw problem }
+    /// Asks for the emails to go now and says what became of each; exits non-zero if any did not go.
+    fileprivate func deliverNow(_ names: [String], _ change: ([EmailID]) -> CandidateChange) throws {
+        let ids = try emails(named: names)
+        let outcome = try engine.perform(change(ids), by: try member(in: store.workspace).id)
+        if let problem = outcome.delivery?.setupProblem { throw problem }
         let workspace = store.workspace
         for id in ids {
             guard let email = workspace.emails[id] else { continue }

@@ -13,16 +13,14 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print JSON (documented in the README); it always holds the emails' subjects and bodies.") var json = false
 
     func run() throws {
-        try reportingErrors {
-            let session = try Session(global)
-            let workspace = try session.store.load()
-            let found = try workspace.findCandidate(candidate)
-            let report = CandidateReport(found, in: workspace)
-            if json {
-                try JSONOutput.print(report)
-            } else {
-                TextOutput.print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment), emails: emails))
-            }
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let found = try workspace.findCandidate(candidate)
+        let report = CandidateReport(found, in: workspace)
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            TextOutput.print(report.text(in: workspace, symbols: .forLocale(ProcessInfo.processInfo.environment), emails: emails))
         }
     }
 }

@@ -20,14 +20,12 @@ extension TemplatesCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            try reportingErrors {
-                let workspace = try Session(global).store.load()
-                for template in workspace.setup.emailTemplates {
-                    let senders = workspace.owners(sending: template.id).map(workspace.ownerName)
-                    TextOutput.print("\(template.name) [\(template.id)]")
-                    TextOutput.print("  Subject: \(template.subject)")
-                    TextOutput.print("  Sent by: \(senders.isEmpty ? "no action" : senders.joined(separator: ", "))")
-                }
+            let workspace = try Session(global).store.load()
+            for template in workspace.setup.emailTemplates {
+                let senders = workspace.owners(sending: template.id).map(workspace.ownerName)
+                TextOutput.print("\(template.name) [\(template.id)]")
+                TextOutput.print("  Subject: \(template.subject)")
+                TextOutput.print("  Sent by: \(senders.isEmpty ? "no action" : senders.joined(separator: ", "))")
             }
         }
     }
@@ -45,12 +43,10 @@ extension TemplatesCommand {
         @Option(help: "The email's body (placeholders allowed).") var body: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { _, _ in
-                    .saveTemplate(nil, name: name, subject: subject, body: body)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { _, _ in
+                .saveTemplate(nil, name: name, subject: subject, body: body)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -70,14 +66,12 @@ extension TemplatesCommand {
         }
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    let old = try workspace.findTemplate(template)
-                    return .saveTemplate(
-                        old.id, name: name ?? old.name, subject: subject ?? old.subject, body: body ?? old.body)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                let old = try workspace.findTemplate(template)
+                return .saveTemplate(
+                    old.id, name: name ?? old.name, subject: subject ?? old.subject, body: body ?? old.body)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -87,12 +81,10 @@ extension TemplatesCommand {
         @Argument(help: "The template (id or part of its name).") var template: String
 
         func run() throws {
-            try reportingErrors {
-                let said = try Session(global).changeSetup { workspace, _ in
-                    .removeTemplate(try workspace.findTemplate(template).id)
-                }
-                TextOutput.print(said)
+            let said = try Session(global).changeSetup { workspace, _ in
+                .removeTemplate(try workspace.findTemplate(template).id)
             }
+            TextOutput.print(said)
         }
     }
 
@@ -109,24 +101,22 @@ extension TemplatesCommand {
         @Option(help: "The job (id or part of the title); needed when the candidate is in several.") var job: String?
 
         func run() throws {
-            try reportingErrors {
-                let session = try Session(global)
-                let workspace = try session.store.load()
-                let chosen = try workspace.findTemplate(template)
-                let person = try candidate.map { try workspace.findCandidate($0) }
-                let opening =
-                    try person.map { try workspace.jobForCandidate($0, named: job) } ?? job.map { try workspace.findJob($0) }
-                // Previewing changes nothing, so someone not on the team may look (then no sender is
-                // named); a mistyped --as is still refused.
-                let sender =
-                    session.memberName == nil ? try? session.member(in: workspace) : try session.member(in: workspace)
-                let filled = try workspace.preview(
-                    subject: chosen.subject, body: chosen.body, for: person?.id, in: opening?.id, sender: sender?.id)
-                let whom = person.map { "\($0.name) [\($0.id)]" } ?? "Alex Example (made up)"
-                let forJob = opening.map { ", \($0.title)" } ?? ", no job"
-                TextOutput.print("\(chosen.name) for \(whom)\(forJob), from \(sender?.name ?? "nobody"):")
-                TextOutput.print("\nSubject: \(filled.subject)\n\n\(filled.body)")
-            }
+            let session = try Session(global)
+            let workspace = try session.store.load()
+            let chosen = try workspace.findTemplate(template)
+            let person = try candidate.map { try workspace.findCandidate($0) }
+            let opening =
+                try person.map { try workspace.jobForCandidate($0, named: job) } ?? job.map { try workspace.findJob($0) }
+            // Previewing changes nothing, so someone not on the team may look (then no sender is
+            // named); a mistyped --as is still refused.
+            let sender =
+                session.memberName == nil ? try? session.member(in: workspace) : try session.member(in: workspace)
+            let filled = try workspace.preview(
+                subject: chosen.subject, body: chosen.body, for: person?.id, in: opening?.id, sender: sender?.id)
+            let whom = person.map { "\($0.name) [\($0.id)]" } ?? "Alex Example (made up)"
+            let forJob = opening.map { ", \($0.title)" } ?? ", no job"
+            TextOutput.print("\(chosen.name) for \(whom)\(forJob), from \(sender?.name ?? "nobody"):")
+            TextOutput.print("\nSubject: \(filled.subject)\n\n\(filled.body)")
         }
     }
 }

@@ -42,8 +42,9 @@ struct MoveReport: Encodable {
     var scheduled: [Scheduled] = []
     var cancelled: [Cancelled] = []
 
-    init(plan: MovePlan, outcome: MoveOutcome, in workspace: Workspace, now: Date) {
+    init(_ outcome: CandidateChangeOutcome, in workspace: Workspace) {
         ranActions = outcome.ranActions
+        guard let plan = outcome.plan else { return }
         let job = workspace.job(plan.job)
         for planned in plan.moves where outcome.moved.contains(planned.candidate) {
             moved.append(

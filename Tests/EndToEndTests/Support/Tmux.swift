@@ -43,6 +43,11 @@ final class TmuxSession {
         try run(["send-keys", "-t", name] + keys)
     }
 
+    /// Bytes exactly as given, as a terminal would send them: `"\u{1B}[1~"` is Home as tmux and the Linux console send it.
+    func sendRaw(_ text: String) throws {
+        try run(["send-keys", "-t", name, "-H"] + text.utf8.map { String(format: "%02x", $0) })
+    }
+
     func type(_ text: String) throws {
         try run(["send-keys", "-t", name, "-l", text])
     }

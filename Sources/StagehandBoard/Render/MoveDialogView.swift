@@ -1,7 +1,7 @@
 import StagehandCore
 
 extension Board {
-    static func drawDialog(_ dialog: Dialog, _ state: BoardState, on frame: inout Frame) {
+    static func drawMoveDialog(_ dialog: MoveDialog, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
         let plan = dialog.plan
@@ -9,7 +9,7 @@ extension Board {
         var lines: [String] = []
         let title: String
         let choices: [String]
-        switch dialog.kind {
+        switch dialog.question {
         case .revisit:
             let name = plan.moves.first.flatMap { workspace.candidates[$0.candidate]?.name } ?? ""
             title = "Back to \(stage)?"
@@ -34,7 +34,7 @@ extension Board {
                 lines.append(text)
             }
         }
-        let cancels = plan.moves.reduce(0) { $0 + $1.cancels.count }
+        let cancels = plan.cancelCount
         if cancels > 0 { lines.append("Cancels \(cancels) pending action\(cancels == 1 ? "" : "s").") }
         let width = min(frame.width - 4, 72)
         let wrapped = lines.flatMap { wrap($0, width: width - 4) }
@@ -43,26 +43,8 @@ extension Board {
         for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
         for (index, choice) in choices.enumerated() {
             let row = wrapped.count + 1 + index
-            let style = index == dialog.highlighted ? theme[.dialogHighlight] : theme[.dialog]
+            let style = MoveDialog.choices[index] == dialog.highlighted ? theme[.dialogHighlight] : theme[.dialog]
             box.line(row, choice, on: &frame, style: style)
-        }
-    }
-
-    static func drawReasons(_ candidate: CandidateID, selected: Int, _ state: BoardState, on frame: inout Frame) {
-        let workspace = state.workspace
-        let theme = state.theme
-        let reasons = workspace.setup.disqualificationReasons
-        let name = workspace.candidates[candidate]?.name ?? ""
-        var rows: [(String, Bool)] = []
-        for (index, reason) in reasons.enumerated() {
-            rows.append(("\(reason.name)\(reason.actions.isEmpty ? "" : " \(state.symbols.bolt)")", index == selected))
-            for action in reason.actions { rows.append(("    \(workspace.summary(of: action, forDisqualification: true))", false)) }
-        }
-        if reasons.isEmpty { rows.append(("No disqualification reasons are set up.", false)) }
-        let box = Box.centred(width: min(frame.width - 4, 80), height: rows.count + 3, in: frame)
-        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Disqualify \(name): why?")
-        for (index, row) in rows.enumerated() {
-            box.line(index, row.0, on: &frame, style: row.1 ? theme[.dialogHighlight] : theme[.dialog])
         }
     }
 }

@@ -1,0 +1,44 @@
+import StagehandCore
+
+extension Board {
+    /// The last row: the status line when there is one, the bulk move's progress, or
+    /// the keys of the mode the next key is read in.
+    static func drawBottomBar(_ state: BoardState, on frame: inout Frame) {
+        let y = frame.height - 1
+        let theme = state.theme
+        frame.fill(x: 0, y: y, width: frame.width - 1, height: 1, style: theme[.bottomBar])
+        if let status = state.status {
+            let style = status.kind == .error ? theme[.statusError] : theme[.statusInfo]
+            frame.put(" " + DisplayWidth.truncate(status.text, to: frame.width - 3), x: 0, y: y, style: style, maxWidth: frame.width - 1)
+            return
+        }
+        if let progress = state.bulkProgress {
+            frame.put(" Moving \(progress.total) candidates\(state.symbols.ellipsis) \(progress.done)/\(progress.total)", x: 0, y: y, style: theme[.statusInfo])
+            return
+        }
+        var x = 1
+        for row in barRows(state) {
+            guard let words = row.bar else { continue }
+            let label = row.barLabel(unicode: state.symbols.isUnicode)
+            let needed = DisplayWidth.of(label) + DisplayWidth.of(words) + 3
+            guard x + needed < frame.width - 1 else { break }
+            x += frame.put(label, x: x, y: y, style: theme[.bottomKey])
+            x += frame.put(" \(words)  ", x: x, y: y, style: theme[.bottomBar])
+        }
+    }
+
+    /// The bar's keys: the mode's, less those that would only refuse — keys that
+    /// need a permission the person lacks, and editing keys on a screen they may only read.
+    static func barRows(_ state: BoardState) -> [KeyRow] {
+        let readOnly: Bool =
+            switch state.mode {
+            case .editing(let screens):
+                if case .form(let form)? = screens.last { form.isReadOnly } else { state.workspace.readOnlyNotice(for: state.me) != nil }
+            default: false
+            }
+        return state.keyMode.rows.filter { row in
+            guard row.bar != nil, !(readOnly && row.edits) else { return false }
+            return row.needs.allSatisfy { permission in state.me.map { state.workspace.allows($0, permission) } ?? false }
+        }
+    }
+}

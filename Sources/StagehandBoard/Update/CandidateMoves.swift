@@ -1,0 +1,91 @@
+import StagehandCore
+
+/// Moving cards and asking the core first: whether a key may act is the core's
+/// answer (a dry run), never a rule restated here.
+extension Board {
+    /// The cards `m`, `L` and `H` take: the selection, else the focused card, less
+    /// those the core says cannot move (the status says how many stay). Nil, with
+    /// the core's refusal on the status line, when nobody can.
+    static func pickUp(_ state: inout BoardState) -> [CandidateID]? {
+        guard let job = state.job else { return nil }
+        let asked =
+            state.selection.isEmpty
+            ? state.focused.map { [$0] } ?? []
+            : state.workspace.candidates.filter { state.selection.contains($0.id) }.map(\.id)
+        guard !asked.isEmpty, let me = member(&state) else { return nil }
+        do {
+            let movable = try state.workspace.movable(asked, in: job.id, by: me)
+            let staying = asked.count - movable.count
+            if staying > 0 {
+                state.status = StatusLine(kind: .info, text: "\(staying) of the \(asked.count) selected cannot move and stay\(staying == 1 ? "s" : "") where they are")
+            }
+            return movable
+        } catch {
+            refuse(error, &state)
+            return nil
+        }
+    }
+
+    /// Asks the core what the move would do; commits at once only when the plan
+    /// has no question to ask.
+    static func drop(_ candidates: [CandidateID], on target: Int, _ state: inout BoardState) -> [Effect] {
+        state.mode = .board
+        guard let job = state.job, job.pipeline.indices.contains(target), let me = member(&state) else { return [] }
+        let request = MoveRequest(candidates: candidates, job: job.id, target: job.pipeline[target].id, mover: me, letsSomeStay: true)
+        let plan: MovePlan
+        do {
+            plan = try state.workspace.planMove(request)
+        } catch {
+            refuse(error, &state)
+            return []
+        }
+        if let question = plan.question {
+            state.mode = .moveDialog(MoveDialog(question: question, plan: plan, highlighted: .runActions))
+            return []
+        }
+        follow(plan.moves.first?.candidate, to: target, &state)
+        return [.change(.move(request, choice: nil), grace: state.workspace.setup.settings.gracePeriodSeconds)]
+    }
+
+    /// Focus goes with the moved card, as a person carrying it expects.
+    static func follow(_ candidate: CandidateID?, to stage: Int, _ state: inout BoardState) {
+        state.stageIndex = stage
+        state.focused = candidate
+    }
+
+    /// Opens the reason picker, unless the core says the candidate cannot be disqualified.
+    static func startDisqualifying(_ candidate: CandidateID, _ state: inout BoardState) {
+        guard let job = state.job, let me = member(&state) else { return }
+        do {
+            try state.workspace.checkDisqualifying(candidate, from: job.id, by: me)
+            state.mode = .disqualifying(candidate, selected: 0)
+        } catch {
+            refuse(error, &state)
+        }
+    }
+
+    /// Whether the core would make the change; if not, its refusal is on the status line.
+    static func allowed(_ change: CandidateChange, _ state: inout BoardState) -> Bool {
+        guard let me = member(&state) else { return false }
+        do {
+            try state.workspace.check(change, by: me)
+            return true
+        } catch {
+            refuse(error, &state)
+            return false
+        }
+    }
+
+    /// The member using the board; someone not on the team is told the board is read-only.
+    static func member(_ state: inout BoardState) -> MemberID? {
+        if let me = state.me { return me }
+        state.status = StatusLine(kind: .error, text: guestRefusal)
+        return nil
+    }
+
+    static let guestRefusal = "You are not a member of this workspace, so the board is read-only: ask an admin to add you."
+
+    static func refuse(_ error: any Error, _ state: inout BoardState) {
+        state.status = StatusLine(kind: .error, text: (error as? any UserFacingError)?.sentence ?? String(describing: error))
+    }
+}
