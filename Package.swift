@@ -79,6 +79,8 @@ let package = Package(
         .testTarget(
             name: "StagehandBoardTests", dependencies: ["StagehandBoard", "StagehandCore"], exclude: ["Snapshots"]),
         .testTarget(name: "StagehandTerminalTests", dependencies: ["StagehandTerminal", "StagehandBoard"]),
+        // Reads the sources' import lines: the layering rules of docs/ARCHITECTURE.md.
+        .testTarget(name: "ArchitectureTests"),
         // Depends on the executables only so they are built: the tests run them as processes.
         .testTarget(
             name: "EndToEndTests", dependencies: ["StagehandCore", "CNcursesw", "stagehand", "stagehand-bench", "stagehand-serve"],

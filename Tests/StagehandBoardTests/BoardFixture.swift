@@ -100,18 +100,34 @@ extension BoardFixture {
         return try #require(changes.count == 1 ? changes.first : nil, "one setup change expected: \(effects)", sourceLocation: sourceLocation)
     }
 
-    /// Does what the program does with `.changeSetup`: the core applies the change
-    /// for me, and the board hears the new workspace, the sentence, then the
-    /// workspace again (as `EffectRunner` answers every effect).
-    @discardableResult
+    /// Carries out the setup change through the program's own loop (`Board.carryOut`)
+    /// and a real `EffectRunner` on a state file holding the board's workspace: the
+    /// core applies it for me and the board hears what the program would. Returns the
+    /// sentence the status line shows; a refusal fails the test.
+    @MainActor @discardableResult
     static func perform(_ effects: [Effect], _ state: inout BoardState, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let change = try change(in: effects, sourceLocation: sourceLocation)
-        var workspace = state.workspace
-        let said = try workspace.apply(change, by: try #require(state.me), now: now)
-        _ = Board.update(&state, .workspaceChanged(workspace))
-        _ = Board.update(&state, .setupChanged(said))
-        _ = Board.update(&state, .workspaceChanged(workspace))
-        return said
+        _ = try change(in: effects, sourceLocation: sourceLocation)
+        try withRunner(on: state.workspace, as: state.me) { runner in
+            _ = Board.carryOut(effects, on: &state, runner: runner)
+        }
+        let status = try #require(state.status, "the change said nothing", sourceLocation: sourceLocation)
+        #expect(status.kind == .info, "refused: \(status.text)", sourceLocation: sourceLocation)
+        return status.text
+    }
+
+    /// A state file holding `workspace`, and the board's effect runner on it, with
+    /// mail going to an outbox; the folder is gone once `body` returns.
+    @MainActor
+    static func withRunner<Result>(on workspace: Workspace, as me: MemberID?, _ body: (EffectRunner) throws -> Result) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("board-fixture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = StateFile(path: folder.appendingPathComponent("state.json"))
+        try store.create(workspace, replacing: false)
+        _ = try store.load()
+        let clock = Clock.fixed(now)
+        let dispatcher = Dispatcher(store: store, transport: OutboxTransport(folder: folder.appendingPathComponent("outbox")), clock: clock)
+        return try body(EffectRunner(store: store, dispatcher: dispatcher, clock: clock, me: me))
     }
 
     /// Types text into the focused field, a key per character.

@@ -1,4 +1,5 @@
 import Foundation
+import StagehandCore
 import Testing
 @testable import StagehandBoard
 
@@ -14,5 +15,47 @@ import Testing
     @MainActor @Test func theLoopNeverWaitsLongerThanATickOrLessThanNothing() {
         #expect(BoardProgram.wait(lastTick: .distantPast, lastReload: .distantPast, now: start) == 0)
         #expect(BoardProgram.wait(lastTick: start, lastReload: start + 10, now: start) == BoardProgram.tickInterval)
+    }
+}
+
+/// The program's own loop, on a terminal in memory: what runs in a real terminal,
+/// without one.
+@MainActor @Suite struct BoardProgramLoopTests {
+    func runBoard(_ input: [InputEvent], width: Int = 120, height: Int = 35) throws -> (MemoryScreen, Workspace) {
+        try BoardFixture.withRunner(on: BoardFixture.workspace(), as: "ana") { runner in
+            let screen = MemoryScreen(width: width, height: height, input: input)
+            BoardProgram(screen: screen, runner: runner, clock: .fixed(BoardFixture.now), me: "ana", theme: .defaultDark).run()
+            return (screen, try runner.store.load())
+        }
+    }
+
+    func keys(_ keys: Key...) -> [InputEvent] { keys.map(InputEvent.key) }
+
+    @Test func aCardCarriedAndDroppedMovesAndItsRunFinishesWhenTheBoardQuits() throws {
+        let before = BoardFixture.state()
+        let peter = try #require(before.focused)
+        let job = try #require(before.job)
+        let (screen, workspace) = try runBoard(keys("m", .right, .enter, "q"))
+        #expect(screen.frames.first?.text.contains("1 Applied") == true, "the first frame is drawn before any key")
+        #expect(screen.frames.contains { $0.text.contains("Drop card here") })
+        #expect(screen.frames.contains { $0.text.contains("[c] Cancel") }, "the progress pane opens")
+        #expect(workspace.candidates[peter]?.placement(in: job.id)?.stage == job.pipeline[1].id)
+        let actions = try #require(workspace.actionRuns.first { $0.candidate == peter })
+        #expect(actions.isFinished, "quitting finishes the immediate actions of a run not cancelled")
+    }
+
+    @Test func aResizeIsDrawnAtTheNewSizeAndAClosedTerminalEndsTheProgram() throws {
+        let (screen, _) = try runBoard([.resize(width: 70, height: 20)])
+        let last = try #require(screen.frames.last)
+        #expect(last.width == 70 && last.height == 20)
+        #expect(screen.frames.count >= 2, "drawn at the first size, then at the new one")
+    }
+
+    @Test func cancellingDuringTheGracePeriodLeavesTheCandidateMovedAndNothingRun() throws {
+        let before = BoardFixture.state()
+        let peter = try #require(before.focused)
+        let (_, workspace) = try runBoard(keys("L", "c", "q"))
+        let actions = try #require(workspace.actionRuns.first { $0.candidate == peter })
+        #expect(actions.steps.allSatisfy { $0.state == .cancelled })
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The setup editors' list screens through `update`: opening them from the board,
 /// the changes their keys ask for, and what the board shows once the core made them.
-@Suite struct EditorUpdateTests {
+@MainActor @Suite struct EditorUpdateTests {
     typealias F = BoardFixture
 
     // MARK: Opening and closing

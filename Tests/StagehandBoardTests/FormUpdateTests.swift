@@ -5,7 +5,7 @@ import Testing
 
 /// Typing into the action forms, as Ana (an admin) does: what each key does to the
 /// fields, what a problem looks like before saving, and the change a save asks for.
-@Suite struct FormUpdateTests {
+@MainActor @Suite struct FormUpdateTests {
     typealias F = BoardFixture
 
     /// The board focused on stage `stage` (1-based) of the first job, with a new action's form open.
@@ -195,7 +195,11 @@ import Testing
         #expect(focusedKey(state) == .draft(.tags))
 
         let effects = F.press([.enter], &state)
-        guard case .saveAction(let draft, _, _, _) = try F.change(in: effects) else { return }
+        let change = try F.change(in: effects)
+        guard case .saveAction(let draft, _, _, _) = change else {
+            Issue.record("expected an action to be saved, got \(change)")
+            return
+        }
         #expect(draft.tags == "take-home, swift")
         try F.perform(effects, &state)
         #expect(state.workspace.actions(of: owner)?.last == .addTags(.init(tags: ["take-home", "swift"])))

@@ -187,6 +187,8 @@ import Testing
         var ws = T.make()
         try ws.addAction(.assign(.init(job: T.backend)), to: .stage(.defaultTemplate, "hired"), by: T.ada)
         try ws.addAction(.assign(.init(job: T.backend)), to: .stage(.job(T.platform), T.platformInterview), by: T.ada)
+        #expect(ws.actions(of: .stage(.defaultTemplate, "hired"))?.last == .assign(.init(job: T.backend)))
+        #expect(ws.actions(of: .stage(.job(T.platform), T.platformInterview))?.last == .assign(.init(job: T.backend)))
     }
 
     /// Jobs are refused the same way as automations: both permissions, or nothing changes.

@@ -8,7 +8,7 @@ extension Board {
         case .actions(let owner, let selected): drawActionList(owner, selected: selected, state, on: &frame)
         case .pipeline(let ref, let selected): drawPipeline(ref, selected: selected, state, on: &frame)
         case .templates(let selected): drawTemplates(selected: selected, state, on: &frame)
-        case .reasons(let selected): drawReasons(selected: selected, state, on: &frame)
+        case .reasons(let selected): drawReasonList(selected: selected, state, on: &frame)
         case .form(let form): drawForm(form, state, on: &frame)
         case .confirm: break
         }
@@ -119,7 +119,7 @@ extension Board {
             selected: rows.isEmpty ? nil : selected, footer: footer, state: state, on: &frame)
     }
 
-    static func drawReasons(selected: Int, _ state: BoardState, on frame: inout Frame) {
+    static func drawReasonList(selected: Int, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
         let rows = workspace.setup.disqualificationReasons.map { reason in

@@ -29,8 +29,8 @@ public struct Engine {
     ///   - grace: nil runs the actions due at once right away; seconds make the runs
     ///     wait that long (the board's Cancel window), after which `advance` takes
     ///     them on step by step.
-    ///   - batchSize: a move of more candidates commits this many at a time, each batch
-    ///     durable on its own, with `progress(done, total)` after each.
+    ///   - batchSize: a move of several candidates commits this many at a time, each
+    ///     batch durable on its own, with `progress(done, total)` after each.
     @discardableResult
     public func perform(
         _ change: CandidateChange, by member: MemberID, grace: TimeInterval? = nil, batchSize: Int = .max,

@@ -113,16 +113,6 @@ public struct MoveOutcome: Sendable, Equatable {
         self.ranActions = ranActions
         self.undo = undo
     }
-
-    /// Adds a later batch of the same move.
-    mutating func append(_ other: MoveOutcome) {
-        moved += other.moved
-        runs += other.runs
-        cancelled += other.cancelled
-        ranActions = ranActions || other.ranActions
-        guard let more = other.undo else { return }
-        if undo == nil { undo = more } else { undo?.previous.merge(more.previous) { first, _ in first } }
-    }
 }
 
 /// What undoing a move puts back: where each moved candidate was before.
