@@ -13,6 +13,12 @@ import Testing
         expectSnapshot(Board.render(BoardFixture.state(width: 60, height: 16)).text, named: "board-60x16")
     }
 
+    @Test(arguments: [(80, 24), (60, 16), (120, 35)])
+    func theBarAlwaysKeepsHelpAndQuit(_ width: Int, _ height: Int) throws {
+        let bar = try #require(BoardFixture.lines(BoardFixture.state(width: width, height: height)).last)
+        #expect(bar.contains("? help") && bar.contains("q quit"), "\(width)×\(height): \(bar)")
+    }
+
     @Test func tooSmall() {
         expectSnapshot(Board.render(BoardFixture.state(width: 50, height: 12)).text, named: "too-small")
     }

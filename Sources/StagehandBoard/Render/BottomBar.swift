@@ -16,14 +16,19 @@ extension Board {
             frame.put(" Moving \(progress.total) candidates\(state.symbols.ellipsis) \(progress.done)/\(progress.total)", x: 0, y: y, style: theme[.statusInfo])
             return
         }
+        let unicode = state.symbols.isUnicode
+        func width(_ row: KeyRow) -> Int { DisplayWidth.of(row.barLabel(unicode: unicode)) + DisplayWidth.of(row.bar ?? "") + 3 }
+        let rows = barRows(state)
+        // The keys that stay are given their room first; the others fill what is left, in order.
+        var room = frame.width - 2 - rows.filter(\.staysInBar).reduce(0) { $0 + width($1) }
         var x = 1
-        for row in barRows(state) {
-            guard let words = row.bar else { continue }
-            let label = row.barLabel(unicode: state.symbols.isUnicode)
-            let needed = DisplayWidth.of(label) + DisplayWidth.of(words) + 3
-            guard x + needed < frame.width - 1 else { break }
-            x += frame.put(label, x: x, y: y, style: theme[.bottomKey])
-            x += frame.put(" \(words)  ", x: x, y: y, style: theme[.bottomBar])
+        for row in rows {
+            if !row.staysInBar {
+                guard width(row) <= room else { continue }
+                room -= width(row)
+            }
+            x += frame.put(row.barLabel(unicode: unicode), x: x, y: y, style: theme[.bottomKey])
+            x += frame.put(" \(row.bar ?? "")  ", x: x, y: y, style: theme[.bottomBar])
         }
     }
 

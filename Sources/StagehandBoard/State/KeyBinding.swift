@@ -12,6 +12,8 @@ public struct KeyRow: Sendable, Equatable {
     public var needs: [Permission]
     /// It changes what the screen shows: a read-only editor or form leaves it out of the bar.
     public var edits: Bool
+    /// Kept in the bar when it is short of room and other keys give way (help, quit).
+    public var staysInBar = false
 
     /// How help and the bar write the keys, made from the keys themselves: "←/h",
     /// "1-9", "n/Esc/Enter".
@@ -74,9 +76,12 @@ public struct KeyTable<Command: Sendable & Equatable>: Sendable {
 
 /// A binding whose keys all give one command.
 func bind<Command>(
-    _ keys: [Key], _ command: Command, _ help: String, bar: String? = nil, needs: [Permission] = [], edits: Bool = false
+    _ keys: [Key], _ command: Command, _ help: String, bar: String? = nil, needs: [Permission] = [], edits: Bool = false,
+    staysInBar: Bool = false
 ) -> KeyBinding<Command> {
-    KeyBinding(row: KeyRow(keys: keys, help: help, bar: bar, needs: needs, edits: edits), commands: keys.map { _ in command })
+    KeyBinding(
+        row: KeyRow(keys: keys, help: help, bar: bar, needs: needs, edits: edits, staysInBar: staysInBar),
+        commands: keys.map { _ in command })
 }
 
 /// A binding whose keys each give their own command, described as one row.

@@ -53,10 +53,10 @@ public enum KeyMap {
         bind(["s"], .scheduled, "scheduled emails"),
         bind(["/"], .filter, "filter cards by text", bar: "filter"),
         bind(["u"], .undo, "undo the last move", needs: moving),
-        bind(["?"], .help, "help: every key", bar: "help"),
+        bind(["?"], .help, "help: every key", bar: "help", staysInBar: true),
         bind(["R"], .reload, "reload from the state file"),
         bind(["t"], .cycleTheme, "next colour theme"),
-        bind(["q"], .quit, "quit", bar: "quit"),
+        bind(["q"], .quit, "quit", bar: "quit", staysInBar: true),
     ])
 
     /// Printable keys type into the filter; these do the rest.
