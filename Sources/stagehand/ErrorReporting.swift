@@ -42,6 +42,7 @@ enum ErrorReporting {
         case "candidate", "job", "talent pool": "stagehand board"
         case "email template": "stagehand templates list"
         case "email": "stagehand scheduled"
+        case "task": "stagehand tasks --all"
         case "disqualification reason": "stagehand reasons list"
         case _ where kind.hasPrefix("stage"): "stagehand pipeline list"
         default: nil

@@ -17,7 +17,8 @@ struct Stagehand: ParsableCommand {
             DemoCommand.self, BoardCommand.self, MoveCommand.self, ShowCommand.self, ApplyCommand.self,
             ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, PipelineCommand.self, JobsCommand.self,
             ReasonsCommand.self, TemplatesCommand.self, ScheduledCommand.self, DispatchCommand.self, MailCommand.self,
-            CheckCommand.self, MembersCommand.self,
+            CheckCommand.self, MembersCommand.self, TasksCommand.self, EvaluateCommand.self, NoteCommand.self, TagCommand.self,
+            FollowCommand.self, UnfollowCommand.self, EditCommand.self, ReinstateCommand.self,
         ]
     )
 

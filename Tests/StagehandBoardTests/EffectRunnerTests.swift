@@ -47,7 +47,7 @@ import Testing
         _ = runner.perform(.advance([run]))
         #expect(runner.store.workspace.actionRuns[run]?.isFinished == true)
         #expect(outbox() == 1)
-        _ = runner.perform(.change(.undoMove(undo), grace: nil))
+        _ = runner.perform(.change(.undo(undo), grace: nil))
         #expect(runner.store.workspace.candidates[candidate]?.placement(in: job.id)?.stage == job.pipeline[0].id)
         #expect(outbox() == 1, "sent mail stays sent")
     }

@@ -89,6 +89,7 @@ import Testing
             selected.selection = [try #require(selected.cards(inStage: 1).first?.id)]
             return [selected, opened(["j"])]
         case .filter: return [opened(["/", "a"])]
+        case .finder: return [opened(["f", "a"]), opened(["f", "a", .down])]
         case .carrying: return [opened(["3", "m"])]
         case .moveDialog: return [opened([" ", " ", "L", "j"])]
         case .profile: return [opened([.enter], height: 16), opened([.enter, "G"], height: 16)]

@@ -156,7 +156,7 @@ import Testing
             MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!), in: &state)
         let undo = try #require(outcome.undo)
         #expect(undo.previous[candidate]?.stage == job.pipeline[0].id)
-        #expect(BoardFixture.press([.character("u")], &state) == [.change(.undoMove(undo), grace: nil)])
+        #expect(BoardFixture.press([.character("u")], &state) == [.change(.undo(undo), grace: nil)])
         #expect(BoardFixture.press([.character("u")], &state).isEmpty)
         #expect(state.status?.text == "Nothing to undo")
     }
@@ -211,6 +211,6 @@ import Testing
         BoardFixture.press([.enter], &state)
         let move = try BoardFixture.move(in: BoardFixture.press([.character("L")], &state))
         #expect(move.request.candidates == [candidate] && move.request.target == state.job!.pipeline[1].id && move.choice == nil)
-        #expect(state.mode == .profile(candidate, scroll: 0))
+        #expect(state.mode == .profile(candidate, PageCursor()))
     }
 }

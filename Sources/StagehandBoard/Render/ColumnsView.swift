@@ -92,8 +92,14 @@ extension Board {
             DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
         let age = placement.map { TimeInStage.describe(from: $0.enteredAt, to: state.now) } ?? ""
         let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
-        let room = width - DisplayWidth.of(age) - 3
+        // Open tasks about the candidate in this job: where work is waiting, and whether it is late.
+        let open = state.workspace.tasks.records(of: candidate.id).filter { !$0.done && ($0.job == nil || $0.job == job.id) }
+        let late = open.contains { $0.isOverdue(at: state.now) }
+        let tasks = open.isEmpty ? "" : (late ? "!" : state.symbols.isUnicode ? "☐" : "T") + "\(open.count) "
+        let room = width - DisplayWidth.of(age) - DisplayWidth.of(tasks) - 3
         frame.put("  " + DisplayWidth.truncate(tags, to: max(0, room)), x: x, y: y + 1, style: detailStyle, maxWidth: width)
+        let tasksX = x + width - DisplayWidth.of(age) - DisplayWidth.of(tasks)
+        frame.put(tasks, x: tasksX, y: y + 1, style: late && !isFocused ? theme[.statusError] : detailStyle)
         frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: detailStyle)
     }
 

@@ -1,40 +1,43 @@
 import StagehandCore
 
 extension Board {
-    static func drawMyWork(scroll: Int, _ state: BoardState, on frame: inout Frame) {
+    static func drawMyWork(cursor: PageCursor, _ state: BoardState, on frame: inout Frame) {
         let title = state.me.flatMap { state.workspace.member($0) }.map { "My work — \($0.name)" } ?? "My work"
-        drawPage(title, lines: myWorkLines(state), scroll: scroll, state: state, on: &frame)
+        drawPage(title, lines: myWorkLines(state), cursor: cursor, state: state, on: &frame)
     }
 
-    /// My work's lines before wrapping: what it draws, and what its keys scroll through.
-    static func myWorkLines(_ state: BoardState) -> [(String, Style)] {
+    /// My work's lines before wrapping: what it draws, and what its cursor moves over.
+    static func myWorkLines(_ state: BoardState) -> [PageLine] {
         let workspace = state.workspace
         let theme = state.theme
         let bolt = state.symbols.bolt
-        guard let me = state.me else { return [("You are not a member of this workspace.", theme[.muted])] }
-        func candidateName(_ id: CandidateID) -> String { workspace.candidates[id]?.name ?? id.rawValue }
-        var lines: [(String, Style)] = [("Tasks", theme[.columnTitle])]
-        let tasks = workspace.tasks.filter { $0.assignee == me && !$0.done }.sorted { $0.due < $1.due }
-        if tasks.isEmpty { lines.append(("Nothing to do.", theme[.muted])) }
-        for task in tasks {
-            lines.append(("\(task.automatic ? bolt : " ") \(workspace.day(task.due))  \(task.title) — \(candidateName(task.candidate))", theme[.card]))
-        }
-        lines.append(("", .plain))
-        lines.append(("Evaluations requested from me", theme[.columnTitle]))
-        let evaluations = workspace.evaluationRequests.filter { $0.member == me && $0.status == .requested }
-        if evaluations.isEmpty { lines.append(("None waiting.", theme[.muted])) }
-        for request in evaluations {
+        guard let me = state.me else { return [PageLine("You are not a member of this workspace.", theme[.muted])] }
+        let work = workspace.work(of: me)
+        let overdue = work.tasks.filter { $0.isOverdue(at: state.now) }.count
+        var lines = [PageLine("My tasks (\(work.tasks.count) open\(overdue > 0 ? ", \(overdue) overdue" : ""))", theme[.columnTitle])]
+        if work.tasks.isEmpty { lines.append(PageLine("Nothing to do.", theme[.muted])) }
+        lines += work.tasks.map { taskLine($0, state, showingCandidate: true) }
+        lines.append(PageLine("", .plain))
+        lines.append(PageLine("Evaluations asked of me (v answers)", theme[.columnTitle]))
+        if work.evaluations.isEmpty { lines.append(PageLine("None waiting.", theme[.muted])) }
+        for request in work.evaluations {
+            let name = workspace.candidates[request.candidate]?.name ?? request.candidate.rawValue
             let job = workspace.job(request.job)?.title ?? ""
-            lines.append(("\(request.automatic ? bolt : " ") \(candidateName(request.candidate)) for \(job), asked \(workspace.day(request.requestedAt))", theme[.card]))
+            lines.append(
+                PageLine(
+                    "\(request.automatic ? bolt : " ") \(name) for \(job), asked \(workspace.day(request.requestedAt))", theme[.card],
+                    item: .evaluation(request.id)))
         }
-        lines.append(("", .plain))
-        lines.append(("News about candidates I follow", theme[.columnTitle]))
-        let news = workspace.candidates.filter { $0.followers.contains(me) }
-            .flatMap { candidate in candidate.timeline.suffix(3).map { (candidate.name, $0) } }
-            .sorted { $0.1.at > $1.1.at }.prefix(30)
-        if news.isEmpty { lines.append(("Nothing new.", theme[.muted])) }
-        for (name, entry) in news {
-            lines.append(("\(entry.automatic ? bolt : " ") \(workspace.moment(entry.at))  \(name): \(entry.text)", entry.automatic ? theme[.automatic] : theme[.card]))
+        lines.append(PageLine("", .plain))
+        lines.append(PageLine("News about candidates I follow", theme[.columnTitle]))
+        if work.news.isEmpty { lines.append(PageLine("Nothing new.", theme[.muted])) }
+        for news in work.news {
+            let name = workspace.candidates[news.candidate]?.name ?? ""
+            let entry = news.entry
+            lines.append(
+                PageLine(
+                    "\(entry.automatic ? bolt : " ") \(workspace.moment(entry.at))  \(name): \(entry.text)",
+                    entry.automatic ? theme[.automatic] : theme[.card], item: .candidate(news.candidate)))
         }
         return lines
     }

@@ -1,67 +1,75 @@
 import StagehandCore
 
 extension Board {
-    static func drawProfile(_ id: CandidateID, scroll: Int, _ state: BoardState, on frame: inout Frame) {
+    static func drawProfile(_ id: CandidateID, cursor: PageCursor, _ state: BoardState, on frame: inout Frame) {
         guard let candidate = state.workspace.candidates[id] else {
-            drawPage("Candidate not found", lines: [], scroll: 0, state: state, on: &frame)
+            drawPage("Candidate not found", lines: [], state: state, on: &frame)
             return
         }
-        drawPage("\(candidate.name) [\(candidate.id)]", lines: profileLines(id, state), scroll: scroll, state: state, on: &frame)
+        let following = state.me.map { candidate.followers.contains($0) } == true ? "  (you follow)" : ""
+        drawPage("\(candidate.name) [\(candidate.id)]\(following)", lines: profileLines(id, state), cursor: cursor, state: state, on: &frame)
     }
 
-    /// The profile's lines before wrapping: what it draws, and what its keys scroll through.
-    static func profileLines(_ id: CandidateID, _ state: BoardState) -> [(String, Style)] {
+    /// The profile's lines before wrapping: what it draws, and what its cursor moves over.
+    static func profileLines(_ id: CandidateID, _ state: BoardState) -> [PageLine] {
         let workspace = state.workspace
         let theme = state.theme
         let bolt = state.symbols.bolt
         guard let candidate = workspace.candidates[id] else { return [] }
         func name(_ member: MemberID?) -> String? { member.map { workspace.member($0)?.name ?? $0.rawValue } }
-        var lines: [(String, Style)] = []
-        lines.append(("Email: \(candidate.email ?? "none")\(candidate.doNotEmail ? " (do not email)" : "")   Source: \(candidate.source)", theme[.card]))
+        var lines: [PageLine] = []
+        lines.append(PageLine("Email: \(candidate.email ?? "none")\(candidate.doNotEmail ? " (do not email)" : "")   Source: \(candidate.source)", theme[.card]))
         for placement in candidate.placements {
             let job = workspace.job(placement.job)
             var text = "\(job?.title ?? placement.job.rawValue): \(job?.stage(placement.stage)?.name ?? "") since \(workspace.moment(placement.enteredAt))"
             if let dq = placement.disqualification {
                 text += " — disqualified: \(workspace.reason(dq.reason)?.name ?? dq.reason.rawValue)"
             }
-            lines.append((text, theme[.card]))
+            lines.append(PageLine(text, theme[.card]))
         }
-        if !candidate.tags.isEmpty { lines.append(("Tags: " + candidate.tags.joined(separator: ", "), theme[.card])) }
+        if !candidate.tags.isEmpty { lines.append(PageLine("Tags: " + candidate.tags.joined(separator: ", "), theme[.card])) }
         if !candidate.followers.isEmpty {
-            lines.append(("Followers: " + candidate.followers.compactMap(name).joined(separator: ", "), theme[.card]))
+            lines.append(PageLine("Followers: " + candidate.followers.compactMap(name).joined(separator: ", "), theme[.card]))
         }
         if !candidate.talentPools.isEmpty {
-            lines.append(("Talent pools: " + candidate.talentPools.map { workspace.talentPool($0)?.name ?? $0.rawValue }.joined(separator: ", "), theme[.card]))
+            lines.append(PageLine("Talent pools: " + candidate.talentPools.map { workspace.talentPool($0)?.name ?? $0.rawValue }.joined(separator: ", "), theme[.card]))
         }
         let tasks = workspace.tasks.records(of: id)
         if !tasks.isEmpty {
-            lines.append(("", .plain))
-            lines.append(("Tasks", theme[.columnTitle]))
-            for task in tasks {
-                let mark = task.automatic ? bolt + " " : ""
-                lines.append(("[\(task.done ? "x" : " ")] \(mark)\(task.title) — \(name(task.assignee) ?? ""), due \(workspace.day(task.due))", theme[.card]))
-            }
+            lines.append(PageLine("", .plain))
+            lines.append(PageLine("Tasks (Space: done or open again, Enter: change)", theme[.columnTitle]))
+            for task in tasks { lines.append(taskLine(task, state, showingCandidate: false)) }
         }
         let evaluations = workspace.evaluationRequests.records(of: id)
-        if !evaluations.isEmpty {
-            lines.append(("", .plain))
-            lines.append(("Evaluation requests", theme[.columnTitle]))
-            for request in evaluations {
-                lines.append(("\(request.automatic ? bolt + " " : "")\(name(request.member) ?? ""): \(request.status.rawValue)", theme[.card]))
+        lines.append(PageLine("", .plain))
+        lines.append(PageLine("Evaluations (v: evaluate)", theme[.columnTitle]))
+        if evaluations.isEmpty { lines.append(PageLine("None yet.", theme[.muted])) }
+        for request in evaluations {
+            let mark = request.automatic ? bolt + " " : ""
+            let job = workspace.job(request.job)?.title ?? ""
+            if let rating = request.rating {
+                let when = request.submittedAt.map(workspace.moment) ?? ""
+                lines.append(PageLine("\(mark)\(name(request.member) ?? "") for \(job), \(when): \(rating.description)", theme[.card], item: .evaluation(request.id)))
+                for line in (request.comment ?? "").split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                    lines.append(PageLine("    \(state.symbols.vertical) \(line)", theme[.muted], item: .evaluation(request.id)))
+                }
+            } else {
+                let waiting = request.status == .requested ? "asked \(workspace.day(request.requestedAt)), waiting" : request.status.rawValue
+                lines.append(PageLine("\(mark)\(name(request.member) ?? "") for \(job): \(waiting)", theme[.card], item: .evaluation(request.id)))
             }
         }
-        lines.append(("", .plain))
-        lines.append(("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
+        lines.append(PageLine("", .plain))
+        lines.append(PageLine("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
         for entry in candidate.timeline.reversed() {
             let mark = entry.automatic ? bolt : " "
             let author = name(entry.author).map { " — \($0)" } ?? ""
             let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
-            lines.append(("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
+            lines.append(PageLine("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
         }
         let emails = workspace.emails.records(of: id)
         if !emails.isEmpty {
-            lines.append(("", .plain))
-            lines.append(("Emails, exactly as sent or to be sent", theme[.columnTitle]))
+            lines.append(PageLine("", .plain))
+            lines.append(PageLine("Emails, exactly as sent or to be sent", theme[.columnTitle]))
             for email in emails {
                 let when =
                     switch email.status {
@@ -70,13 +78,35 @@ extension Board {
                     case .failed, .unknown: "\(email.status.rawValue.uppercased()) — \(email.failure ?? "") (r retries)"
                     default: email.status.rawValue
                     }
-                lines.append(("\(email.subject) — \(when)", theme[.card]))
-                lines.append(("  From \(email.fromName) <\(email.fromAddress)> to <\(email.toAddress)>", theme[.muted]))
+                lines.append(PageLine("\(email.subject) — \(when)", theme[.card]))
+                lines.append(PageLine("  From \(email.fromName) <\(email.fromAddress)> to <\(email.toAddress)>", theme[.muted]))
                 for line in email.body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    lines.append(("  \(state.symbols.vertical) " + line, theme[.muted]))
+                    lines.append(PageLine("  \(state.symbols.vertical) " + line, theme[.muted]))
                 }
             }
         }
         return lines
+    }
+
+    /// A task as My work and the profile list it: done or open, overdue (in words
+    /// too, for terminals without colour), whose, when due, and whether its
+    /// candidate has moved on.
+    static func taskLine(_ task: CandidateTask, _ state: BoardState, showingCandidate: Bool) -> PageLine {
+        let workspace = state.workspace
+        let theme = state.theme
+        let assignee = workspace.member(task.assignee)?.name ?? task.assignee.rawValue
+        let overdue = task.isOverdue(at: state.now)
+        var text = "[\(task.done ? "x" : " ")] \(task.automatic ? state.symbols.bolt + " " : "")"
+        if overdue { text += "OVERDUE " }
+        text += "\(workspace.day(task.due))  \(task.title)"
+        if showingCandidate {
+            let candidate = workspace.candidates[task.candidate]?.name ?? ""
+            text += " — \(candidate)\(task.job.flatMap { workspace.job($0) }.map { ", \($0.title)" } ?? "")"
+        } else {
+            text += " — \(assignee)"
+        }
+        if task.done, let at = task.doneAt { text += ", done \(workspace.moment(at))" }
+        if let left = workspace.leftBehind(task) { text += " (\(left))" }
+        return PageLine(text, overdue ? theme[.statusError] : task.done ? theme[.muted] : theme[.card], item: .task(task.id))
     }
 }

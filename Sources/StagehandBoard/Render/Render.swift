@@ -11,27 +11,38 @@ extension Board {
             return frame
         }
         drawHeader(state, on: &frame)
-        switch state.mode {
-        case .profile(let id, let scroll):
-            drawProfile(id, scroll: scroll, state, on: &frame)
-        case .myWork(let scroll):
-            drawMyWork(scroll: scroll, state, on: &frame)
-        case .scheduled(let selected):
-            drawScheduled(selected: selected, state, on: &frame)
-        case .editing(let screens):
-            drawEditor(screens, state, on: &frame)
-        default:
-            drawColumns(state, layout: layout, on: &frame)
-        }
+        drawScreen(state.mode, state, layout: layout, on: &frame)
         drawProgressPane(state, on: &frame)
-        switch state.mode {
+        drawOverlay(state.mode, state, on: &frame)
+        drawBottomBar(state, on: &frame)
+        return frame
+    }
+
+    /// What fills the screen in a mode: a page, an editor, a form, or the columns.
+    static func drawScreen(_ mode: Mode, _ state: BoardState, layout: Layout, on frame: inout Frame) {
+        switch mode {
+        case .profile(let id, let cursor): drawProfile(id, cursor: cursor, state, on: &frame)
+        case .myWork(let cursor): drawMyWork(cursor: cursor, state, on: &frame)
+        case .scheduled(let selected): drawScheduled(selected: selected, state, on: &frame)
+        case .editing(let screens): drawEditor(screens, state, on: &frame)
+        case .form(let form, _): drawForm(form, state, on: &frame)
+        case .question(_, let over): drawScreen(over, state, layout: layout, on: &frame)
+        default: drawColumns(state, layout: layout, on: &frame)
+        }
+    }
+
+    /// What a mode draws over the screen: a dialog, help, a picker, a question, the finder.
+    static func drawOverlay(_ mode: Mode, _ state: BoardState, on frame: inout Frame) {
+        switch mode {
         case .moveDialog(let dialog): drawMoveDialog(dialog, state, on: &frame)
         case .help(let scroll): drawHelp(scroll: scroll, state, on: &frame)
         case .disqualifying(let id, let selected): drawDisqualifyPicker(id, selected: selected, state, on: &frame)
+        case .question(let confirmation, let over):
+            drawOverlay(over, state, on: &frame)
+            drawConfirmation(confirmation, state, on: &frame)
+        case .finding(let finder): drawFinder(finder, state, on: &frame)
         default: break
         }
-        drawBottomBar(state, on: &frame)
-        return frame
     }
 
     static func drawTooSmall(_ state: BoardState, on frame: inout Frame) {

@@ -7,8 +7,8 @@ extension Board {
         let workspace = state.workspace
         let theme = state.theme
         let emails = state.scheduledList
-        var lines: [(String, Style)] = []
-        if emails.isEmpty { lines.append(("No delayed emails are waiting.", theme[.muted])) }
+        var lines: [PageLine] = []
+        if emails.isEmpty { lines.append(PageLine("No delayed emails are waiting.", theme[.muted])) }
         let rows = emails.map { email -> [String] in
             let listing = workspace.listing(of: email)
             return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
@@ -24,14 +24,14 @@ extension Board {
                     return cut + String(repeating: " ", count: widths[column] - DisplayWidth.of(cut))
                 }.joined(separator: "  ").prefix(frame.width - 3))
         }
-        if !emails.isEmpty { lines.append((line(header), theme[.muted])) }
+        if !emails.isEmpty { lines.append(PageLine(line(header), theme[.muted])) }
         for (index, email) in emails.enumerated() {
-            lines.append((line(rows[index]), index == selected ? theme[.cardFocused] : theme[.card]))
+            lines.append(PageLine(line(rows[index]), index == selected ? theme[.cardFocused] : theme[.card]))
             guard index == selected else { continue }
             let why = email.failure.map { " — \($0)" } ?? ""
-            lines.append(("  '\(email.subject)' to \(email.toAddress)\(why)", theme[.muted]))
+            lines.append(PageLine("  '\(email.subject)' to \(email.toAddress)\(why)", theme[.muted]))
         }
         let title = "Scheduled emails (\(emails.count)), soonest first; failed ones last"
-        drawPage(title, lines: lines, scroll: max(0, selected + 3 - (frame.height - 4)), state: state, on: &frame)
+        drawPage(title, lines: lines, top: max(0, selected + 3 - pageRoom(state)), state: state, on: &frame)
     }
 }

@@ -36,7 +36,7 @@ public struct BoardState: Sendable {
     /// When the newest finished run's pane closes by itself.
     public var paneClosesAt: Date?
     public var bulkProgress: BulkProgress?
-    public var undoStack: [MoveUndo] = []
+    public var undoStack: [Undo] = []
     /// A one-line message for the bottom bar ("Moved Ana to Interview", an error…).
     public var status: StatusLine?
     /// The first column shown, for boards wider than the terminal.

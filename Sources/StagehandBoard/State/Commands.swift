@@ -29,7 +29,12 @@ public enum BoardCommand: Sendable, Equatable {
     case pickUp, moveRight, moveLeft
     case firstCard, lastCard, jumpToStage(Int)
     case cancelRun, openProfile, openAutomations, openPipeline, openTemplates, openReasons
-    case disqualify, myWork, scheduled, filter, undo, help, reload, cycleTheme, quit
+    case disqualify, myWork, scheduled, filter, find, addCandidate, undo, help, reload, cycleTheme, quit
+}
+
+/// The finder: printable keys type what to look for.
+public enum FinderCommand: Sendable, Equatable {
+    case select(ListStep), jump, deleteBack, close
 }
 
 public enum FilterCommand: Sendable, Equatable {
@@ -45,10 +50,15 @@ public enum MoveDialogCommand: Sendable, Equatable {
 }
 
 public enum ProfileCommand: Sendable, Equatable {
-    case scroll(ListStep), moveRight, moveLeft, disqualify, retryEmails, cancelRun, close
+    case cursor(ListStep), open, toggleDone, evaluate, note, tags, follow, editContact, addTask
+    case moveRight, moveLeft, disqualify, retryEmails, cancelRun, close
 }
 
-/// Help and My work: pages to read.
+public enum MyWorkCommand: Sendable, Equatable {
+    case cursor(ListStep), open, toggleDone, editTask, evaluate, closeLeftBehind, close
+}
+
+/// Help: a page to read.
 public enum PageCommand: Sendable, Equatable {
     case scroll(ListStep), close
 }

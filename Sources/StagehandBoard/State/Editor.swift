@@ -12,10 +12,10 @@ public enum EditorScreen: Sendable, Equatable {
     case confirm(Confirmation)
 }
 
-/// "Remove action 2 of Interview?" — answered with y or n; y makes the change.
+/// "Remove action 2 of Interview?" — answered with y or n; y does `effect`.
 public struct Confirmation: Sendable, Equatable {
     public var question: String
-    public var change: SetupChange
+    public var effect: Effect
 }
 
 /// A form of labelled fields. What it saves, and how each field is checked, comes
@@ -31,6 +31,22 @@ public struct Form: Sendable, Equatable {
         case renameJob(JobID)
         case newReason
         case renameReason(ReasonID)
+        // About candidates rather than the setup: saved as a `CandidateChange`.
+        case note(CandidateID, job: JobID?)
+        case tags(CandidateID)
+        case contact(CandidateID)
+        case task(TaskID)
+        case newTask(CandidateID, job: JobID?)
+        case evaluation(CandidateID, job: JobID)
+        case newCandidate(JobID)
+
+        /// Saved as a change to candidates, through `Engine`, rather than to the setup.
+        public var isAboutCandidates: Bool {
+            switch self {
+            case .note, .tags, .contact, .task, .newTask, .evaluation, .newCandidate: true
+            default: false
+            }
+        }
     }
 
     public var purpose: Purpose
@@ -53,6 +69,8 @@ public struct Form: Sendable, Equatable {
     public var original: AutomaticAction?
     /// Opened by someone who may read the setup but not change it.
     public var isReadOnly = false
+    /// The change a save asked for, until the core answers: its outcome closes the form.
+    public var saving: CandidateChange?
 
     /// The problem to show next to a field now.
     public func shownProblem(_ key: FormField.Key) -> String? {
@@ -78,6 +96,8 @@ public struct FormField: Sendable, Equatable {
         case draft(ActionDraft.Field)
         case name
         case destination
+        // The fields of the forms about candidates.
+        case email, doNotEmail, source, tagList, text, taskTitle, taskAssignee, taskDue, rating, comment
     }
 
     public enum Input: Sendable, Equatable {

@@ -48,11 +48,13 @@ public enum KeyMap {
         bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
         bind(["e"], .openTemplates, "email templates"),
         bind(["r"], .openReasons, "disqualification reasons"),
-        bind(["d"], .disqualify, "disqualify the candidate", needs: moving),
+        bind(["d"], .disqualify, "disqualify the candidate, or reinstate one who is", needs: moving),
         bind(["i"], .myWork, "my work"),
         bind(["s"], .scheduled, "scheduled emails"),
-        bind(["/"], .filter, "filter cards by text", bar: "filter"),
-        bind(["u"], .undo, "undo the last move", needs: moving),
+        bind(["/"], .filter, "filter this job's cards by text", bar: "filter"),
+        bind(["f"], .find, "find a candidate in any job", bar: "find"),
+        bind(["n", "+"], .addCandidate, "add a candidate to this job's first stage", needs: moving),
+        bind(["u"], .undo, "undo the last move or disqualification", needs: moving),
         bind(["?"], .help, "help: every key", bar: "help", staysInBar: true),
         bind(["R"], .reload, "reload from the state file"),
         bind(["t"], .cycleTheme, "next colour theme"),
@@ -64,6 +66,15 @@ public enum KeyMap {
         bind([.enter], .keep, "keep the filter and go back to the cards", bar: "keep"),
         bind([.escape], .clear, "clear the filter", bar: "clear"),
         bind([.backspace, .delete], .deleteBack, "delete the last character"),
+    ])
+
+    /// Printable keys type what to look for; these do the rest.
+    public static let finder = KeyTable<FinderCommand>([
+        bind([.up: .select(.previous), .down: .select(.next)], "previous / next candidate found"),
+        bind([.pageUp: .select(.pageUp), .pageDown: .select(.pageDown)], "a page up / down"),
+        bind([.enter], .jump, "go to the candidate's card", bar: "go to card"),
+        bind([.backspace, .delete], .deleteBack, "delete the last character"),
+        bind([.escape], .close, "close the finder", bar: "close"),
     ])
 
     public static let carrying = KeyTable<CarryCommand>([
@@ -83,17 +94,32 @@ public enum KeyMap {
     ])
 
     public static let profile = KeyTable<ProfileCommand>(
-        listSteps("line", ProfileCommand.scroll) + [
+        listSteps("line", ProfileCommand.cursor) + [
+            bind([.enter], .open, "open the task or evaluation on the line", bar: "open"),
+            bind([" "], .toggleDone, "mark the task on the line done, or open again", bar: "done"),
+            bind(["v"], .evaluate, "evaluate the candidate (answers your request)", bar: "evaluate", needs: [.evaluate]),
+            bind(["n"], .note, "write a note", bar: "note"),
+            bind(["t"], .tags, "add or remove tags", bar: "tags"),
+            bind(["f"], .follow, "follow or unfollow the candidate"),
+            bind(["e"], .editContact, "edit name, email and do-not-email", needs: moving),
+            bind(["T"], .addTask, "add a task about the candidate"),
             bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
             bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),
-            bind(["d"], .disqualify, "disqualify the candidate", needs: moving),
+            bind(["d"], .disqualify, "disqualify the candidate, or reinstate them", needs: moving),
             bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
             bind(["c"], .cancelRun, "cancel the run in the progress pane"),
-            bind([.escape, .enter, "q"], .close, "close", bar: "close"),
+            bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
         ])
 
-    public static let myWork = KeyTable<PageCommand>(
-        listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q"], .close, "close", bar: "close")])
+    public static let myWork = KeyTable<MyWorkCommand>(
+        listSteps("line", MyWorkCommand.cursor) + [
+            bind([" "], .toggleDone, "mark the task on the line done, or open again", bar: "done"),
+            bind(["e"], .editTask, "change the task's due day, assignee or title", bar: "edit task"),
+            bind(["v"], .evaluate, "answer the evaluation request on the line", bar: "evaluate"),
+            bind([.enter], .open, "open the candidate's profile at the line", bar: "profile"),
+            bind(["X"], .closeLeftBehind, "mark done every task whose candidate moved on or was disqualified"),
+            bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
+        ])
 
     public static let help = KeyTable<PageCommand>(
         listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q", "?"], .close, "close", bar: "close")])
@@ -174,13 +200,14 @@ public enum KeyMap {
 
 /// The modes keys are read in, each with its table. `?` lists them in this order.
 public enum KeyMode: CaseIterable, Sendable {
-    case board, filter, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
+    case board, filter, finder, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
     case actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, anywhere
 
     public var title: String {
         switch self {
         case .board: "Board"
         case .filter: "Filtering (/)"
+        case .finder: "Finding (f)"
         case .carrying: "Carrying a card (m)"
         case .moveDialog: "Move dialogs"
         case .profile: "Profile (Enter)"
@@ -203,6 +230,7 @@ public enum KeyMode: CaseIterable, Sendable {
         switch self {
         case .board: KeyMap.board.rows
         case .filter: KeyMap.filter.rows
+        case .finder: KeyMap.finder.rows
         case .carrying: KeyMap.carrying.rows
         case .moveDialog: KeyMap.moveDialog.rows
         case .profile: KeyMap.profile.rows
@@ -220,7 +248,4 @@ public enum KeyMode: CaseIterable, Sendable {
         case .anywhere: KeyMap.anywhere.rows
         }
     }
-
-    /// Text typed in this mode goes into a field instead of being read as keys.
-    public var takesText: Bool { self == .filter || self == .form }
 }

@@ -1,20 +1,33 @@
 import StagehandCore
 
 /// What the keyboard is talking to right now.
-public enum Mode: Sendable, Equatable {
+public indirect enum Mode: Sendable, Equatable {
     case board
     /// Cards lifted with `m`, hovering over `targetStage`.
     case carrying(Carry)
     case moveDialog(MoveDialog)
-    case profile(CandidateID, scroll: Int)
+    case profile(CandidateID, PageCursor)
     case help(scroll: Int)
-    case myWork(scroll: Int)
+    case myWork(PageCursor)
     case scheduled(selected: Int)
     case filtering
+    /// Finding a candidate in any job.
+    case finding(Finder)
     /// The setup editors, a stack of screens; the last one is shown.
     case editing([EditorScreen])
     /// Choosing the reason to disqualify a candidate with.
     case disqualifying(CandidateID, selected: Int)
+    /// A form about candidates (a note, a task, an evaluation, a new candidate) over
+    /// the screen it was opened from, which comes back when it closes.
+    case form(Form, over: Mode)
+    /// A yes-or-no question over the screen it was asked from.
+    case question(Confirmation, over: Mode)
+}
+
+/// The finder: text typed, and the highlighted one of the candidates it finds.
+public struct Finder: Sendable, Equatable {
+    public var text = ""
+    public var selected = 0
 }
 
 public struct Carry: Sendable, Equatable {
@@ -50,7 +63,10 @@ extension BoardState {
         case .help: return .help
         case .myWork: return .myWork
         case .scheduled: return .scheduled
+        case .finding: return .finder
         case .disqualifying: return .disqualifyPicker
+        case .form: return .form
+        case .question: return .confirm
         case .editing(let screens):
             switch screens.last {
             case .actions: return .actionList

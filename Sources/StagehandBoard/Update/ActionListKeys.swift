@@ -22,10 +22,7 @@ extension Board {
         case .remove:
             guard actions.indices.contains(selected), mayEditSetup(&state) else { break }
             let summary = workspace.summary(of: actions[selected], forDisqualification: owner.isReason)
-            ask(
-                Confirmation(
-                    question: "Remove action \(selected + 1) of \(workspace.ownerName(owner)): \(summary)?",
-                    change: .removeAction(owner: owner, index: selected, expecting: actions[selected])), &state)
+            ask("Remove action \(selected + 1) of \(workspace.ownerName(owner)): \(summary)?", change: .removeAction(owner: owner, index: selected, expecting: actions[selected]), &state)
         case .earlier, .later:
             let target = selected + (command == .earlier ? -1 : 1)
             guard actions.indices.contains(selected), actions.indices.contains(target), mayEditSetup(&state) else { break }

@@ -43,7 +43,7 @@ extension Board {
         case .cancelRun:
             return cancelShownRun(&state)
         case .openProfile:
-            if let focused = state.focused { state.mode = .profile(focused, scroll: 0) }
+            if let focused = state.focused { state.mode = .profile(focused, PageCursor()) }
         case .openAutomations:
             if let job = state.job, let stage = state.stage { state.mode = .editing([.actions(.stage(.job(job.id), stage.id), selected: 0)]) }
         case .openPipeline:
@@ -54,17 +54,25 @@ extension Board {
         case .disqualify:
             guard let focused = state.focused else { break }
             startDisqualifying(focused, &state)
-        case .myWork: state.mode = .myWork(scroll: 0)
+        case .myWork:
+            let lines = myWorkLines(state)
+            state.mode = .myWork(PageCursor.first(in: lines).keptInView(lines: lines, width: pageWidth(state), room: pageRoom(state)))
         case .scheduled: state.mode = .scheduled(selected: 0)
         case .filter: state.mode = .filtering
+        case .find: state.mode = .finding(Finder())
+        case .addCandidate:
+            guard let job = state.job else { break }
+            let probe = NewCandidate(name: "-", email: nil, source: CandidateForms.sources[0])
+            guard allowed(.add(probe, job: job.id, origin: .manualAdd), &state) else { break }
+            openForm(CandidateForms.newCandidate(job.id, state: state), &state)
         case .undo:
             guard let last = state.undoStack.last else {
                 state.status = StatusLine(kind: .info, text: "Nothing to undo")
                 break
             }
-            guard allowed(.undoMove(last), &state) else { break }
+            guard allowed(.undo(last), &state) else { break }
             state.undoStack.removeLast()
-            return [.change(.undoMove(last), grace: nil)]
+            return [.change(.undo(last), grace: nil)]
         case .help: state.mode = .help(scroll: 0)
         case .reload: return [.reload]
         case .cycleTheme:

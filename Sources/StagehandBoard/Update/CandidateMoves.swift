@@ -53,9 +53,17 @@ extension Board {
         state.focused = candidate
     }
 
-    /// Opens the reason picker, unless the core says the candidate cannot be disqualified.
+    /// Opens the reason picker, unless the core says the candidate cannot be
+    /// disqualified; someone disqualified already is offered reinstating instead.
     static func startDisqualifying(_ candidate: CandidateID, _ state: inout BoardState) {
         guard let job = state.job, let me = member(&state) else { return }
+        if let person = state.workspace.candidates[candidate], let disqualification = person.placement(in: job.id)?.disqualification {
+            guard allowed(.reinstate(candidate, job: job.id), &state) else { return }
+            let reason = state.workspace.reason(disqualification.reason)?.name ?? ""
+            let question = "\(person.name) is disqualified from \(job.title) already (\(reason)). Reinstate them, back in their stage, with no actions run?"
+            state.mode = .question(Confirmation(question: question, effect: .change(.reinstate(candidate, job: job.id), grace: nil)), over: state.mode)
+            return
+        }
         do {
             try state.workspace.checkDisqualifying(candidate, from: job.id, by: me)
             state.mode = .disqualifying(candidate, selected: 0)

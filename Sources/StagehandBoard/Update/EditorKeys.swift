@@ -24,10 +24,11 @@ extension Board {
         }
     }
 
+    /// A question answered: yes does what it asked about; no, the safe default, keeps everything.
     static func confirmCommand(_ command: ConfirmCommand, _ confirmation: Confirmation, _ state: inout BoardState) -> [Effect] {
-        closeEditorScreen(&state)
+        if case .question(_, let over) = state.mode { state.mode = over } else { closeEditorScreen(&state) }
         switch command {
-        case .yes: return [.changeSetup(confirmation.change)]
+        case .yes: return [confirmation.effect]
         case .no:
             state.status = StatusLine(kind: .info, text: "Kept; nothing changed")
             return []
@@ -56,12 +57,12 @@ extension Board {
 
     /// Asks before a removal — unless the core would refuse it anyway: then the
     /// reason shows at once rather than after a "yes".
-    static func ask(_ confirmation: Confirmation, _ state: inout BoardState) {
-        if let refusal = Forms.refusal(of: confirmation.change, state: state) {
+    static func ask(_ question: String, change: SetupChange, _ state: inout BoardState) {
+        if let refusal = Forms.refusal(of: change, state: state) {
             state.status = StatusLine(kind: .error, text: refusal)
             return
         }
-        openEditorScreen(.confirm(confirmation), &state)
+        openEditorScreen(.confirm(Confirmation(question: question, effect: .changeSetup(change))), &state)
     }
 
     /// Changing the setup needs both automation permissions; the refusal says which is missing.

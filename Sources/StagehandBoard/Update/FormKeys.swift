@@ -43,7 +43,7 @@ extension Board {
             case .saveOrNewLine, .save:
                 return save(form, &state)
             case .cancel:
-                closeEditorScreen(&state)
+                closeForm(&state)
                 state.status = StatusLine(kind: .info, text: "Cancelled; nothing saved")
                 return []
             }
@@ -54,7 +54,7 @@ extension Board {
             form.saveError = nil
         }
         Forms.refresh(&form, state: state)
-        replaceEditorScreen(.form(form), &state)
+        showForm(form, &state)
         return []
     }
 
@@ -65,12 +65,12 @@ extension Board {
         case .nextField?: form.focused = (form.focused + 1) % form.fields.count
         case .previousField?: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
         case .cancel?:
-            closeEditorScreen(&state)
+            closeForm(&state)
             return []
         default:
             _ = mayEditSetup(&state)
         }
-        replaceEditorScreen(.form(form), &state)
+        showForm(form, &state)
         return []
     }
 
@@ -95,12 +95,38 @@ extension Board {
         if let first = form.fields.firstIndex(where: { form.problems[$0.key] != nil }) {
             form.focused = first
             state.status = StatusLine(kind: .error, text: "Not saved: \(form.problems[form.fields[first].key] ?? "")")
-            replaceEditorScreen(.form(form), &state)
+            showForm(form, &state)
             return []
         }
+        if form.purpose.isAboutCandidates {
+            guard let change = CandidateForms.change(for: form, state: state) else { return [] }
+            form.saving = change
+            showForm(form, &state)
+            return [.change(change, grace: CandidateForms.grace(for: form, state: state))]
+        }
         guard mayEditSetup(&state), let change = Forms.change(for: form, state: state) else { return [] }
-        replaceEditorScreen(.form(form), &state)
+        showForm(form, &state)
         return [.changeSetup(change)]
+    }
+
+    /// Puts the form back where it is shown: over a screen, or on top of the editors.
+    static func showForm(_ form: Form, _ state: inout BoardState) {
+        switch state.mode {
+        case .form(_, let over): state.mode = .form(form, over: over)
+        default: replaceEditorScreen(.form(form), &state)
+        }
+    }
+
+    static func closeForm(_ state: inout BoardState) {
+        switch state.mode {
+        case .form(_, let over): state.mode = over
+        default: closeEditorScreen(&state)
+        }
+    }
+
+    /// Opens a form about candidates over the screen the person is on.
+    static func openForm(_ form: Form, _ state: inout BoardState) {
+        state.mode = .form(form, over: state.mode)
     }
 
     /// The core saved the change (the workspace already shows it): the form closes;

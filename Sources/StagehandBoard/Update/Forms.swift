@@ -114,6 +114,7 @@ enum Forms {
 
     /// Works out every field's problem and hint again from the core's rules.
     static func refresh(_ form: inout Form, state: BoardState) {
+        if form.purpose.isAboutCandidates { return CandidateForms.refresh(&form, state: state) }
         let workspace = state.workspace
         form.hints = [:]
         switch form.purpose {
@@ -207,6 +208,7 @@ enum Forms {
         case .renameJob(let id): return .renameJob(id, title: name)
         case .newReason: return .addReason(name: name)
         case .renameReason(let id): return .renameReason(id, name: name)
+        case .note, .tags, .contact, .task, .newTask, .evaluation, .newCandidate: return nil
         }
     }
 

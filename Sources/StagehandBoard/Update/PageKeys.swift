@@ -1,6 +1,5 @@
 import StagehandCore
 
-/// Help and My work: pages to scroll through and close.
 extension Board {
     static func helpCommand(_ command: PageCommand, _ scroll: Int, _ state: inout BoardState) -> [Effect] {
         switch command {
@@ -8,16 +7,6 @@ extension Board {
             let layout = HelpLayout(state)
             let positions = max(1, layout.perColumn - layout.rows + 1)
             state.mode = .help(scroll: step.apply(to: min(scroll, positions - 1), count: positions, page: layout.rows))
-        case .close:
-            state.mode = .board
-        }
-        return []
-    }
-
-    static func myWorkCommand(_ command: PageCommand, _ scroll: Int, _ state: inout BoardState) -> [Effect] {
-        switch command {
-        case .scroll(let step):
-            state.mode = .myWork(scroll: scrolled(scroll, by: step, through: myWorkLines(state), state))
         case .close:
             state.mode = .board
         }

@@ -28,10 +28,7 @@ extension Board {
             } else {
                 let actions = stage.actions.count
                 let note = actions == 0 ? "" : " Its \(actions) automatic action\(actions == 1 ? " goes" : "s go") with it."
-                ask(
-                    Confirmation(
-                        question: "Remove the stage \(stage.name) from \(title)?\(note)",
-                        change: .removeStage(ref, stage.id, movingTo: nil)), &state)
+                ask("Remove the stage \(stage.name) from \(title)?\(note)", change: .removeStage(ref, stage.id, movingTo: nil), &state)
             }
         case .moveLeft, .moveRight:
             let target = selected + (command == .moveLeft ? -1 : 1)

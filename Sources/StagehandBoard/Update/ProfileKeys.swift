@@ -1,10 +1,49 @@
 import StagehandCore
 
+/// The profile: a page with a cursor. Keys about the candidate work anywhere on it;
+/// Enter and Space act on the task or evaluation the cursor is on.
 extension Board {
-    static func profileCommand(_ command: ProfileCommand, _ id: CandidateID, _ scroll: Int, _ state: inout BoardState) -> [Effect] {
+    static func profileCommand(_ command: ProfileCommand, _ id: CandidateID, _ cursor: PageCursor, _ state: inout BoardState) -> [Effect] {
+        let lines = profileLines(id, state)
+        let item = lines.indices.contains(cursor.line) ? lines[cursor.line].item : nil
+        let job = state.job.flatMap { state.workspace.candidates[id]?.placement(in: $0.id) == nil ? nil : $0.id }
+            ?? state.workspace.candidates[id]?.placements.first?.job
         switch command {
-        case .scroll(let step):
-            state.mode = .profile(id, scroll: scrolled(scroll, by: step, through: profileLines(id, state), state))
+        case .cursor(let step):
+            state.mode = .profile(id, cursor.moved(by: step, over: lines, width: pageWidth(state), room: pageRoom(state)))
+        case .open:
+            switch item {
+            case .task(let task)?: openTaskForm(task, &state)
+            case .evaluation(let request)?: answer(request, &state)
+            default: state.status = StatusLine(kind: .info, text: "Nothing to open on this line: move to a task or an evaluation")
+            }
+        case .toggleDone:
+            guard case .task(let task)? = item else {
+                state.status = StatusLine(kind: .info, text: "Move to a task first: Space marks it done or open")
+                break
+            }
+            return toggleDone(task, &state)
+        case .evaluate:
+            guard let job else { break }
+            return evaluate(id, job: job, &state)
+        case .note:
+            guard allowed(.addNote(id, job: job, text: "-"), &state) else { break }
+            openForm(CandidateForms.note(id, job: job, state: state), &state)
+        case .tags:
+            guard allowed(.tag(id, adding: ["-"], removing: []), &state) else { break }
+            openForm(CandidateForms.tags(id, state: state), &state)
+        case .follow:
+            let following = state.me.map { state.workspace.candidates[id]?.followers.contains($0) == true } ?? false
+            let change: CandidateChange = following ? .unfollow(id) : .follow(id)
+            guard allowed(change, &state) else { break }
+            return [.change(change, grace: nil)]
+        case .editContact:
+            guard allowed(.editContact(id, name: nil, email: nil, doNotEmail: !(state.workspace.candidates[id]?.doNotEmail ?? false)), &state)
+            else { break }
+            openForm(CandidateForms.contact(id, state: state), &state)
+        case .addTask:
+            guard member(&state) != nil else { break }
+            openForm(CandidateForms.newTask(id, job: job, state: state), &state)
         case .moveRight, .moveLeft:
             guard let job = state.job, let stage = state.workspace.candidates[id]?.placement(in: job.id)?.stage,
                 let index = job.stageIndex(stage)
@@ -16,7 +55,7 @@ extension Board {
             }
             let effects = drop([id], on: target, &state)
             // Without a question to answer, the profile stays open on the moved candidate.
-            if state.mode == .board { state.mode = .profile(id, scroll: scroll) }
+            if state.mode == .board { state.mode = .profile(id, cursor) }
             return effects
         case .disqualify:
             startDisqualifying(id, &state)
@@ -36,11 +75,40 @@ extension Board {
         return []
     }
 
-    /// The scroll offset a step leads to on a page of these lines, kept within the page.
-    static func scrolled(_ scroll: Int, by step: ListStep, through lines: [(String, Style)], _ state: BoardState) -> Int {
-        let room = pageRoom(state)
-        let wrapped = lines.reduce(0) { $0 + wrap($1.0, width: state.width - 3).count }
-        let positions = max(1, wrapped - room + 1)
-        return step.apply(to: min(scroll, positions - 1), count: positions, page: room)
+    /// Space on a task: done if it is open, open again if it is done.
+    static func toggleDone(_ id: TaskID, _ state: inout BoardState) -> [Effect] {
+        guard let task = state.workspace.tasks[id] else { return [] }
+        let change: CandidateChange = task.done ? .reopenTasks([id]) : .completeTasks([id])
+        guard allowed(change, &state) else { return [] }
+        return [.change(change, grace: nil)]
+    }
+
+    static func openTaskForm(_ id: TaskID, _ state: inout BoardState) {
+        guard let task = state.workspace.tasks[id], allowed(.editTask(id, title: task.title + " ", assignee: nil, due: nil), &state) else {
+            return
+        }
+        openForm(CandidateForms.task(id, state: state), &state)
+    }
+
+    /// `v`: the evaluation form for the candidate in this job, if the core lets me evaluate.
+    static func evaluate(_ candidate: CandidateID, job: JobID, _ state: inout BoardState) -> [Effect] {
+        guard allowed(.evaluate(candidate, job: job, rating: .mixed, comment: ""), &state) else { return [] }
+        openForm(CandidateForms.evaluation(candidate, job: job, state: state), &state)
+        return []
+    }
+
+    /// Answers an evaluation request: its evaluator only, and while it waits.
+    static func answer(_ id: EvaluationRequestID, _ state: inout BoardState) {
+        guard let request = state.workspace.evaluationRequests[id] else { return }
+        guard request.status == .requested else {
+            state.status = StatusLine(kind: .info, text: "That evaluation is \(request.status.rawValue) already")
+            return
+        }
+        guard request.member == state.me else {
+            let name = state.workspace.member(request.member)?.name ?? request.member.rawValue
+            state.status = StatusLine(kind: .info, text: "Only \(name) answers this request: v adds an evaluation of your own")
+            return
+        }
+        _ = evaluate(request.candidate, job: request.job, &state)
     }
 }

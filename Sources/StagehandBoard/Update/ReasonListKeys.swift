@@ -20,9 +20,7 @@ extension Board {
             openEditorScreen(.form(form), &state)
         case .remove:
             guard let reason, mayEditSetup(&state) else { break }
-            ask(
-                Confirmation(question: "Remove the disqualification reason \(reason.name)?", change: .removeReason(reason.id)),
-                &state)
+            ask("Remove the disqualification reason \(reason.name)?", change: .removeReason(reason.id), &state)
         case .back: closeEditorScreen(&state)
         }
         return []

@@ -18,9 +18,7 @@ extension Board {
             openEditorScreen(.form(form), &state)
         case .remove:
             guard let template, mayEditSetup(&state) else { break }
-            ask(
-                Confirmation(question: "Remove the email template \(template.name)?", change: .removeTemplate(template.id)),
-                &state)
+            ask("Remove the email template \(template.name)?", change: .removeTemplate(template.id), &state)
         case .back: closeEditorScreen(&state)
         }
         return []

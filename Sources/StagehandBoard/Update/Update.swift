@@ -45,9 +45,18 @@ public enum Board {
         case .failed(let text):
             state.bulkProgress = nil
             state.status = StatusLine(kind: .error, text: text)
-            if case .editing(let screens) = state.mode, case .form(var form) = screens.last {
+            switch state.mode {
+            case .editing(let screens):
+                guard case .form(var form) = screens.last else { break }
                 form.saveError = text
                 replaceEditorScreen(.form(form), &state)
+            case .form(var form, let over):
+                // The form stays open with what was typed: nothing is lost to a refusal.
+                form.saveError = text
+                form.saving = nil
+                state.mode = .form(form, over: over)
+            default:
+                break
             }
             return []
         case .setupChanged(let text):
@@ -60,12 +69,14 @@ public enum Board {
     /// a move can be undone, and the status line says what happened.
     static func changed(_ change: CandidateChange, _ outcome: CandidateChangeOutcome, _ state: inout BoardState) -> [Effect] {
         state.bulkProgress = nil
-        if case .move = change, let undo = outcome.undo, !outcome.moved.isEmpty {
+        // A move or a disqualification can be taken back with u.
+        if let undo = outcome.undo, !undo.previous.isEmpty {
             state.undoStack.append(undo)
             if state.undoStack.count > undoDepth { state.undoStack.removeFirst() }
-            state.selection.subtract(outcome.moved)
         }
+        if case .move = change { state.selection.subtract(outcome.moved) }
         state.status = outcome.mailProblem.map { StatusLine(kind: .error, text: $0) } ?? StatusLine(kind: .info, text: outcome.sentence)
+        if case .form(let form, let over) = state.mode, form.saving == change { state.mode = over }
         let started = outcome.runs.filter { !state.runs.contains($0) }
         guard !started.isEmpty else { return [] }
         state.runs += started
@@ -132,18 +143,25 @@ public enum Board {
             return KeyMap.carrying.command(for: key).map { carryCommand($0, carry, &state) } ?? []
         case (.moveDialog, .moveDialog(let dialog)):
             return KeyMap.moveDialog.command(for: key).map { moveDialogCommand($0, dialog, &state) } ?? []
-        case (.profile, .profile(let id, let scroll)):
-            return KeyMap.profile.command(for: key).map { profileCommand($0, id, scroll, &state) } ?? []
+        case (.profile, .profile(let id, let cursor)):
+            return KeyMap.profile.command(for: key).map { profileCommand($0, id, cursor, &state) } ?? []
         case (.help, .help(let scroll)):
             return KeyMap.help.command(for: key).map { helpCommand($0, scroll, &state) } ?? []
-        case (.myWork, .myWork(let scroll)):
-            return KeyMap.myWork.command(for: key).map { myWorkCommand($0, scroll, &state) } ?? []
+        case (.myWork, .myWork(let cursor)):
+            return KeyMap.myWork.command(for: key).map { myWorkCommand($0, cursor, &state) } ?? []
+        case (.finder, .finding(let finder)):
+            return finderKey(key, finder, &state)
         case (.scheduled, .scheduled(let selected)):
             return KeyMap.scheduled.command(for: key).map { scheduledCommand($0, selected, &state) } ?? []
         case (.disqualifyPicker, .disqualifying(let candidate, let selected)):
             return KeyMap.disqualifyPicker.command(for: key).map { disqualifyPickerCommand($0, candidate, selected, &state) } ?? []
         case (_, .editing(let screens)):
             return editorKey(key, screens, &state)
+        case (.form, .form(let form, _)):
+            state.status = nil
+            return formKey(key, form, &state)
+        case (.confirm, .question(let confirmation, _)):
+            return KeyMap.confirm.command(for: key).map { confirmCommand($0, confirmation, &state) } ?? []
         default:
             return []
         }

@@ -64,11 +64,15 @@ public struct ActionStep: Codable, Sendable, Equatable {
     public var state: StepState
     /// The email this step produced, for send-email steps.
     public var email: EmailID?
+    /// What the step added that the candidate did not have — tags, followers, a job
+    /// or a talent pool by id — so that undoing the move takes exactly that away.
+    public var added: [String]?
 
-    public init(action: AutomaticAction, state: StepState = .pending, email: EmailID? = nil) {
+    public init(action: AutomaticAction, state: StepState = .pending, email: EmailID? = nil, added: [String]? = nil) {
         self.action = action
         self.state = state
         self.email = email
+        self.added = added
     }
 }
 

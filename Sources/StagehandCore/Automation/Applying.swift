@@ -109,7 +109,8 @@ extension Workspace {
         var known: Candidate?
     }
 
-    static func looksLikeEmail(_ text: String) -> Bool {
+    /// Whether text can be a candidate's email address: something@domain.tld, no spaces.
+    public static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One thing a team member does to candidates — a move, an arrival, a
-/// disqualification, an undo, something done to a run or an email — as a value,
-/// so that the board and the command line make it through the same rules (as
-/// `SetupChange` does for the setup). `Engine` carries it to the store.
+/// disqualification, an undo, finishing a task, an evaluation, a note — as a
+/// value, so that the board and the command line make it through the same rules
+/// (as `SetupChange` does for the setup). `Engine` carries it to the store.
 public enum CandidateChange: Sendable, Equatable {
     /// The request's mover is the member making the change.
     case move(MoveRequest, choice: MoveChoice?)
@@ -11,11 +11,25 @@ public enum CandidateChange: Sendable, Equatable {
     /// Rows of a CSV file into a job's first stage; imports never fire actions.
     case importCandidates(csv: String, file: String, job: JobID)
     case disqualify(CandidateID, job: JobID, reason: ReasonID)
-    case undoMove(MoveUndo)
+    case reinstate(CandidateID, job: JobID)
+    /// Takes back a move or a disqualification.
+    case undo(Undo)
     case cancelRun(ActionRunID)
     case sendEmailsNow([EmailID])
     case cancelEmails([EmailID])
     case retryEmails([EmailID])
+    case completeTasks([TaskID])
+    case reopenTasks([TaskID])
+    /// `nil` keeps that part of the task.
+    case editTask(TaskID, title: String?, assignee: MemberID?, due: TaskDue?)
+    case addTask(CandidateID, job: JobID?, title: String, assignee: MemberID, due: TaskDue)
+    case evaluate(CandidateID, job: JobID, rating: EvaluationRating, comment: String)
+    case addNote(CandidateID, job: JobID?, text: String)
+    case tag(CandidateID, adding: [String], removing: [String])
+    case follow(CandidateID)
+    case unfollow(CandidateID)
+    /// `nil` keeps that detail; an empty email removes the address.
+    case editContact(CandidateID, name: String?, email: String?, doNotEmail: Bool?)
 }
 
 /// What a change did, and what it left due.
@@ -30,8 +44,10 @@ public struct CandidateChangeOutcome: Sendable, Equatable {
     public var runs: [ActionRunID] = []
     public var ranActions = false
     public var cancelled: [PendingWork] = []
-    /// How to take a move back.
-    public var undo: MoveUndo?
+    /// How to take a move or a disqualification back.
+    public var undo: Undo?
+    /// What an undo did.
+    public var undone: UndoOutcome?
     /// Emails the change made due now: its runs' immediate emails, or those asked to go now.
     public var dueEmails: Set<EmailID> = []
     /// Why an email the change made due did not go out when this process sent it:
@@ -39,6 +55,8 @@ public struct CandidateChangeOutcome: Sendable, Equatable {
     public var mailProblem: String?
     /// How the due emails went, when this process sent them.
     public var delivery: DispatchReport?
+    /// What the change made: a task's or an evaluation's id.
+    public var made: String?
 
     public init(sentence: String) {
         self.sentence = sentence
@@ -52,7 +70,11 @@ public struct CandidateChangeOutcome: Sendable, Equatable {
         runs += batch.runs
         ranActions = ranActions || batch.ranActions
         cancelled += batch.cancelled
-        if let more = batch.undo { undo?.previous.merge(more.previous) { first, _ in first } }
+        if let more = batch.undo {
+            undo?.previous.merge(more.previous) { first, _ in first }
+            undo?.runs += more.runs
+            undo?.cancelled += more.cancelled
+        }
         dueEmails.formUnion(batch.dueEmails)
         mailProblem = mailProblem ?? batch.mailProblem
         delivery = delivery ?? batch.delivery
@@ -69,15 +91,9 @@ extension Workspace {
             _ = try planMove(request)
         case .add(let person, let job, _):
             _ = try checkArrival(person, to: job, by: member)
-        case .importCandidates(let csv, let file, let job):
-            // Imported on a copy that is thrown away: the time stamped on it does not matter.
-            var trial = self
-            _ = try trial.importCandidates(csv: csv, file: file, to: job, by: member, now: .distantPast)
         case .disqualify(let candidate, let job, let reasonID):
             try checkDisqualifying(candidate, from: job, by: member)
             guard reason(reasonID) != nil else { throw StagehandError.notFound(kind: "disqualification reason", name: reasonID.rawValue) }
-        case .undoMove:
-            try require([.moveCandidates], of: member, toDo: "move candidates")
         case .cancelRun(let id):
             guard actionRuns[id] != nil else { throw StagehandError.notFound(kind: "action run", name: id.rawValue) }
         case .sendEmailsNow(let ids):
@@ -86,6 +102,11 @@ extension Workspace {
             for id in ids { try checkWaiting(id, by: member, toDo: "cancel scheduled emails") }
         case .retryEmails(let ids):
             for id in ids { try checkRetry(id, by: member) }
+        default:
+            // Made on a copy that is thrown away, so the time stamped on it does not
+            // matter: the rule is written once, in the change itself.
+            var trial = self
+            _ = try trial.apply(change, by: member, now: .distantPast)
         }
     }
 
@@ -128,19 +149,26 @@ extension Workspace {
             outcome.added = arrivals.map(\.candidate)
         case .disqualify(let id, let jobID, let reasonID):
             let result = try disqualify(id, from: jobID, reason: reasonID, by: member, now: now, grace: wait)
-            let name = candidates[id]?.name ?? id.rawValue
             outcome = CandidateChangeOutcome(
-                sentence: "Disqualified \(name) from \(job(jobID)?.title ?? ""): \(reason(reasonID)?.name ?? "")")
+                sentence: "Disqualified \(name(of: id)) from \(job(jobID)?.title ?? ""): \(reason(reasonID)?.name ?? "")")
             outcome.runs = result.run.map { [$0] } ?? []
             outcome.ranActions = result.run != nil
             outcome.cancelled = result.cancelled
-        case .undoMove(let undo):
-            let restored = try undoMove(undo, by: member, now: now)
-            outcome = CandidateChangeOutcome(sentence: sentence(undoing: undo, restored: restored))
-            outcome.moved = restored
+            outcome.undo = result.undo
+        case .reinstate(let id, let jobID):
+            outcome = CandidateChangeOutcome(sentence: "")
+            outcome.cancelled = try reinstate(id, in: jobID, by: member, now: now)
+            let stage = candidates[id]?.placement(in: jobID).flatMap { job(jobID)?.stage($0.stage)?.name } ?? ""
+            outcome.sentence = "Reinstated \(name(of: id)) in \(job(jobID)?.title ?? "") (\(stage)); no actions ran"
+                + (outcome.cancelled.isEmpty ? "" : "; cancelled: " + outcome.cancelled.map(\.summary).joined(separator: "; "))
+        case .undo(let undo):
+            let undone = try self.undo(undo, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: sentence(undoing: undo, undone))
+            outcome.moved = undone.restored
+            outcome.undone = undone
         case .cancelRun(let id):
             let cancelled = cancelRun(id, by: member, now: now)
-            let name = actionRuns[id].flatMap { candidates[$0.candidate]?.name } ?? ""
+            let name = actionRuns[id].map { self.name(of: $0.candidate) } ?? ""
             outcome = CandidateChangeOutcome(
                 sentence: cancelled.isEmpty
                     ? "Nothing left to cancel for \(name)"
@@ -157,6 +185,43 @@ extension Workspace {
             for id in ids { try retryEmail(id, by: member, now: now) }
             outcome = CandidateChangeOutcome(sentence: "Retrying \(emailList(ids))")
             outcome.dueEmails = Set(ids)
+        case .completeTasks(let ids):
+            try completeTasks(ids, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Done: \(taskList(ids))")
+        case .reopenTasks(let ids):
+            try reopenTasks(ids, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Reopened \(taskList(ids))")
+        case .editTask(let id, let title, let assignee, let due):
+            try editTask(id, title: title, assignee: assignee, due: due, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Changed \(taskList([id]))")
+        case .addTask(let candidate, let job, let title, let assignee, let due):
+            let id = try addTask(to: candidate, job: job, title: title, assignee: assignee, due: due, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Added \(taskList([id]))")
+            outcome.made = id.rawValue
+        case .evaluate(let candidate, let jobID, let rating, let comment):
+            let id = try evaluate(candidate, job: jobID, rating: rating, comment: comment, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Evaluated \(name(of: candidate)) for \(job(jobID)?.title ?? ""): \(rating.description)")
+            outcome.made = id.rawValue
+        case .addNote(let candidate, let job, let text):
+            try addNote(candidate, text: text, job: job, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Noted on \(name(of: candidate))'s timeline")
+        case .tag(let candidate, let adding, let removing):
+            let (added, removed) = try tag(candidate, adding: adding, removing: removing, by: member, now: now)
+            var parts: [String] = []
+            if !added.isEmpty { parts.append("tagged \(added.joined(separator: ", "))") }
+            if !removed.isEmpty { parts.append("untagged \(removed.joined(separator: ", "))") }
+            outcome = CandidateChangeOutcome(
+                sentence: parts.isEmpty ? "\(name(of: candidate)) has those tags already" : "\(name(of: candidate)): " + parts.joined(separator: "; "))
+        case .follow(let candidate):
+            let changed = try follow(candidate, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: changed ? "You follow \(name(of: candidate)) now" : "You follow \(name(of: candidate)) already")
+        case .unfollow(let candidate):
+            let changed = try unfollow(candidate, by: member, now: now)
+            outcome = CandidateChangeOutcome(
+                sentence: changed ? "You no longer follow \(name(of: candidate))" : "You were not following \(name(of: candidate))")
+        case .editContact(let candidate, let name, let email, let doNotEmail):
+            try editContact(candidate, name: name, email: email, doNotEmail: doNotEmail, by: member, now: now)
+            outcome = CandidateChangeOutcome(sentence: "Saved \(self.name(of: candidate))'s details")
         }
         if grace == nil, !outcome.runs.isEmpty {
             advanceRuns(now: now, only: Set(outcome.runs))
@@ -167,8 +232,10 @@ extension Workspace {
 
     // MARK: Sentences
 
+    private func name(of candidate: CandidateID) -> String { candidates[candidate]?.name ?? candidate.rawValue }
+
     func sentence(moving moved: [CandidateID], ranActions: Bool, plan: MovePlan) -> String {
-        let who = moved.count == 1 ? candidates[moved[0]]?.name ?? moved[0].rawValue : "\(moved.count) candidates"
+        let who = moved.count == 1 ? name(of: moved[0]) : "\(moved.count) candidates"
         var text = "Moved \(who) to \(job(plan.job)?.stage(plan.target)?.name ?? "")"
         if !ranActions && plan.needsChoice { text += " without actions" }
         let staying = plan.staying.count
@@ -179,19 +246,37 @@ extension Workspace {
         return text
     }
 
-    private func sentence(undoing undo: MoveUndo, restored: [CandidateID]) -> String {
-        guard !restored.isEmpty else { return "Nothing to undo: moved again since" }
-        if restored.count == 1, let id = restored.first, let name = candidates[id]?.name,
+    /// "Undone: Peter Schmidt is back in Applied; taken back: the task …; 1 email waits again".
+    private func sentence(undoing undo: Undo, _ undone: UndoOutcome) -> String {
+        guard !undone.restored.isEmpty else { return "Nothing to undo: changed again since" }
+        var text: String
+        if undone.restored.count == 1, let id = undone.restored.first,
             let stage = undo.previous[id].flatMap({ job(undo.job)?.stage($0.stage)?.name })
         {
-            return "Undone: \(name) is back in \(stage)"
+            text = "Undone: \(name(of: id)) is back in \(stage)"
+        } else {
+            text = "Undone: \(undone.restored.count) candidates back"
         }
-        return "Undone: \(restored.count) candidates back"
+        if !undone.takenBack.isEmpty { text += "; taken back: " + undone.takenBack.joined(separator: "; ") }
+        let back = undone.emailsBack.count
+        if back > 0 { text += "; \(back) cancelled email\(back == 1 ? " waits" : "s wait") again" }
+        let late = undone.emailsTooLate.compactMap { emails[$0] }
+        if !late.isEmpty {
+            text += "; too late for " + late.map { "'\($0.subject)' to \(name(of: $0.candidate))" }.joined(separator: ", ")
+                + " (its time passed): cancelled still"
+        }
+        return text
     }
 
     /// "'Welcome' to Ana Lindqvist", or "3 emails".
     func emailList(_ ids: [EmailID]) -> String {
         guard ids.count == 1, let email = emails[ids[0]] else { return "\(ids.count) emails" }
-        return "'\(email.subject)' to \(candidates[email.candidate]?.name ?? email.toAddress)"
+        return "'\(email.subject)' to \(name(of: email.candidate))"
+    }
+
+    /// "the task 'Hold the phone screen' (Peter Schmidt)", or "3 tasks".
+    private func taskList(_ ids: [TaskID]) -> String {
+        guard ids.count == 1, let task = tasks[ids[0]] else { return "\(ids.count) tasks" }
+        return "the task '\(task.title)' (\(name(of: task.candidate)))"
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 public struct DisqualifyOutcome: Sendable, Equatable {
     public var cancelled: [PendingWork]
     public var run: ActionRunID?
+    /// What taking the disqualification back needs.
+    public var undo: Undo
 }
 
 extension Workspace {
@@ -27,11 +29,13 @@ extension Workspace {
                     id: activityID, at: now, kind: .disqualified, author: member, automatic: false,
                     text: "Disqualified from \(job.title): \(reason.name)", job: jobID))
         }
-        guard !reason.actions.isEmpty else { return DisqualifyOutcome(cancelled: cancelled, run: nil) }
+        var undo = Undo(change: .disqualification(at: now), job: jobID, previous: [id: placement], cancelled: cancelled)
+        guard !reason.actions.isEmpty else { return DisqualifyOutcome(cancelled: cancelled, run: nil, undo: undo) }
         let run = startRun(
             for: id, job: jobID, stage: placement.stage, reason: reasonID, actions: reason.actions, trigger: .disqualify,
             mover: member, now: now, startsAt: now.addingTimeInterval(grace))
-        return DisqualifyOutcome(cancelled: cancelled, run: run)
+        undo.runs = [run]
+        return DisqualifyOutcome(cancelled: cancelled, run: run, undo: undo)
     }
 
     /// Refuses what would stop `member` disqualifying the candidate from the job,

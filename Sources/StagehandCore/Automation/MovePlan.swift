@@ -100,30 +100,17 @@ public struct MoveOutcome: Sendable, Equatable {
     public var runs: [ActionRunID] = []
     public var cancelled: [PendingWork] = []
     public var ranActions: Bool = false
-    /// Where each moved candidate was, so that the move can be undone.
-    public var undo: MoveUndo?
+    /// What taking the move back needs.
+    public var undo: Undo?
 
     public init(
         moved: [CandidateID] = [], runs: [ActionRunID] = [], cancelled: [PendingWork] = [], ranActions: Bool = false,
-        undo: MoveUndo? = nil
+        undo: Undo? = nil
     ) {
         self.moved = moved
         self.runs = runs
         self.cancelled = cancelled
         self.ranActions = ranActions
         self.undo = undo
-    }
-}
-
-/// What undoing a move puts back: where each moved candidate was before.
-public struct MoveUndo: Sendable, Equatable {
-    public var job: JobID
-    public var target: StageID
-    public var previous: [CandidateID: Placement]
-
-    public init(job: JobID, target: StageID, previous: [CandidateID: Placement]) {
-        self.job = job
-        self.target = target
-        self.previous = previous
     }
 }

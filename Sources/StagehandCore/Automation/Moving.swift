@@ -85,7 +85,7 @@ extension Workspace {
         }
         let runActions = (choice ?? .runActions) == .runActions
         var outcome = MoveOutcome(
-            ranActions: runActions && !plan.actions.isEmpty, undo: MoveUndo(job: plan.job, target: plan.target, previous: [:]))
+            ranActions: runActions && !plan.actions.isEmpty, undo: Undo(change: .move(to: plan.target), job: plan.job, previous: [:]))
         for planned in plan.moves {
             outcome.undo?.previous[planned.candidate] = candidates[planned.candidate]?.placement(in: plan.job)
             outcome.cancelled += cancelPendingWork(for: planned.candidate, in: plan.job, by: plan.mover, now: now)
@@ -99,6 +99,8 @@ extension Workspace {
                         trigger: .move, mover: plan.mover, now: now, startsAt: startsAt))
             }
         }
+        outcome.undo?.runs = outcome.runs
+        outcome.undo?.cancelled = outcome.cancelled
         return outcome
     }
 

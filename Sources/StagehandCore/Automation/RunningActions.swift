@@ -74,6 +74,7 @@ extension Workspace {
             return
         }
         var emailID: EmailID?
+        var added: [String]?
         let state: StepState
         do {
             switch action {
@@ -89,25 +90,27 @@ extension Workspace {
                 addTask(task, run: run, now: now)
                 state = .done
             case .addTags(let tags):
-                var added: [String] = []
-                candidates.modify(run.candidate) { added = $0.addTags(tags.tags) }
-                let text = added.isEmpty ? "Already tagged \(tags.tags.joined(separator: ", "))" : "Tagged \(added.joined(separator: ", "))"
+                var tagged: [String] = []
+                candidates.modify(run.candidate) { tagged = $0.addTags(tags.tags) }
+                let text = tagged.isEmpty ? "Already tagged \(tags.tags.joined(separator: ", "))" : "Tagged \(tagged.joined(separator: ", "))"
                 record(.tagged, on: run.candidate, job: run.job, author: run.mover, text: text, now: now)
+                added = tagged
                 state = .done
             case .requestEvaluation(let request):
                 requestEvaluations(from: request.members, run: run, now: now)
                 state = .done
             case .addFollowers(let followers):
-                var added: [MemberID] = []
+                var following: [MemberID] = []
                 let known = followers.members.filter { member($0) != nil }
-                candidates.modify(run.candidate) { added = $0.addFollowers(known) }
+                candidates.modify(run.candidate) { following = $0.addFollowers(known) }
                 let names = known.map { member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
                 record(
                     .followed, on: run.candidate, job: run.job, author: run.mover,
-                    text: added.isEmpty ? "Already followed by \(names)" : "Followed by \(names)", now: now)
+                    text: following.isEmpty ? "Already followed by \(names)" : "Followed by \(names)", now: now)
+                added = following.map(\.rawValue)
                 state = .done
             case .assign(let assign):
-                self.assign(run.candidate, to: assign, run: run, now: now)
+                added = self.assign(run.candidate, to: assign, run: run, now: now)
                 state = .done
             }
         } catch {
@@ -119,6 +122,7 @@ extension Workspace {
         actionRuns.modify(runID) {
             $0.steps[index].state = state
             $0.steps[index].email = emailID
+            $0.steps[index].added = added
         }
     }
 
@@ -139,14 +143,15 @@ extension Workspace {
     private mutating func addTask(_ action: AutomaticAction.AddTask, run: ActionRun, now: Date) {
         let id: TaskID = makeID("task")
         let due = action.due.date(afterMoveAt: run.createdAt, calendar: setup.settings.calendar)
+        let title = (try? renderText(action.title, run: run)) ?? action.title
         tasks.upsert(
             CandidateTask(
-                id: id, title: action.title, assignee: action.assignee, due: due, candidate: run.candidate, job: run.job,
-                automatic: true))
+                id: id, title: title, assignee: action.assignee, due: due, candidate: run.candidate, job: run.job,
+                automatic: true, run: run.id))
         let assignee = member(action.assignee)?.name ?? action.assignee.rawValue
         record(
             .task, on: run.candidate, job: run.job, author: run.mover,
-            text: "Task '\(action.title)' for \(assignee), due \(day(due))", now: now, task: id)
+            text: "Task '\(title)' for \(assignee), due \(day(due))", now: now, task: id)
     }
 
     private mutating func requestEvaluations(from members: [MemberID], run: ActionRun, now: Date) {
@@ -158,7 +163,8 @@ extension Workspace {
             guard !open, member(memberID) != nil else { continue }
             let id: EvaluationRequestID = makeID("eval")
             evaluationRequests.upsert(
-                EvaluationRequest(id: id, member: memberID, candidate: run.candidate, job: run.job, requestedAt: now, automatic: true))
+                EvaluationRequest(
+                    id: id, member: memberID, candidate: run.candidate, job: run.job, requestedAt: now, automatic: true, run: run.id))
             asked.append(member(memberID)?.name ?? memberID.rawValue)
         }
         let text = asked.isEmpty ? "Evaluation already requested" : "Evaluation requested from \(asked.joined(separator: ", "))"
@@ -167,7 +173,8 @@ extension Workspace {
 
     /// Puts the candidate in another job's first stage or a talent pool. It never
     /// fires that job's actions: no cascades, no loops.
-    private mutating func assign(_ id: CandidateID, to assign: AutomaticAction.Assign, run: ActionRun, now: Date) {
+    /// - Returns: the job or pool by id, when the candidate was not in it before.
+    private mutating func assign(_ id: CandidateID, to assign: AutomaticAction.Assign, run: ActionRun, now: Date) -> [String] {
         if let jobID = assign.job, let job = job(jobID), let first = job.firstStage {
             var added = false
             candidates.modify(id) { candidate in
@@ -177,6 +184,7 @@ extension Workspace {
             }
             let text = added ? "Assigned to \(job.title) (\(first.name))" : "Already in \(job.title)"
             record(.assigned, on: id, job: jobID, author: run.mover, text: text, now: now)
+            return added ? [jobID.rawValue] : []
         } else if let poolID = assign.talentPool, let pool = talentPool(poolID) {
             var added = false
             candidates.modify(id) { candidate in
@@ -186,6 +194,8 @@ extension Workspace {
             }
             let text = added ? "Added to the talent pool \(pool.name)" : "Already in the talent pool \(pool.name)"
             record(.pooled, on: id, job: run.job, author: run.mover, text: text, now: now)
+            return added ? [poolID.rawValue] : []
         }
+        return []
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 public enum ActivityKind: String, Codable, Sendable, CaseIterable {
     case applied, imported, forwarded, moved, note, task, tagged, followed, evaluationRequested
     case email, assigned, pooled, disqualified, actionSkipped, actionsCancelled
+    /// Added in schema 4: what people do by hand to the work automations hand them.
+    case taskDone, taskReopened, taskChanged, evaluated, untagged, unfollowed, contactEdited, reinstated, undone
 }
 
 /// One entry on a candidate's timeline. Automatic entries (made by an automatic

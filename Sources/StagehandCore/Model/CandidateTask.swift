@@ -10,10 +10,17 @@ public struct CandidateTask: Codable, Sendable, Equatable, Identifiable {
     public var candidate: CandidateID
     public var job: JobID?
     public var automatic: Bool
+    /// When it was marked done, and by whom.
+    public var doneAt: Date?
+    public var doneBy: MemberID?
+    /// The action run that made it, for a task an automatic action added: undoing
+    /// the move that started the run takes the task away again.
+    public var run: ActionRunID?
 
     public init(
         id: TaskID, title: String, assignee: MemberID, due: Date, done: Bool = false,
-        candidate: CandidateID, job: JobID?, automatic: Bool
+        candidate: CandidateID, job: JobID?, automatic: Bool, doneAt: Date? = nil, doneBy: MemberID? = nil,
+        run: ActionRunID? = nil
     ) {
         self.id = id
         self.title = title
@@ -23,5 +30,11 @@ public struct CandidateTask: Codable, Sendable, Equatable, Identifiable {
         self.candidate = candidate
         self.job = job
         self.automatic = automatic
+        self.doneAt = doneAt
+        self.doneBy = doneBy
+        self.run = run
     }
+
+    /// Open, and due before `now`'s day began... or any moment before `now`.
+    public func isOverdue(at now: Date) -> Bool { !done && due < now }
 }

@@ -65,6 +65,11 @@ extension Workspace {
         return email
     }
 
+    /// Tasks by id, or by an unambiguous part of their title.
+    public func findTask(_ text: String) throws -> CandidateTask {
+        try NameLookup.find(text, kind: "task", in: Array(tasks), id: \.id.rawValue, name: \.title)
+    }
+
     public func findTalentPool(_ text: String) throws -> TalentPool {
         try NameLookup.find(text, kind: "talent pool", in: setup.talentPools, id: \.id.rawValue, name: \.name)
     }

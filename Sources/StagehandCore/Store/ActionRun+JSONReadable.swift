@@ -34,17 +34,18 @@ extension ActionRun: JSONReadable {
 
 extension ActionStep: JSONReadable {
     init(json: inout JSONReader) throws {
-        var action: AutomaticAction?, state: StepState?, email: EmailID?
+        var action: AutomaticAction?, state: StepState?, email: EmailID?, added: [String]?
         try json.readObject { key, json in
             switch key {
             case "action": action = try json.decodeShared(AutomaticAction.self)
+            case "added": added = try json.read()
             case "email": email = try json.read()
             case "state": state = try json.read()
             default: throw JSONReader.Unreadable()
             }
         }
         guard let action, let state else { throw JSONReader.Unreadable() }
-        self.init(action: action, state: state, email: email)
+        self.init(action: action, state: state, email: email, added: added)
     }
 }
 

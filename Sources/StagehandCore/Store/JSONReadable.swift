@@ -48,6 +48,13 @@ extension JSONReadable where Self: RawRepresentable, RawValue == String {
     }
 }
 
+extension JSONReadable where Self: RawRepresentable, RawValue == Int {
+    init(json: inout JSONReader) throws {
+        guard let value = Self(rawValue: try Int(json: &json)) else { throw JSONReader.Unreadable() }
+        self = value
+    }
+}
+
 extension ActivityKind: JSONReadable {}
 extension EmailStatus: JSONReadable {}
 

@@ -26,6 +26,12 @@ struct SchemaMigrator: Sendable {
         // version 2 would drop them when it rewrote the file; the new number makes it
         // refuse the file instead.
         2: { _ in },
+        // 4 added what people do with the work automations hand them: a task's
+        // `doneAt`, `doneBy` and `run`, an evaluation's `rating`, `comment`,
+        // `submittedAt` and `run`, a step's `added`, and new timeline kinds. All are
+        // optional; an older Stagehand would drop them or call the file damaged, so
+        // the number makes it refuse the file as newer instead.
+        3: { _ in },
     ])
 
     func canUpgrade(from version: Int) -> Bool {

@@ -37,14 +37,37 @@ struct CandidateReport: Encodable {
         var assignee: String
         var due: Date
         var done: Bool
+        var doneAt: Date?
         var automatic: Bool
+        var job: String?
+        /// "candidate moved on" or "candidate disqualified", for an automatic task left behind.
+        var leftBehind: String?
+
+        init(_ task: CandidateTask, in workspace: Workspace) {
+            id = task.id.rawValue
+            title = task.title
+            assignee = task.assignee.rawValue
+            due = task.due
+            done = task.done
+            doneAt = task.doneAt
+            automatic = task.automatic
+            job = task.job?.rawValue
+            leftBehind = workspace.leftBehind(task)
+        }
     }
 
     struct EvaluationEntry: Encodable {
         var id: String
+        var evaluator: String
+        /// The evaluator, as earlier versions called it.
         var member: String
         var job: String
         var status: String
+        var rating: Int?
+        var ratingWords: String?
+        var comment: String?
+        var requestedAt: Date
+        var submittedAt: Date?
         var automatic: Bool
     }
 
@@ -98,15 +121,12 @@ struct CandidateReport: Encodable {
                     DisqualificationEntry(reason: $0.reason.rawValue, at: $0.at, by: $0.by?.rawValue)
                 })
         }
-        tasks = workspace.tasks.records(of: candidate.id).map {
-            TaskEntry(
-                id: $0.id.rawValue, title: $0.title, assignee: $0.assignee.rawValue, due: $0.due, done: $0.done,
-                automatic: $0.automatic)
-        }
+        tasks = workspace.tasks.records(of: candidate.id).map { TaskEntry($0, in: workspace) }
         evaluationRequests = workspace.evaluationRequests.records(of: candidate.id).map {
             EvaluationEntry(
-                id: $0.id.rawValue, member: $0.member.rawValue, job: $0.job.rawValue, status: $0.status.rawValue,
-                automatic: $0.automatic)
+                id: $0.id.rawValue, evaluator: $0.member.rawValue, member: $0.member.rawValue, job: $0.job.rawValue,
+                status: $0.status.rawValue, rating: $0.rating?.rawValue, ratingWords: $0.rating?.words, comment: $0.comment,
+                requestedAt: $0.requestedAt, submittedAt: $0.submittedAt, automatic: $0.automatic)
         }
         emails = workspace.emails.records(of: candidate.id).map {
             EmailEntry(
@@ -142,14 +162,21 @@ struct CandidateReport: Encodable {
             out += "Tasks\n"
             for task in tasks {
                 let who = workspace.member(MemberID(task.assignee))?.name ?? task.assignee
-                out += "  [\(task.done ? "x" : " ")] \(task.automatic ? symbols.bolt + " " : "")\(task.title) — \(who), due \(workspace.day(task.due))\n"
+                let left = task.leftBehind.map { " (\($0))" } ?? ""
+                out += "  [\(task.done ? "x" : " ")] \(task.automatic ? symbols.bolt + " " : "")\(task.title) — \(who), due \(workspace.day(task.due))\(left) [\(task.id)]\n"
             }
         }
         if !evaluationRequests.isEmpty {
-            out += "Evaluation requests\n"
+            out += "Evaluations\n"
             for request in evaluationRequests {
-                let who = workspace.member(MemberID(request.member))?.name ?? request.member
-                out += "  \(request.automatic ? symbols.bolt + " " : "")\(who): \(request.status)\n"
+                let who = workspace.member(MemberID(request.evaluator))?.name ?? request.evaluator
+                let mark = request.automatic ? symbols.bolt + " " : ""
+                if let rating = request.rating, let words = request.ratingWords {
+                    out += "  \(mark)\(who), \(request.submittedAt.map(workspace.moment) ?? ""): \(rating) (\(words))\n"
+                    for line in (request.comment ?? "").split(separator: "\n") { out += "    \(line)\n" }
+                } else {
+                    out += "  \(mark)\(who): \(request.status), asked \(workspace.day(request.requestedAt))\n"
+                }
             }
         }
         if showingEmails { out += emailsText(in: workspace) }

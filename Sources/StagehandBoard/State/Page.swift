@@ -1,0 +1,61 @@
+import StagehandCore
+
+/// One logical line of a page (the profile, My work): text, how it looks, and
+/// what it is about, so that the keys on it know what they act on.
+public struct PageLine: Sendable, Equatable {
+    public var text: String
+    public var style: Style
+    public var item: PageItem?
+
+    public init(_ text: String, _ style: Style, item: PageItem? = nil) {
+        self.text = text
+        self.style = style
+        self.item = item
+    }
+}
+
+/// What a line of a page is about.
+public enum PageItem: Sendable, Equatable {
+    case task(TaskID)
+    case evaluation(EvaluationRequestID)
+    /// A line of news about a candidate.
+    case candidate(CandidateID)
+}
+
+/// The line a page's cursor is on, and the first screen row shown: the cursor moves
+/// line by line and the page follows it.
+public struct PageCursor: Sendable, Equatable {
+    public var line: Int
+    public var top: Int
+
+    public init(line: Int = 0, top: Int = 0) {
+        self.line = line
+        self.top = top
+    }
+
+    /// On the first line that is about something, at the top of the page.
+    public static func first(in lines: [PageLine]) -> PageCursor {
+        PageCursor(line: lines.firstIndex { $0.item != nil } ?? 0)
+    }
+
+    /// After a step over `lines` wrapped to `width` with `room` rows on screen: the
+    /// cursor's line, and a top row that keeps all of that line in view.
+    public func moved(by step: ListStep, over lines: [PageLine], width: Int, room: Int) -> PageCursor {
+        var next = self
+        next.line = step.apply(to: line, count: lines.count, page: room)
+        return next.keptInView(lines: lines, width: width, room: room)
+    }
+
+    /// Scrolled so that the cursor's line shows whole.
+    public func keptInView(lines: [PageLine], width: Int, room: Int) -> PageCursor {
+        let heights = lines.map { Board.wrap($0.text, width: width).count }
+        let total = heights.reduce(0, +)
+        let line = min(max(0, self.line), max(0, lines.count - 1))
+        let start = heights.prefix(line).reduce(0, +)
+        let end = start + (heights.indices.contains(line) ? heights[line] : 1)
+        var top = self.top
+        if start < top { top = start }
+        if end > top + room { top = end - room }
+        return PageCursor(line: line, top: min(max(0, top), max(0, total - room)))
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import StagehandCore
+
+/// Notes, tags, following and contact details: one small command each, all through the core's door.
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Write a note on a candidate's timeline, signed by you.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+    @Argument(help: "The note ('-' reads it from standard input, for several lines).") var text: String
+    @Option(help: "The job it is about, if any.") var job: String?
+
+    func run() throws {
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let person = try workspace.findCandidate(candidate)
+        let jobID = try job.map { try workspace.jobForCandidate(person, named: $0).id }
+        let note = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+        let outcome = try session.perform(.addNote(person.id, job: jobID, text: note), by: try session.member(in: workspace).id)
+        TextOutput.print(outcome.sentence + ".")
+    }
+}
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag", abstract: "Add or remove a candidate's tags.",
+        discussion: "A tag is one word such as take-home or relocation_ok: no spaces, no #.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+    @Option(help: "Tags to add, separated by commas.") var add: String?
+    @Option(help: "Tags to remove, separated by commas.") var remove: String?
+
+    func validate() throws {
+        if add == nil && remove == nil { throw ValidationError("Say which tags to --add or --remove.") }
+    }
+
+    func run() throws {
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let person = try workspace.findCandidate(candidate)
+        func list(_ text: String?) -> [String] { (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let outcome = try session.perform(
+            .tag(person.id, adding: list(add), removing: list(remove)), by: try session.member(in: workspace).id)
+        TextOutput.print(outcome.sentence + ".")
+    }
+}
+
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow", abstract: "Follow a candidate: news about them shows in your My work.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+
+    func run() throws {
+        try FollowCommand.change(candidate, global) { .follow($0) }
+    }
+
+    static func change(_ name: String, _ global: GlobalOptions, _ change: (CandidateID) -> CandidateChange) throws {
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let person = try workspace.findCandidate(name)
+        TextOutput.print(try session.perform(change(person.id), by: try session.member(in: workspace).id).sentence + ".")
+    }
+}
+
+struct UnfollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unfollow", abstract: "Stop following a candidate.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+
+    func run() throws {
+        try FollowCommand.change(candidate, global) { .unfollow($0) }
+    }
+}
+
+enum EmailConsent: String, EnumerableFlag {
+    case doNotEmail, allowEmail
+
+    static func help(for value: EmailConsent) -> ArgumentHelp? {
+        switch value {
+        case .doNotEmail: "Mark the candidate do not email: emails to them are skipped."
+        case .allowEmail: "Allow emails to the candidate again."
+        }
+    }
+}
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a candidate's name, email address, or do-not-email mark.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+    @Option(help: "The candidate's full name.") var name: String?
+    @Option(help: "The email address (\"\" removes it).") var email: String?
+    @Flag var consent: EmailConsent?
+
+    func validate() throws {
+        if name == nil && email == nil && consent == nil {
+            throw ValidationError("Say what to change: --name, --email, --do-not-email or --allow-email.")
+        }
+    }
+
+    func run() throws {
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let person = try workspace.findCandidate(candidate)
+        let change = CandidateChange.editContact(person.id, name: name, email: email, doNotEmail: consent.map { $0 == .doNotEmail })
+        TextOutput.print(try session.perform(change, by: try session.member(in: workspace).id).sentence + ".")
+    }
+}
+
+struct ReinstateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reinstate", abstract: "Take back a disqualification: the candidate is back in their stage; no actions run.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The candidate (id or part of the name).") var candidate: String
+    @Option(help: "The job (needed when the candidate is disqualified from several).") var job: String?
+
+    func run() throws {
+        let session = try Session(global)
+        let workspace = try session.store.load()
+        let person = try workspace.findCandidate(candidate)
+        let disqualified = person.placements.filter { $0.disqualification != nil }.compactMap { workspace.job($0.job) }
+        let jobID = try job.map { try workspace.jobForCandidate(person, named: $0).id }
+            ?? (disqualified.count == 1 ? disqualified[0].id : workspace.jobForCandidate(person, named: nil).id)
+        TextOutput.print(try session.perform(.reinstate(person.id, job: jobID), by: try session.member(in: workspace).id).sentence + ".")
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import StagehandCore
+import Testing
+@testable import StagehandBoard
+
+/// The work automations hand out, finished on the board: through the program's
+/// own loop and the core, on a real state file.
+@MainActor @Suite struct RecruitersDayTests {
+    typealias F = BoardFixture
+
+    @Test func benMarksHisOverdueTaskDoneInMyWorkAndItLeavesTheList() throws {
+        let board = try LiveBoard(login: "ben")
+        board.press("i")
+        let open = board.saved.work(of: "ben").tasks
+        let first = try #require(open.first)
+        #expect(first.isOverdue(at: F.now))
+        let row = try #require(board.lines.first { $0.contains("OVERDUE") })
+        #expect(row.hasPrefix(">"), "the cursor starts on the first task, the most overdue: \(row)")
+        board.press(" ")
+        #expect(board.saved.tasks[first.id]?.done == true)
+        #expect(board.status == "Done: the task '\(first.title)' (\(board.saved.candidates[first.candidate]?.name ?? ""))")
+        #expect(!board.saved.work(of: "ben").tasks.contains { $0.id == first.id })
+        #expect(board.text.contains("My tasks (\(open.count - 1) open"))
+    }
+
+    @Test func enterInMyWorkOpensTheProfileAtThatTaskAndSpaceThereReopensIt() throws {
+        let board = try LiveBoard(login: "ben")
+        board.press("i")
+        let task = try #require(board.saved.work(of: "ben").tasks.first)
+        board.press(.enter)
+        guard case .profile(let candidate, let cursor) = board.state.mode else {
+            Issue.record("expected the profile, got \(board.state.mode)")
+            return
+        }
+        #expect(candidate == task.candidate)
+        #expect(Board.profileLines(candidate, board.state)[cursor.line].item == .task(task.id))
+        board.press(" ")
+        #expect(board.saved.tasks[task.id]?.done == true)
+        board.press(" ")
+        #expect(board.saved.tasks[task.id]?.done == false, "Space again reopens it")
+    }
+
+    @Test func eChangesATasksDueDayAndAssignee() throws {
+        let board = try LiveBoard(login: "ben")
+        board.press("i")
+        let task = try #require(board.saved.work(of: "ben").tasks.first)
+        board.press("e")
+        #expect(F.form(board.state) == nil, "a candidate form is not an editor screen")
+        guard case .form(let form, _) = board.state.mode else {
+            Issue.record("expected the task form, got \(board.state.mode)")
+            return
+        }
+        #expect(form.focusedField?.key == .taskDue)
+        board.press(.control("u"))
+        board.type("2026-12-01")
+        board.press(.backTab, .control("u"))
+        board.type("Chloé Dubois")
+        board.press(.control("s"))
+        let edited = try #require(board.saved.tasks[task.id])
+        #expect(edited.assignee == "chloe" && board.saved.day(edited.due) == "2026-12-01")
+        guard case .myWork = board.state.mode else {
+            Issue.record("the form closes back to My work, got \(board.state.mode)")
+            return
+        }
+        #expect(!board.saved.work(of: "ben").tasks.contains { $0.id == task.id }, "it is Chloé's now")
+    }
+
+    @Test func devAnswersHisEvaluationRequestAndTheProfileShowsIt() throws {
+        let board = try LiveBoard(login: "dev")
+        board.press("i")
+        let request = try #require(board.saved.work(of: "dev").evaluations.first)
+        let lines = Board.myWorkLines(board.state)
+        let line = try #require(lines.firstIndex { $0.item == .evaluation(request.id) })
+        board.press(Array(repeating: .down, count: line - (lines.firstIndex { $0.item != nil } ?? 0)))
+        board.press("v")
+        guard case .form(let form, _) = board.state.mode else {
+            Issue.record("expected the evaluation form, got \(board.state.mode)")
+            return
+        }
+        #expect(form.purpose == .evaluation(request.candidate, job: request.job))
+        board.press(.right, .tab)
+        board.type("Thoughtful answers.")
+        board.press(.enter)
+        board.type("Would hire.")
+        board.press(.control("s"))
+        let answered = try #require(board.saved.evaluationRequests[request.id])
+        #expect(answered.status == .submitted && answered.rating == .yes && answered.comment == "Thoughtful answers.\nWould hire.")
+        #expect(!Board.myWorkLines(board.state).contains { $0.item == .evaluation(request.id) }, "it leaves My work")
+        let profile = Board.profileLines(request.candidate, board.state).map(\.text)
+        #expect(profile.contains { $0.contains("Dev Patel for ") && $0.hasSuffix(": 4 (yes)") })
+        #expect(profile.contains { $0.hasSuffix("Thoughtful answers.") } && profile.contains { $0.hasSuffix("Would hire.") })
+    }
+
+    @Test func aNoteTagsFollowingAndContactDetailsFromTheProfile() throws {
+        let board = try LiveBoard()
+        let peter = try #require(board.state.focused)
+        board.press(.enter, "n")
+        board.type("Called: free from January")
+        board.press(.enter)
+        board.type("Prefers remote.")
+        board.press(.control("s"))
+        let note = try #require(board.saved.candidates[peter]?.timeline.last)
+        #expect(note.kind == .note && note.author == "ana" && note.text == "Called: free from January\nPrefers remote.")
+        board.press("t")
+        board.type("senior, ios")
+        board.press(.enter)
+        #expect(board.saved.candidates[peter]?.tags == ["senior", "ios"])
+        board.press("t", .control("u"))
+        board.type("#bad tag")
+        board.press(.enter)
+        #expect(board.status?.hasPrefix("Not saved: '#bad tag' holds a #") == true)
+        board.press(.escape)
+        #expect(board.saved.candidates[peter]?.tags == ["senior", "ios"], "nothing saved")
+        board.press("f")
+        #expect(board.saved.candidates[peter]?.followers.contains("ana") == true)
+        board.press("f")
+        #expect(board.saved.candidates[peter]?.followers.contains("ana") == false)
+        board.press("e", .tab, .control("u"))
+        board.type("peter@new.example")
+        board.press(.tab, .right, .control("s"))
+        #expect(board.saved.candidates[peter]?.email == "peter@new.example" && board.saved.candidates[peter]?.doNotEmail == true)
+    }
+
+    @Test func aHiringManagerIsToldWhyInWordsAndNothingChanges() throws {
+        let board = try LiveBoard(login: "dev")
+        let before = board.saved
+        board.press(.enter, "e")
+        #expect(board.status == "Dev Patel may not change candidates' contact details: that needs the permission for moving candidates; ask an admin.")
+        #expect(board.saved == before)
+        board.press(.escape, "n")
+        #expect(board.status == "Dev Patel may not add candidates: that needs the permission for moving candidates; ask an admin.")
+    }
+
+    @Test func aCandidateAddedOnTheBoardFiresTheFirstStagesActions() throws {
+        let board = try LiveBoard()
+        board.press("n")
+        board.type("Nadia Haddad")
+        board.press(.tab)
+        board.type("nadia@example.com")
+        board.press(.tab, .right, .right)
+        #expect(board.text.contains("Referral") && board.text.contains("counts as a referral"))
+        board.press(.control("s"))
+        let nadia = try #require(board.saved.candidates.first { $0.name == "Nadia Haddad" })
+        #expect(nadia.placement(in: "ios")?.stage == board.state.job?.pipeline.first?.id)
+        #expect(nadia.timeline.first?.text.hasPrefix("Referred to") == true)
+        let run = try #require(board.saved.actionRuns.first { $0.candidate == nadia.id })
+        #expect(run.trigger == .apply && board.state.runs.contains(run.id), "the progress pane shows its run")
+        #expect(board.state.mode == .board)
+    }
+
+    @Test func dOnADisqualifiedCandidateOffersToReinstateThemAndNoActionRuns() throws {
+        let board = try LiveBoard()
+        let tomas = try #require(board.state.cards(inStage: 0).first { $0.placement(in: "ios")?.disqualification != nil })
+        board.state.focused = tomas.id
+        let runs = board.saved.actionRuns.count
+        board.press("d")
+        #expect(board.text.contains("is disqualified from Senior iOS Engineer already"))
+        board.press(.enter)
+        #expect(board.saved.candidates[tomas.id]?.placement(in: "ios")?.disqualification != nil, "Enter keeps: the safe answer")
+        board.press("d", "y")
+        let placement = try #require(board.saved.candidates[tomas.id]?.placement(in: "ios"))
+        #expect(placement.disqualification == nil && placement.stage == tomas.placement(in: "ios")?.stage)
+        #expect(board.saved.actionRuns.count == runs)
+        #expect(board.status?.hasPrefix("Reinstated Tomás Herrera in Senior iOS Engineer (Applied); no actions ran") == true)
+    }
+
+    @Test func uTakesBackADisqualificationMadeOnTheBoard() throws {
+        let board = try LiveBoard()
+        let peter = try #require(board.state.focused)
+        board.press("d", .enter)
+        #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification != nil)
+        board.press("u")
+        #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification == nil)
+        #expect(board.status?.hasPrefix("Undone: Peter Schmidt is back in Applied") == true)
+    }
+
+    @Test func undoingAMoveTakesBackItsTaskFromBensList() throws {
+        let board = try LiveBoard()
+        let peter = try #require(board.state.focused)
+        board.press("L")
+        let run = try #require(board.saved.actionRuns.first { $0.candidate == peter && $0.trigger == .move })
+        board.runner.finish([run.id])
+        #expect(board.saved.tasks.contains { $0.candidate == peter && $0.run == run.id })
+        Board.dispatch(.workspaceChanged(board.saved), to: &board.state, runner: board.runner)
+        board.press("u")
+        #expect(!board.saved.tasks.contains { $0.candidate == peter && $0.run == run.id })
+        #expect(board.status?.contains("taken back: the task 'Hold the phone screen' for Ben Okafor") == true)
+    }
+
+    @Test func theFinderGoesToACandidateInAnotherJob() throws {
+        let board = try LiveBoard()
+        let other = try #require(board.saved.candidates.first { !$0.placements.contains { $0.job == "ios" } && !$0.placements.isEmpty })
+        board.press("f")
+        board.type(String(other.name.prefix(6)))
+        #expect(board.text.contains(other.name))
+        let found = board.state.found(Finder(text: String(other.name.prefix(6))))
+        board.press(Array(repeating: .down, count: found.firstIndex { $0.id == other.id } ?? 0))
+        board.press(.enter)
+        #expect(board.state.job?.id == other.placements.first?.job && board.state.focused == other.id)
+        #expect(board.state.mode == .board)
+    }
+
+    @Test func xInMyWorkClosesEveryTaskLeftBehindAfterAsking() throws {
+        let board = try LiveBoard(login: "ben")
+        let peter = try #require(board.state.focused)
+        board.press("L")
+        let run = try #require(board.saved.actionRuns.first { $0.candidate == peter && $0.trigger == .move })
+        board.runner.finish([run.id])
+        Board.dispatch(.workspaceChanged(board.saved), to: &board.state, runner: board.runner)
+        board.state.stageIndex = 1
+        board.state.focused = peter
+        board.press("L")
+        let left = board.saved.tasks.filter { board.saved.leftBehind($0) != nil && $0.assignee == "ben" }
+        #expect(!left.isEmpty)
+        board.press("i")
+        #expect(board.text.contains("(candidate moved on)"))
+        board.press("X")
+        #expect(board.text.contains("whose candidate moved on or was disqualified?"))
+        board.press("y")
+        #expect(left.allSatisfy { board.saved.tasks[$0.id]?.done == true })
+    }
+}
