@@ -10,13 +10,18 @@ import Testing
         let width: Int
         let height: Int
 
+        /// - Parameter reusing: a command line whose state file already holds a workspace, to open the board on.
         init(
             width: Int = 120, height: Int = 35, lang: String = "C.UTF-8", term: String = "xterm-256color", arguments: [String] = [],
-            before: (StagehandCLI) throws -> Void = { _ in }
+            reusing existing: StagehandCLI? = nil, before: (StagehandCLI) throws -> Void = { _ in }
         ) throws {
-            cli = try StagehandCLI()
-            let demo = try cli.run(["demo"])
-            guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
+            if let existing {
+                cli = existing
+            } else {
+                cli = try StagehandCLI()
+                let demo = try cli.run(["demo"])
+                guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
+            }
             try before(cli)
             self.width = width
             self.height = height

@@ -1,6 +1,9 @@
 import StagehandCore
 
 extension Board {
+    /// How many of my open tasks My work lists.
+    static let shownTasks = 300
+
     static func drawMyWork(cursor: PageCursor, _ state: BoardState, on frame: inout Frame) {
         let title = state.me.flatMap { state.workspace.member($0) }.map { "My work — \($0.name)" } ?? "My work"
         drawPage(title, lines: myWorkLines(state), cursor: cursor, state: state, on: &frame)
@@ -13,10 +16,14 @@ extension Board {
         let bolt = state.symbols.bolt
         guard let me = state.me else { return [PageLine("You are not a member of this workspace.", theme[.muted])] }
         let work = workspace.work(of: me)
-        let overdue = work.tasks.filter { $0.isOverdue(at: state.now) }.count
+        let overdue = work.tasks.prefix { $0.isOverdue(at: state.now) }.count
         var lines = [PageLine("My tasks (\(work.tasks.count) open\(overdue > 0 ? ", \(overdue) overdue" : ""))", theme[.columnTitle])]
         if work.tasks.isEmpty { lines.append(PageLine("Nothing to do.", theme[.muted])) }
-        lines += work.tasks.map { taskLine($0, state, showingCandidate: true) }
+        // The soonest due are listed; a screen of thousands helps nobody, and costs every key.
+        lines += work.tasks.prefix(shownTasks).map { taskLine($0, state, showingCandidate: true) }
+        if work.tasks.count > shownTasks {
+            lines.append(PageLine("… and \(work.tasks.count - shownTasks) more, due later: 'stagehand tasks --mine' lists them all", theme[.muted]))
+        }
         lines.append(PageLine("", .plain))
         lines.append(PageLine("Evaluations asked of me (v answers)", theme[.columnTitle]))
         if work.evaluations.isEmpty { lines.append(PageLine("None waiting.", theme[.muted])) }

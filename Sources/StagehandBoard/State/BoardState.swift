@@ -44,6 +44,9 @@ public struct BoardState: Sendable {
     public var quitting = false
     /// The current carry started with a mouse press and ends at its release.
     public var mouseCarry = false
+    /// Every candidate's fields folded for the finder: made when it opens and when
+    /// the workspace changes while it is open, not at each key.
+    public var candidateIndex: CandidateIndex?
 
     public init(
         workspace: Workspace, me: MemberID?, now: Date, width: Int, height: Int, symbols: Symbols = .unicode,

@@ -59,7 +59,9 @@ extension Board {
             state.mode = .myWork(PageCursor.first(in: lines).keptInView(lines: lines, width: pageWidth(state), room: pageRoom(state)))
         case .scheduled: state.mode = .scheduled(selected: 0)
         case .filter: state.mode = .filtering
-        case .find: state.mode = .finding(Finder())
+        case .find:
+            state.candidateIndex = CandidateIndex(state.workspace)
+            state.mode = .finding(Finder())
         case .addCandidate:
             guard let job = state.job else { break }
             let probe = NewCandidate(name: "-", email: nil, source: CandidateForms.sources[0])

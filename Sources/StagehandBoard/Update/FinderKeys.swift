@@ -51,8 +51,8 @@ extension Board {
 }
 
 extension BoardState {
-    /// What the finder finds for its text.
+    /// What the finder finds for its text, by name.
     public func found(_ finder: Finder) -> [Candidate] {
-        workspace.find(CardFilter(finder.text))
+        (candidateIndex ?? CandidateIndex(workspace)).find(CardFilter(finder.text)).compactMap { workspace.candidates[$0] }
     }
 }

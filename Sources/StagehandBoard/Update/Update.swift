@@ -33,6 +33,7 @@ public enum Board {
             state.selection = state.selection.filter { workspace.candidates[$0] != nil }
             followFocusedCandidate(&state)
             refreshEditors(&state)
+            if case .finding = state.mode { state.candidateIndex = CandidateIndex(workspace) } else { state.candidateIndex = nil }
             return []
         case .changed(let change, let outcome):
             return changed(change, outcome, &state)

@@ -34,15 +34,4 @@ extension Workspace {
         news.sort { ($0.at, $0.order) > ($1.at, $1.order) }
         return MyWork(tasks: tasks, evaluations: evaluations, news: news.prefix(newsLimit).map(\.item))
     }
-
-    /// Candidates of any job whose name, email, source or a tag holds the filter's
-    /// text, whatever the case and accents, by name.
-    public func find(_ filter: CardFilter, limit: Int = 100) -> [Candidate] {
-        guard !filter.text.isEmpty else { return [] }
-        var found: [Candidate] = []
-        for candidate in candidates where candidate.matches(filter) {
-            found.append(candidate)
-        }
-        return Array(found.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.prefix(limit))
-    }
 }

@@ -40,6 +40,11 @@ final class TmuxSession {
 
     /// Keys in tmux's names (`Down`, `Enter`, `Escape`, `S-Right`) or literal characters.
     func send(_ keys: String...) throws {
+        try send(contentsOf: keys)
+    }
+
+    func send(contentsOf keys: [String]) throws {
+        guard !keys.isEmpty else { return }
         try run(["send-keys", "-t", name] + keys)
     }
 
