@@ -5,33 +5,28 @@ import Foundation
 extension Workspace {
     /// Marks tasks done, all or none.
     public mutating func completeTasks(_ ids: [TaskID], by member: MemberID, now: Date) throws {
-        for id in ids {
-            let task = try checkTaskWork(id, by: member, toDo: "complete other people's tasks")
-            guard !task.done else { throw StagehandError.invalidAction("The task '\(task.title)' is done already.") }
-        }
-        for id in ids {
-            tasks.modify(id) {
-                $0.done = true
-                $0.doneAt = now
-                $0.doneBy = member
-            }
-            recordTaskWork(.taskDone, id, by: member, now: now) { "Done: '\($0.title)'" }
-        }
+        try mark(ids, done: true, by: member, now: now)
     }
 
     /// Opens done tasks again, all or none.
     public mutating func reopenTasks(_ ids: [TaskID], by member: MemberID, now: Date) throws {
+        try mark(ids, done: false, by: member, now: now)
+    }
+
+    private mutating func mark(_ ids: [TaskID], done: Bool, by member: MemberID, now: Date) throws {
         for id in ids {
-            let task = try checkTaskWork(id, by: member, toDo: "reopen other people's tasks")
-            guard task.done else { throw StagehandError.invalidAction("The task '\(task.title)' is open already.") }
+            let task = try checkTaskWork(id, by: member, toDo: done ? "complete other people's tasks" : "reopen other people's tasks")
+            guard task.done != done else {
+                throw StagehandError.invalidAction("The task '\(task.title)' is \(done ? "done" : "open") already.")
+            }
         }
         for id in ids {
             tasks.modify(id) {
-                $0.done = false
-                $0.doneAt = nil
-                $0.doneBy = nil
+                $0.done = done
+                $0.doneAt = done ? now : nil
+                $0.doneBy = done ? member : nil
             }
-            recordTaskWork(.taskReopened, id, by: member, now: now) { "Reopened: '\($0.title)'" }
+            recordTaskWork(done ? .taskDone : .taskReopened, id, by: member, now: now) { "\(done ? "Done" : "Reopened"): '\($0.title)'" }
         }
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import StagehandCore
 
-/// Notes, tags, following and contact details: one small command each, all through the core's door.
+/// Notes, tags, following, contact details and reinstating: one small command each,
+/// all through the core's door.
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Write a note on a candidate's timeline, signed by you.")
@@ -12,13 +13,9 @@ struct NoteCommand: ParsableCommand {
     @Option(help: "The job it is about, if any.") var job: String?
 
     func run() throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let person = try workspace.findCandidate(candidate)
-        let jobID = try job.map { try workspace.jobForCandidate(person, named: $0).id }
-        let note = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
-        let outcome = try session.perform(.addNote(person.id, job: jobID, text: note), by: try session.member(in: workspace).id)
-        TextOutput.print(outcome.sentence + ".")
+        try Session(global).change(candidate) { workspace, person in
+            .addNote(person.id, job: try job.map { try workspace.jobForCandidate(person, named: $0).id }, text: StandardInput.or(text))
+        }
     }
 }
 
@@ -36,13 +33,8 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let person = try workspace.findCandidate(candidate)
         func list(_ text: String?) -> [String] { (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let outcome = try session.perform(
-            .tag(person.id, adding: list(add), removing: list(remove)), by: try session.member(in: workspace).id)
-        TextOutput.print(outcome.sentence + ".")
+        try Session(global).change(candidate) { _, person in .tag(person.id, adding: list(add), removing: list(remove)) }
     }
 }
 
@@ -53,14 +45,7 @@ struct FollowCommand: ParsableCommand {
     @Argument(help: "The candidate (id or part of the name).") var candidate: String
 
     func run() throws {
-        try FollowCommand.change(candidate, global) { .follow($0) }
-    }
-
-    static func change(_ name: String, _ global: GlobalOptions, _ change: (CandidateID) -> CandidateChange) throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let person = try workspace.findCandidate(name)
-        TextOutput.print(try session.perform(change(person.id), by: try session.member(in: workspace).id).sentence + ".")
+        try Session(global).change(candidate) { _, person in .follow(person.id) }
     }
 }
 
@@ -70,7 +55,7 @@ struct UnfollowCommand: ParsableCommand {
     @Argument(help: "The candidate (id or part of the name).") var candidate: String
 
     func run() throws {
-        try FollowCommand.change(candidate, global) { .unfollow($0) }
+        try Session(global).change(candidate) { _, person in .unfollow(person.id) }
     }
 }
 
@@ -101,11 +86,9 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let person = try workspace.findCandidate(candidate)
-        let change = CandidateChange.editContact(person.id, name: name, email: email, doNotEmail: consent.map { $0 == .doNotEmail })
-        TextOutput.print(try session.perform(change, by: try session.member(in: workspace).id).sentence + ".")
+        try Session(global).change(candidate) { _, person in
+            .editContact(person.id, name: name, email: email, doNotEmail: consent.map { $0 == .doNotEmail })
+        }
     }
 }
 
@@ -117,12 +100,28 @@ struct ReinstateCommand: ParsableCommand {
     @Option(help: "The job (needed when the candidate is disqualified from several).") var job: String?
 
     func run() throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let person = try workspace.findCandidate(candidate)
-        let disqualified = person.placements.filter { $0.disqualification != nil }.compactMap { workspace.job($0.job) }
-        let jobID = try job.map { try workspace.jobForCandidate(person, named: $0).id }
-            ?? (disqualified.count == 1 ? disqualified[0].id : workspace.jobForCandidate(person, named: nil).id)
-        TextOutput.print(try session.perform(.reinstate(person.id, job: jobID), by: try session.member(in: workspace).id).sentence + ".")
+        try Session(global).change(candidate) { workspace, person in
+            let disqualified = person.placements.filter { $0.disqualification != nil }.map(\.job)
+            let jobID = try job.map { try workspace.jobForCandidate(person, named: $0).id }
+                ?? (disqualified.count == 1 ? disqualified[0] : workspace.jobForCandidate(person, named: nil).id)
+            return .reinstate(person.id, job: jobID)
+        }
+    }
+}
+
+extension Session {
+    /// Makes a change to the candidate named, as the acting member, and says what it did.
+    func change(_ name: String, _ make: (Workspace, Candidate) throws -> CandidateChange) throws {
+        let workspace = try store.load()
+        let person = try workspace.findCandidate(name)
+        let outcome = try perform(try make(workspace, person), by: try member(in: workspace).id)
+        TextOutput.print(outcome.sentence + (outcome.made.map { " [\($0)]" } ?? "") + ".")
+    }
+}
+
+/// Text given as '-' is read from standard input: a note or a comment of several lines.
+enum StandardInput {
+    static func or(_ text: String) -> String {
+        text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
     }
 }

@@ -20,14 +20,9 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try Session(global)
-        let workspace = try session.store.load()
-        let member = try session.member(in: workspace).id
-        let person = try workspace.findCandidate(candidate)
-        let job = try workspace.jobForCandidate(person, named: self.job)
-        let text = comment == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : comment
-        let outcome = try session.perform(
-            .evaluate(person.id, job: job.id, rating: EvaluationRating(rawValue: rating) ?? .mixed, comment: text), by: member)
-        TextOutput.print(outcome.sentence + ".")
+        try Session(global).change(candidate) { workspace, person in
+            let job = try workspace.jobForCandidate(person, named: self.job)
+            return .evaluate(person.id, job: job.id, rating: EvaluationRating(rawValue: rating) ?? .mixed, comment: StandardInput.or(comment))
+        }
     }
 }

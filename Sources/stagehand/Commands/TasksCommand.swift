@@ -31,13 +31,13 @@ extension TasksCommand {
             let tasks = workspace.tasks
                 .filter { (all || !$0.done) && (who == nil || $0.assignee == who) && (!overdue || $0.isOverdue(at: now)) }
                 .sorted { ($0.done ? 1 : 0, $0.due, $0.title) < ($1.done ? 1 : 0, $1.due, $1.title) }
-            let entries = tasks.map { TaskListEntry($0, in: workspace, now: now) }
+            let entries = tasks.map { CandidateReport.TaskEntry($0, in: workspace, listedAt: now) }
             if json { return try JSONOutput.print(entries) }
             guard !entries.isEmpty else { return TextOutput.print(all ? "No tasks." : "No open tasks.") }
             let rows = entries.map { entry in
                 [
-                    (entry.overdue ? "OVERDUE " : entry.done ? "done " : "") + workspace.day(entry.due), entry.title,
-                    entry.candidate.name, workspace.job(JobID(entry.job ?? ""))?.title ?? "",
+                    (entry.overdue == true ? "OVERDUE " : entry.done ? "done " : "") + workspace.day(entry.due), entry.title,
+                    entry.candidate?.name ?? "", workspace.job(JobID(entry.job ?? ""))?.title ?? "",
                     workspace.member(MemberID(entry.assignee))?.name ?? entry.assignee, entry.id,
                 ]
             }
@@ -120,40 +120,5 @@ extension Session {
     fileprivate func tasks(named names: [String]) throws -> ([TaskID], MemberID) {
         let workspace = try store.load()
         return (try names.map { try workspace.findTask($0).id }, try member(in: workspace).id)
-    }
-}
-
-/// `stagehand tasks --json`: a task as `show --json` has it, with its candidate and whether it is overdue.
-struct TaskListEntry: Encodable {
-    struct CandidateName: Encodable {
-        var id: String
-        var name: String
-    }
-
-    var id: String
-    var title: String
-    var assignee: String
-    var due: Date
-    var done: Bool
-    var doneAt: Date?
-    var automatic: Bool
-    var job: String?
-    var overdue: Bool
-    var leftBehind: String?
-    var candidate: CandidateName
-
-    init(_ task: CandidateTask, in workspace: Workspace, now: Date) {
-        let entry = CandidateReport.TaskEntry(task, in: workspace)
-        id = entry.id
-        title = entry.title
-        assignee = entry.assignee
-        due = entry.due
-        done = entry.done
-        doneAt = entry.doneAt
-        automatic = entry.automatic
-        job = entry.job
-        leftBehind = entry.leftBehind
-        overdue = task.isOverdue(at: now)
-        candidate = CandidateName(id: task.candidate.rawValue, name: workspace.candidates[task.candidate]?.name ?? "")
     }
 }

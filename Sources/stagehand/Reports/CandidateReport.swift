@@ -32,6 +32,11 @@ struct CandidateReport: Encodable {
     }
 
     struct TaskEntry: Encodable {
+        struct CandidateName: Encodable {
+            var id: String
+            var name: String
+        }
+
         var id: String
         var title: String
         var assignee: String
@@ -42,8 +47,12 @@ struct CandidateReport: Encodable {
         var job: String?
         /// "candidate moved on" or "candidate disqualified", for an automatic task left behind.
         var leftBehind: String?
+        /// In `tasks --json` only, where a task stands on its own.
+        var candidate: CandidateName?
+        var overdue: Bool?
 
-        init(_ task: CandidateTask, in workspace: Workspace) {
+        /// - Parameter listedAt: for `tasks --json`: the time overdue is judged at, and the candidate named.
+        init(_ task: CandidateTask, in workspace: Workspace, listedAt now: Date? = nil) {
             id = task.id.rawValue
             title = task.title
             assignee = task.assignee.rawValue
@@ -53,6 +62,9 @@ struct CandidateReport: Encodable {
             automatic = task.automatic
             job = task.job?.rawValue
             leftBehind = workspace.leftBehind(task)
+            guard let now else { return }
+            overdue = task.isOverdue(at: now)
+            candidate = CandidateName(id: task.candidate.rawValue, name: workspace.candidates[task.candidate]?.name ?? "")
         }
     }
 
