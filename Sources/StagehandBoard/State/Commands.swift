@@ -50,7 +50,7 @@ public enum MoveDialogCommand: Sendable, Equatable {
 }
 
 public enum ProfileCommand: Sendable, Equatable {
-    case cursor(ListStep), open, toggleDone, evaluate, note, tags, follow, editContact, addTask
+    case cursor(ListStep), open, toggleDone, evaluate, note, tags, follow, edit, addTask
     case moveRight, moveLeft, disqualify, retryEmails, cancelRun, close
 }
 

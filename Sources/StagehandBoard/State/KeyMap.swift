@@ -101,7 +101,7 @@ public enum KeyMap {
             bind(["n"], .note, "write a note", bar: "note"),
             bind(["t"], .tags, "add or remove tags", bar: "tags"),
             bind(["f"], .follow, "follow or unfollow the candidate"),
-            bind(["e"], .editContact, "edit name, email and do-not-email", needs: moving),
+            bind(["e"], .edit, "edit the task on the line, else name, email and do-not-email"),
             bind(["T"], .addTask, "add a task about the candidate"),
             bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
             bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),

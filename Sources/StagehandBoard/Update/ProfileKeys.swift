@@ -37,7 +37,8 @@ extension Board {
             let change: CandidateChange = following ? .unfollow(id) : .follow(id)
             guard allowed(change, &state) else { break }
             return [.change(change, grace: nil)]
-        case .editContact:
+        case .edit:
+            if case .task(let task)? = item { return openTaskForm(task, &state) }
             guard allowed(.editContact(id, name: nil, email: nil, doNotEmail: !(state.workspace.candidates[id]?.doNotEmail ?? false)), &state)
             else { break }
             openForm(CandidateForms.contact(id, state: state), &state)
@@ -83,11 +84,13 @@ extension Board {
         return [.change(change, grace: nil)]
     }
 
-    static func openTaskForm(_ id: TaskID, _ state: inout BoardState) {
+    @discardableResult
+    static func openTaskForm(_ id: TaskID, _ state: inout BoardState) -> [Effect] {
         guard let task = state.workspace.tasks[id], allowed(.editTask(id, title: task.title + " ", assignee: nil, due: nil), &state) else {
-            return
+            return []
         }
         openForm(CandidateForms.task(id, state: state), &state)
+        return []
     }
 
     /// `v`: the evaluation form for the candidate in this job, if the core lets me evaluate.
