@@ -21,7 +21,7 @@ enum OddCard {
             }
             var state = BoardState(workspace: workspace, me: "ana", now: now, width: width, height: height)
             if let problem = problem(in: Board.render(state), columns: true) { return "the board at \(width)×\(height): \(problem)" }
-            state.mode = .profile(candidate, PageCursor())
+            state.mode = .profile(candidate, PageCursor(), back: .board)
             if let problem = problem(in: Board.render(state), columns: false) { return "the profile at \(width)×\(height): \(problem)" }
             return nil
         }

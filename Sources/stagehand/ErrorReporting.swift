@@ -44,7 +44,7 @@ enum ErrorReporting {
         case "email": "stagehand scheduled"
         case "task": "stagehand tasks --all"
         case "disqualification reason": "stagehand reasons list"
-        case _ where kind.hasPrefix("stage"): "stagehand pipeline list"
+        case _ where kind.hasPrefix("stage"): "stagehand pipeline list --job JOB"
         default: nil
         }
     }

@@ -56,7 +56,7 @@ extension BoardFixture {
 
     /// The move dialog on screen; fails the test when there is none.
     static func moveDialog(_ state: BoardState, sourceLocation: SourceLocation = #_sourceLocation) throws -> MoveDialog {
-        guard case .moveDialog(let dialog) = state.mode else {
+        guard case .moveDialog(let dialog, _) = state.mode else {
             Issue.record("a move dialog expected, the mode is \(state.mode)", sourceLocation: sourceLocation)
             throw MismatchedEffect()
         }

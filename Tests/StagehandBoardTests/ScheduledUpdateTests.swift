@@ -64,10 +64,10 @@ import Testing
 
     @Test func theProfileRetriesItsCandidatesFailedEmails() {
         var (state, failed, _) = Self.stateWithTroubledEmails()
-        state.mode = .profile(failed.candidate, PageCursor())
+        state.mode = .profile(failed.candidate, PageCursor(), back: .board)
         #expect(F.press([.character("r")], &state) == [.change(.retryEmails([failed.id]), grace: nil)])
         let someoneElse = state.workspace.candidates.first { candidate in !state.workspace.emailsToRetry.contains { $0.candidate == candidate.id } }!
-        state.mode = .profile(someoneElse.id, PageCursor())
+        state.mode = .profile(someoneElse.id, PageCursor(), back: .board)
         #expect(F.press([.character("r")], &state).isEmpty)
         #expect(state.status?.text == "No failed email to retry for this candidate")
     }
@@ -77,7 +77,7 @@ import Testing
         let workspace = state.workspace
         state = F.state(login: "dev")
         state.workspace = workspace
-        state.mode = .profile(failed.candidate, PageCursor())
+        state.mode = .profile(failed.candidate, PageCursor(), back: .board)
         #expect(F.press([.character("r")], &state).isEmpty)
         #expect(state.status?.text == "Dev Patel may not retry emails: that needs the permission for moving candidates; ask an admin.")
     }
@@ -85,7 +85,7 @@ import Testing
     @Test func theProfileShowsEachEmailsExactSubjectAndBody() throws {
         var state = F.state(height: 200)
         let email = try #require(state.workspace.waitingEmails.first)
-        state.mode = .profile(email.candidate, PageCursor())
+        state.mode = .profile(email.candidate, PageCursor(), back: .board)
         let text = Board.render(state).text
         #expect(text.contains("Emails, exactly as sent or to be sent"))
         #expect(text.contains(email.subject))

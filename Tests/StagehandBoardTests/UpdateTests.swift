@@ -211,6 +211,6 @@ import Testing
         BoardFixture.press([.enter], &state)
         let move = try BoardFixture.move(in: BoardFixture.press([.character("L")], &state))
         #expect(move.request.candidates == [candidate] && move.request.target == state.job!.pipeline[1].id && move.choice == nil)
-        #expect(state.mode == .profile(candidate, PageCursor()))
+        #expect(state.mode == .profile(candidate, PageCursor(), back: .board))
     }
 }

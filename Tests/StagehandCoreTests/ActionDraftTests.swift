@@ -13,6 +13,7 @@ import Testing
     static let interview = ActionOwner.stage(.job(T.backend), T.interview)
     static let placeholders =
         "{{candidate.first_name}}, {{candidate.name}}, {{job.title}}, {{stage.name}}, {{sender.name}} or {{company.name}}"
+    static let notADueDay = "is not a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days)."
     static let notADuration = "is not a duration: use a number and a unit, such as 90m, 36h, 10d, 1w or 3bd (business days)."
 
     static func draft(_ kind: AutomaticAction.Kind, _ fields: [Field: String] = [:], in ws: Workspace = T.make()) -> ActionDraft {
@@ -210,15 +211,15 @@ import Testing
             expected: [.assignee: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
         Problem(
             label: "a task due at no time", kind: .addTask, typed: [.title: "Call", .assignee: "Rita", .due: "soon"],
-            expected: [.due: "'soon' \(notADuration)"]),
+            expected: [.due: "'soon' \(notADueDay)"]),
         Problem(
             label: "a task due on a day that does not exist", kind: .addTask,
             typed: [.title: "Call", .assignee: "Rita", .due: "2026-02-30"],
-            expected: [.due: "'2026-02-30' is not a day: write a day such as 2026-12-01, or a time after the move such as 3d."]),
+            expected: [.due: "'2026-02-30' \(notADueDay)"]),
         Problem(
             label: "a task due in a month that does not exist", kind: .addTask,
             typed: [.title: "Call", .assignee: "Rita", .due: "2026-13-01"],
-            expected: [.due: "'2026-13-01' is not a day: write a day such as 2026-12-01, or a time after the move such as 3d."]),
+            expected: [.due: "'2026-13-01' \(notADueDay)"]),
         // Tags
         Problem(label: "no tags", kind: .addTags, typed: [.tags: " , ,"], expected: [.tags: "Name at least one tag."]),
         // Members

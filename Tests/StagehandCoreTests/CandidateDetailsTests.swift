@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func tagsThatDifferOnlyInCaseAreOneTag() throws {
+        var ws = T.make()
+        try ws.tag(T.alice, adding: ["Senior"], removing: [], by: T.hugo, now: T.now)
+        let (added, _) = try ws.tag(T.alice, adding: ["senior", "SENIOR"], removing: [], by: T.hugo, now: T.now)
+        #expect(added.isEmpty && ws.candidates[T.alice]?.tags == ["Senior"])
+        let (_, removed) = try ws.tag(T.alice, adding: [], removing: ["senior"], by: T.hugo, now: T.now)
+        #expect(removed == ["Senior"] && ws.candidates[T.alice]?.tags == [])
+    }
+
     @Test func followingAndUnfollowing() throws {
         var ws = T.make()
         #expect(try ws.follow(T.alice, by: T.hugo, now: T.now))

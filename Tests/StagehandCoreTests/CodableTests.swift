@@ -115,6 +115,8 @@ import Testing
         #expect(try TaskDue(parsing: "3d") == .after(RelativeDuration(3, .days)))
         #expect(try TaskDue(parsing: "2026-12-01") == .on(DateComponents(year: 2026, month: 12, day: 1)))
         #expect(TaskDue.on(DateComponents(year: 2026, month: 12, day: 1)).description == "2026-12-01")
-        #expect(throws: StagehandError.invalidDuration("tomorrow")) { try TaskDue(parsing: "tomorrow") }
+        #expect(throws: StagehandError.invalidAction(
+            "'tomorrow' is not a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
+        ) { try TaskDue(parsing: "tomorrow") }
     }
 }

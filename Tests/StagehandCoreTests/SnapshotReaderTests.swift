@@ -52,6 +52,23 @@ import Testing
         try Self.expectReadAsJSONDecoderDoes(CodableTests.busyWorkspace())
     }
 
+    /// A few candidates and many emails put the middle of the text in the emails, past
+    /// the candidates' end: once read the general way (slowly, and silently), now the
+    /// candidates are read whole by the quick reader.
+    @Test func aSmallCandidateTableBeforeALargerOneIsStillReadTheQuickWay() throws {
+        var workspace = TestWorkspace.make()
+        for index in 0..<200 {
+            workspace.emails.upsert(
+                OutgoingEmail(
+                    id: EmailID("email-\(index)"), candidate: TestWorkspace.alice, job: TestWorkspace.backend, stage: TestWorkspace.applied,
+                    template: TestWorkspace.thanks, entry: 1, sender: nil, fromName: "Acme", fromAddress: "jobs@acme.test", toName: "Alice",
+                    toAddress: "alice@example.com", subject: "Thanks", body: "We got your application.", createdAt: TestWorkspace.now,
+                    dueAt: TestWorkspace.now, status: .sent, run: nil))
+        }
+        workspace.forgetChanges()
+        try Self.expectReadAsJSONDecoderDoes(workspace)
+    }
+
     @Test func aLargeWorkspaceIsReadInTwoPartsThatMeetExactly() throws {
         let workspace = SampleWorkspace.makeLarge(candidates: 300, now: StoreFixtures.start)
         let folder = try ScratchFolder()

@@ -96,6 +96,15 @@ import Testing
         #expect(ws.work(of: T.ada).news.map(\.entry.text).prefix(2) == ["second", "first"])
     }
 
+    @Test func whatIDidMyselfIsNoNewsToMe() throws {
+        var ws = T.make()
+        try ws.follow(T.alice, by: T.ada, now: T.now)
+        try ws.addNote(T.alice, text: "by Rita", by: T.rita, now: T.now)
+        try ws.addNote(T.alice, text: "by Ada", by: T.ada, now: T.now)
+        let news = ws.work(of: T.ada).news.map(\.entry.text)
+        #expect(news.first == "by Rita" && !news.contains("by Ada") && !news.contains("Started following"))
+    }
+
     @Test func aTaskIsLeftBehindWhenItsCandidateMovesOnOrIsDisqualified() throws {
         var (ws, task) = try withScreenTask()
         #expect(ws.leftBehind(task) == nil)

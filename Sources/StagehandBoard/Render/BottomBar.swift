@@ -41,7 +41,8 @@ extension Board {
                 if case .form(let form)? = screens.last { form.isReadOnly } else { state.workspace.readOnlyNotice(for: state.me) != nil }
             default: false
             }
-        return state.keyMode.rows.filter { row in
+        let mode = state.keyMode
+        return (mode.rows + (mode.opensHelp ? KeyMap.screens.rows : [])).filter { row in
             guard row.bar != nil, !(readOnly && row.edits) else { return false }
             return row.needs.allSatisfy { permission in state.me.map { state.workspace.allows($0, permission) } ?? false }
         }

@@ -146,35 +146,6 @@ extension Board {
             }
         }
     }
-
-    /// Breaks text into lines of at most `width` columns, at spaces where possible.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        // No character takes more columns than it has UTF-8 bytes: text this short fits as it is.
-        if text.utf8.count <= width { return [text] }
-        // An indented line (a quoted email body) stays indented on every line it wraps to.
-        let indent = String(text.prefix { $0 == " " })
-        if !indent.isEmpty, indent.count < text.count, indent.count < width / 2 {
-            return wrap(String(text.dropFirst(indent.count)), width: width - indent.count).map { indent + $0 }
-        }
-        var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let wordWidth = DisplayWidth.of(String(word))
-            let joined = current.isEmpty ? wordWidth : currentWidth + 1 + wordWidth
-            if joined <= width {
-                current = current.isEmpty ? String(word) : current + " " + word
-                currentWidth = joined
-            } else {
-                if !current.isEmpty { lines.append(current) }
-                current = wordWidth <= width ? String(word) : DisplayWidth.truncate(String(word), to: width)
-                currentWidth = min(wordWidth, width)
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
-    }
 }
 
 extension Style {

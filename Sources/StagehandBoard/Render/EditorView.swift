@@ -154,7 +154,8 @@ extension Board {
     static func drawConfirmation(_ confirmation: Confirmation, _ state: BoardState, on frame: inout Frame) {
         let theme = state.theme
         let width = min(frame.width - 4, 70)
-        let lines = wrap(confirmation.question, width: width - 4) + ["", "y: yes   n or Esc: no"]
+        let answers = KeyMap.confirm.rows.map { "\($0.label(unicode: state.symbols.isUnicode)): \($0.bar ?? $0.help)" }
+        let lines = wrap(confirmation.question, width: width - 4) + ["", answers.joined(separator: "   ")]
         let box = Box.centred(width: width, height: lines.count + 2, in: frame)
         box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Are you sure?")
         for (index, line) in lines.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }

@@ -41,11 +41,18 @@ extension Board {
         for news in work.news {
             let name = workspace.candidates[news.candidate]?.name ?? ""
             let entry = news.entry
+            let author = entry.author.flatMap { workspace.member($0)?.name }.map { " — \($0)" } ?? ""
             lines.append(
                 PageLine(
-                    "\(entry.automatic ? bolt : " ") \(workspace.moment(entry.at))  \(name): \(entry.text)",
+                    "\(entry.automatic ? bolt : " ") \(workspace.moment(entry.at))  \(name): \(Self.firstLine(entry.text))\(author)",
                     entry.automatic ? theme[.automatic] : theme[.card], item: .candidate(news.candidate)))
         }
         return lines
+    }
+
+    /// A note of several lines as one line of news.
+    static func firstLine(_ text: String) -> String {
+        guard let end = text.firstIndex(of: "\n") else { return text }
+        return text[..<end] + " …"
     }
 }

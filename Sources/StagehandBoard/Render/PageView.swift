@@ -9,7 +9,7 @@ extension Board {
         frame.put(" " + title, x: 0, y: 1, style: theme[.columnTitleFocused], maxWidth: frame.width)
         var rows: [(text: String, style: Style, line: Int)] = []
         for (index, line) in lines.enumerated() {
-            rows += wrap(line.text, width: pageWidth(state)).map { ($0, line.style, index) }
+            rows += wrap(line.text, width: pageWidth(state), hang: line.hang).map { ($0, line.style, index) }
         }
         let room = pageRoom(state)
         let first = min(max(0, cursor?.top ?? top), max(0, rows.count - room))

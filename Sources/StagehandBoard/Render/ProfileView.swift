@@ -51,7 +51,8 @@ extension Board {
                 let when = request.submittedAt.map(workspace.moment) ?? ""
                 lines.append(PageLine("\(mark)\(name(request.member) ?? "") for \(job), \(when): \(rating.description)", theme[.card], item: .evaluation(request.id)))
                 for line in (request.comment ?? "").split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                    lines.append(PageLine("    \(state.symbols.vertical) \(line)", theme[.muted], item: .evaluation(request.id)))
+                    let mark = "    \(state.symbols.vertical) "
+                    lines.append(PageLine(mark + line, theme[.muted], item: .evaluation(request.id), hang: mark))
                 }
             } else {
                 let waiting = request.status == .requested ? "asked \(workspace.day(request.requestedAt)), waiting" : request.status.rawValue
@@ -64,7 +65,15 @@ extension Board {
             let mark = entry.automatic ? bolt : " "
             let author = name(entry.author).map { " — \($0)" } ?? ""
             let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
-            lines.append(PageLine("\(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(author)", entry.automatic ? theme[.automatic] : theme[.card]))
+            let stamp = "\(workspace.moment(entry.at)) \(mark) "
+            // Rows that continue an entry start under its text, not under its time.
+            let hang = String(repeating: " ", count: DisplayWidth.of(stamp))
+            let style = entry.automatic ? theme[.automatic] : theme[.card]
+            let parts = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+            lines.append(PageLine(stamp + parts[0] + (parts.count == 1 ? status + author : ""), style, hang: hang))
+            for (index, part) in parts.enumerated().dropFirst() {
+                lines.append(PageLine(hang + part + (index == parts.count - 1 ? status + author : ""), style, hang: hang))
+            }
         }
         let emails = workspace.emails.records(of: id)
         if !emails.isEmpty {
@@ -81,7 +90,8 @@ extension Board {
                 lines.append(PageLine("\(email.subject) — \(when)", theme[.card]))
                 lines.append(PageLine("  From \(email.fromName) <\(email.fromAddress)> to <\(email.toAddress)>", theme[.muted]))
                 for line in email.body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    lines.append(PageLine("  \(state.symbols.vertical) " + line, theme[.muted]))
+                    let mark = "  \(state.symbols.vertical) "
+                    lines.append(PageLine(mark + line, theme[.muted], hang: mark))
                 }
             }
         }

@@ -21,12 +21,13 @@ extension Board {
     /// What fills the screen in a mode: a page, an editor, a form, or the columns.
     static func drawScreen(_ mode: Mode, _ state: BoardState, layout: Layout, on frame: inout Frame) {
         switch mode {
-        case .profile(let id, let cursor): drawProfile(id, cursor: cursor, state, on: &frame)
+        case .profile(let id, let cursor, _): drawProfile(id, cursor: cursor, state, on: &frame)
         case .myWork(let cursor): drawMyWork(cursor: cursor, state, on: &frame)
         case .scheduled(let selected): drawScheduled(selected: selected, state, on: &frame)
         case .editing(let screens): drawEditor(screens, state, on: &frame)
         case .form(let form, _): drawForm(form, state, on: &frame)
-        case .question(_, let over): drawScreen(over, state, layout: layout, on: &frame)
+        case .question(_, let over), .help(_, let over), .moveDialog(_, let over), .disqualifying(_, _, let over):
+            drawScreen(over, state, layout: layout, on: &frame)
         default: drawColumns(state, layout: layout, on: &frame)
         }
     }
@@ -34,9 +35,9 @@ extension Board {
     /// What a mode draws over the screen: a dialog, help, a picker, a question, the finder.
     static func drawOverlay(_ mode: Mode, _ state: BoardState, on frame: inout Frame) {
         switch mode {
-        case .moveDialog(let dialog): drawMoveDialog(dialog, state, on: &frame)
-        case .help(let scroll): drawHelp(scroll: scroll, state, on: &frame)
-        case .disqualifying(let id, let selected): drawDisqualifyPicker(id, selected: selected, state, on: &frame)
+        case .moveDialog(let dialog, _): drawMoveDialog(dialog, state, on: &frame)
+        case .help(let scroll, _): drawHelp(scroll: scroll, state, on: &frame)
+        case .disqualifying(let id, let selected, _): drawDisqualifyPicker(id, selected: selected, state, on: &frame)
         case .question(let confirmation, let over):
             drawOverlay(over, state, on: &frame)
             drawConfirmation(confirmation, state, on: &frame)

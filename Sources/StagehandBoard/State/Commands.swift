@@ -106,3 +106,7 @@ public enum TooSmallCommand: Sendable, Equatable {
 public enum AnywhereCommand: Sendable, Equatable {
     case quit
 }
+
+public enum ScreenCommand: Sendable, Equatable {
+    case help
+}

@@ -71,6 +71,8 @@ public struct Form: Sendable, Equatable {
     public var isReadOnly = false
     /// The change a save asked for, until the core answers: its outcome closes the form.
     public var saving: CandidateChange?
+    /// The focused field's value was last set by ← →: typing replaces it.
+    public var presetPicked = false
 
     /// The problem to show next to a field now.
     public func shownProblem(_ key: FormField.Key) -> String? {
@@ -124,6 +126,8 @@ public struct FormField: Sendable, Equatable {
     public var completions: [String] = []
     /// The field stands for a list: completion works on the item after the last comma.
     public var isList = false
+    /// ← → go round from the last option to the first; a scale stops at its ends instead.
+    public var wraps = true
 
     public var isText: Bool {
         if case .choice = input { return false }

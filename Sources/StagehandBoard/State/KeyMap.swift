@@ -18,6 +18,11 @@ public enum KeyMap {
         bind([.control("c")], .quit, "quit, from any screen")
     ])
 
+    /// On the screens with no text field to type `?` into; the board has its own.
+    public static let screens = KeyTable<ScreenCommand>([
+        bind(["?"], .help, "help: every key", bar: "help", staysInBar: true)
+    ])
+
     public static let tooSmall = KeyTable<TooSmallCommand>([
         bind(["q"], .quit, "quit", bar: "quit")
     ])
@@ -29,7 +34,7 @@ public enum KeyMap {
         bind([.down, "j"], .focusDown, "focus the next card"),
         bind([.tab, "]"], .nextJob, "next job", bar: "job"),
         bind([.backTab, "["], .previousJob, "previous job"),
-        bind([" "], .toggleSelection, "select or unselect the card, focus the next", bar: "select", needs: moving),
+        bind([" "], .toggleSelection, "select or unselect, focus the next card", bar: "select", needs: moving),
         bind(["m"], .pickUp, "pick up the card or selection to carry it", bar: "move", needs: moving),
         bind(["L", .shiftRight, ">"], .moveRight, "move one stage right at once", needs: moving),
         bind(["H", .shiftLeft, "<"], .moveLeft, "move one stage left at once", needs: moving),
@@ -48,7 +53,7 @@ public enum KeyMap {
         bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
         bind(["e"], .openTemplates, "email templates"),
         bind(["r"], .openReasons, "disqualification reasons"),
-        bind(["d"], .disqualify, "disqualify the candidate, or reinstate one who is", needs: moving),
+        bind(["d"], .disqualify, "disqualify, or reinstate one who is", needs: moving),
         bind(["i"], .myWork, "my work"),
         bind(["s"], .scheduled, "scheduled emails"),
         bind(["/"], .filter, "filter this job's cards by text", bar: "filter"),
@@ -96,16 +101,16 @@ public enum KeyMap {
     public static let profile = KeyTable<ProfileCommand>(
         listSteps("line", ProfileCommand.cursor) + [
             bind([.enter], .open, "open the task or evaluation on the line", bar: "open"),
-            bind([" "], .toggleDone, "mark the task on the line done, or open again", bar: "done"),
-            bind(["v"], .evaluate, "evaluate the candidate (answers your request)", bar: "evaluate", needs: [.evaluate]),
+            bind([" "], .toggleDone, "mark the task done, or open it again", bar: "done"),
+            bind(["v"], .evaluate, "evaluate (answers your request)", bar: "evaluate", needs: [.evaluate]),
             bind(["n"], .note, "write a note", bar: "note"),
             bind(["t"], .tags, "add or remove tags", bar: "tags"),
             bind(["f"], .follow, "follow or unfollow the candidate"),
-            bind(["e"], .edit, "edit the task on the line, else name, email and do-not-email"),
+            bind(["e"], .edit, "edit the task on the line, or the contact"),
             bind(["T"], .addTask, "add a task about the candidate"),
             bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
             bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),
-            bind(["d"], .disqualify, "disqualify the candidate, or reinstate them", needs: moving),
+            bind(["d"], .disqualify, "disqualify, or reinstate", needs: moving),
             bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
             bind(["c"], .cancelRun, "cancel the run in the progress pane"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
@@ -113,11 +118,11 @@ public enum KeyMap {
 
     public static let myWork = KeyTable<MyWorkCommand>(
         listSteps("line", MyWorkCommand.cursor) + [
-            bind([" "], .toggleDone, "mark the task on the line done, or open again", bar: "done"),
-            bind(["e"], .editTask, "change the task's due day, assignee or title", bar: "edit task"),
+            bind([" "], .toggleDone, "mark the task done, or open it again", bar: "done"),
+            bind(["e"], .editTask, "edit the task: title, assignee, due day", bar: "edit task"),
             bind(["v"], .evaluate, "answer the evaluation request on the line", bar: "evaluate"),
             bind([.enter], .open, "open the candidate's profile at the line", bar: "profile"),
-            bind(["X"], .closeLeftBehind, "mark done every task whose candidate moved on or was disqualified"),
+            bind(["X"], .closeLeftBehind, "mark done all tasks left behind (asks)"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
         ])
 
@@ -157,7 +162,7 @@ public enum KeyMap {
             bind(["K"], .moveLeft, "move the stage left", edits: true),
             bind(["J"], .moveRight, "move the stage right", edits: true),
             bind([.tab], .switchPipeline, "this job / the default template", bar: "job/template"),
-            bind(["N"], .newJob, "create a job (copies the default template)", edits: true),
+            bind(["N"], .newJob, "new job (copies the default template)", edits: true),
             bind(["o"], .toggleJobStatus, "close or reopen the job", edits: true),
             bind([.escape, "q"], .back, "back", bar: "back"),
         ])
@@ -201,7 +206,7 @@ public enum KeyMap {
 /// The modes keys are read in, each with its table. `?` lists them in this order.
 public enum KeyMode: CaseIterable, Sendable {
     case board, filter, finder, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
-    case actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, anywhere
+    case actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, screens, anywhere
 
     public var title: String {
         switch self {
@@ -222,6 +227,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .confirm: "Questions"
         case .help: "This help"
         case .tooSmall: "Terminal too small"
+        case .screens: "Every list and page"
         case .anywhere: "Anywhere"
         }
     }
@@ -245,7 +251,19 @@ public enum KeyMode: CaseIterable, Sendable {
         case .confirm: KeyMap.confirm.rows
         case .help: KeyMap.help.rows
         case .tooSmall: KeyMap.tooSmall.rows
+        case .screens: KeyMap.screens.rows
         case .anywhere: KeyMap.anywhere.rows
+        }
+    }
+}
+
+extension KeyMode {
+    /// Whether `?` opens the help here: on the lists and pages, which have no text
+    /// field to type it into. The board binds it in its own table.
+    public var opensHelp: Bool {
+        switch self {
+        case .carrying, .moveDialog, .profile, .myWork, .scheduled, .disqualifyPicker, .actionList, .pipeline, .templates, .reasons: true
+        default: false
         }
     }
 }

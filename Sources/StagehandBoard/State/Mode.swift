@@ -5,9 +5,12 @@ public indirect enum Mode: Sendable, Equatable {
     case board
     /// Cards lifted with `m`, hovering over `targetStage`.
     case carrying(Carry)
-    case moveDialog(MoveDialog)
-    case profile(CandidateID, PageCursor)
-    case help(scroll: Int)
+    /// The question a move asks, over the screen the move was made from.
+    case moveDialog(MoveDialog, over: Mode)
+    /// A candidate's page; Esc goes back to the screen it was opened from.
+    case profile(CandidateID, PageCursor, back: Mode)
+    /// Every key, over the screen `?` was pressed on, which comes back when it closes.
+    case help(scroll: Int, over: Mode)
     case myWork(PageCursor)
     case scheduled(selected: Int)
     case filtering
@@ -16,7 +19,7 @@ public indirect enum Mode: Sendable, Equatable {
     /// The setup editors, a stack of screens; the last one is shown.
     case editing([EditorScreen])
     /// Choosing the reason to disqualify a candidate with.
-    case disqualifying(CandidateID, selected: Int)
+    case disqualifying(CandidateID, selected: Int, over: Mode)
     /// A form about candidates (a note, a task, an evaluation, a new candidate) over
     /// the screen it was opened from, which comes back when it closes.
     case form(Form, over: Mode)

@@ -6,11 +6,14 @@ public struct PageLine: Sendable, Equatable {
     public var text: String
     public var style: Style
     public var item: PageItem?
+    /// What the rows it wraps onto start with, so that they do not read as lines of their own.
+    public var hang: String
 
-    public init(_ text: String, _ style: Style, item: PageItem? = nil) {
+    public init(_ text: String, _ style: Style, item: PageItem? = nil, hang: String = "  ") {
         self.text = text
         self.style = style
         self.item = item
+        self.hang = hang
     }
 }
 
@@ -48,7 +51,7 @@ public struct PageCursor: Sendable, Equatable {
 
     /// Scrolled so that the cursor's line shows whole.
     public func keptInView(lines: [PageLine], width: Int, room: Int) -> PageCursor {
-        let heights = lines.map { Board.wrap($0.text, width: width).count }
+        let heights = lines.map { Board.wrap($0.text, width: width, hang: $0.hang).count }
         let total = heights.reduce(0, +)
         let line = min(max(0, self.line), max(0, lines.count - 1))
         let start = heights.prefix(line).reduce(0, +)

@@ -43,7 +43,7 @@ extension Board {
         case .cancelRun:
             return cancelShownRun(&state)
         case .openProfile:
-            if let focused = state.focused { state.mode = .profile(focused, PageCursor()) }
+            if let focused = state.focused { state.mode = .profile(focused, PageCursor(), back: .board) }
         case .openAutomations:
             if let job = state.job, let stage = state.stage { state.mode = .editing([.actions(.stage(.job(job.id), stage.id), selected: 0)]) }
         case .openPipeline:
@@ -75,7 +75,7 @@ extension Board {
             guard allowed(.undo(last), &state) else { break }
             state.undoStack.removeLast()
             return [.change(.undo(last), grace: nil)]
-        case .help: state.mode = .help(scroll: 0)
+        case .help: state.mode = .help(scroll: 0, over: state.mode)
         case .reload: return [.reload]
         case .cycleTheme:
             guard !state.themes.isEmpty else { break }

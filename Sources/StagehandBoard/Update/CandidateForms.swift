@@ -18,7 +18,7 @@ enum CandidateForms {
         let field = FormField(
             key: .tagList, label: "Tags", value: (person?.tags ?? []).joined(separator: ", "), input: .line,
             completions: state.workspace.tagsInUse, isList: true)
-        return made(.tags(candidate), "Tags of \(person?.name ?? "")", [field], state)
+        return made(.tags(candidate), "Tags of \(person?.name ?? "") (separate them with commas)", [field], state)
     }
 
     static func contact(_ candidate: CandidateID, state: BoardState) -> Form {
@@ -54,7 +54,7 @@ enum CandidateForms {
         var form = made(
             .evaluation(candidate, job: job), "Evaluate \(name) for \(state.workspace.job(job)?.title ?? "")",
             [
-                FormField(key: .rating, label: "Rating", value: String(EvaluationRating.mixed.rawValue), input: .choice(ratings)),
+                FormField(key: .rating, label: "Rating", value: String(EvaluationRating.mixed.rawValue), input: .choice(ratings), wraps: false),
                 FormField(key: .comment, label: "Comment", value: "", input: .lines),
             ], state)
         form.focused = 0

@@ -27,9 +27,10 @@ extension Board {
     }
 
     /// Asks the core what the move would do; commits at once only when the plan
-    /// has no question to ask.
-    static func drop(_ candidates: [CandidateID], on target: Int, _ state: inout BoardState) -> [Effect] {
-        state.mode = .board
+    /// has no question to ask. The board, or the screen the move was made from,
+    /// comes back once it is answered.
+    static func drop(_ candidates: [CandidateID], on target: Int, from screen: Mode = .board, _ state: inout BoardState) -> [Effect] {
+        state.mode = screen
         guard let job = state.job, job.pipeline.indices.contains(target), let me = member(&state) else { return [] }
         let request = MoveRequest(candidates: candidates, job: job.id, target: job.pipeline[target].id, mover: me, letsSomeStay: true)
         let plan: MovePlan
@@ -40,7 +41,7 @@ extension Board {
             return []
         }
         if let question = plan.question {
-            state.mode = .moveDialog(MoveDialog(question: question, plan: plan, highlighted: .runActions))
+            state.mode = .moveDialog(MoveDialog(question: question, plan: plan, highlighted: .runActions), over: screen)
             return []
         }
         follow(plan.moves.first?.candidate, to: target, &state)
@@ -66,7 +67,7 @@ extension Board {
         }
         do {
             try state.workspace.checkDisqualifying(candidate, from: job.id, by: me)
-            state.mode = .disqualifying(candidate, selected: 0)
+            state.mode = .disqualifying(candidate, selected: 0, over: state.mode)
         } catch {
             refuse(error, &state)
         }

@@ -35,10 +35,11 @@ extension Board {
         return []
     }
 
-    /// Switches to the candidate's job — the current one if they are in it — and focuses their card.
-    static func goToCard(of candidate: CandidateID, _ state: inout BoardState) {
+    /// Switches to the candidate's job — the one preferred, else the current one if
+    /// they are in it — and focuses their card.
+    static func goToCard(of candidate: CandidateID, preferring job: JobID? = nil, _ state: inout BoardState) {
         guard let person = state.workspace.candidates[candidate] else { return }
-        let placement = state.job.flatMap { person.placement(in: $0.id) } ?? person.placements.first
+        let placement = job.flatMap { person.placement(in: $0) } ?? state.job.flatMap { person.placement(in: $0.id) } ?? person.placements.first
         guard let placement, let jobIndex = state.workspace.jobIndex(placement.job) else {
             state.status = StatusLine(kind: .info, text: "\(person.name) is in no job, only in a talent pool")
             return

@@ -9,7 +9,12 @@ extension Board {
         var form = form
         var edited = false
         if case .character(let character) = key, field.isText {
+            // A preset picked with ← → is replaced by what is typed, not added to.
+            if case .lineWithPresets(let presets) = field.input, presets.contains(field.value), !field.value.isEmpty, !form.touched.contains(field.key) || form.presetPicked {
+                form.fields[form.focused].value = ""
+            }
             form.fields[form.focused].value.append(character)
+            form.presetPicked = false
             edited = true
         } else if let command = KeyMap.form.command(for: key) {
             switch command {
@@ -28,6 +33,7 @@ extension Board {
             case .previousOption, .nextOption:
                 guard let next = nextOption(of: field, forward: command == .nextOption) else { break }
                 form.fields[form.focused].value = next
+                form.presetPicked = true
                 edited = true
             case .deleteBack:
                 guard field.isText, !field.value.isEmpty else { break }
@@ -84,6 +90,8 @@ extension Board {
         }
         guard !values.isEmpty else { return nil }
         guard let index = values.firstIndex(of: field.value) else { return values[forward ? 0 : values.count - 1] }
+        // A scale stops at its ends: one key too many must not turn "strong yes" into "strong no".
+        guard field.wraps else { return values[min(max(index + (forward ? 1 : -1), 0), values.count - 1)] }
         return values[(index + (forward ? 1 : values.count - 1)) % values.count]
     }
 

@@ -1,7 +1,8 @@
 import StagehandCore
 
 extension Board {
-    static func moveDialogCommand(_ command: MoveDialogCommand, _ dialog: MoveDialog, _ state: inout BoardState) -> [Effect] {
+    static func moveDialogCommand(_ command: MoveDialogCommand, _ dialog: MoveDialog, over: Mode, _ state: inout BoardState) -> [Effect] {
+        state.mode = over
         switch command {
         case .runActions: return confirm(dialog, .runActions, &state)
         case .withoutActions: return confirm(dialog, .withoutActions, &state)
@@ -10,7 +11,7 @@ extension Board {
             let choices = MoveDialog.choices
             let index = choices.firstIndex(of: dialog.highlighted) ?? 0
             dialog.highlighted = choices[step.apply(to: index, count: choices.count, page: choices.count)]
-            state.mode = .moveDialog(dialog)
+            state.mode = .moveDialog(dialog, over: over)
         case .choose:
             switch dialog.highlighted {
             case .runActions: return confirm(dialog, .runActions, &state)
@@ -24,13 +25,11 @@ extension Board {
     }
 
     static func cancelMove(_ state: inout BoardState) {
-        state.mode = .board
         state.status = StatusLine(kind: .info, text: "Move cancelled; nothing changed")
     }
 
     /// Commits the plan the dialog showed, as the person answered it.
     static func confirm(_ dialog: MoveDialog, _ choice: MoveChoice, _ state: inout BoardState) -> [Effect] {
-        state.mode = .board
         let plan = dialog.plan
         let request = MoveRequest(
             candidates: plan.moves.map(\.candidate), job: plan.job, target: plan.target, mover: plan.mover, letsSomeStay: true)

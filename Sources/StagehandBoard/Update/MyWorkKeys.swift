@@ -52,14 +52,21 @@ extension Board {
     static func openProfile(at item: PageItem, _ state: inout BoardState) {
         let workspace = state.workspace
         let candidate: CandidateID?
+        let job: JobID?
         switch item {
-        case .task(let id): candidate = workspace.tasks[id]?.candidate
-        case .evaluation(let id): candidate = workspace.evaluationRequests[id]?.candidate
-        case .candidate(let id): candidate = id
+        case .task(let id): (candidate, job) = (workspace.tasks[id]?.candidate, workspace.tasks[id]?.job)
+        case .evaluation(let id): (candidate, job) = (workspace.evaluationRequests[id]?.candidate, workspace.evaluationRequests[id]?.job)
+        case .candidate(let id): (candidate, job) = (id, nil)
         }
         guard let candidate else { return }
+        let back = state.mode
+        // The board behind turns to the job the work is about, so keys that move or
+        // disqualify from the profile act in that job.
+        goToCard(of: candidate, preferring: job, &state)
+        state.status = nil
         let lines = profileLines(candidate, state)
         let line = lines.firstIndex { $0.item == item } ?? 0
-        state.mode = .profile(candidate, PageCursor(line: line).keptInView(lines: lines, width: pageWidth(state), room: pageRoom(state)))
+        state.mode = .profile(
+            candidate, PageCursor(line: line).keptInView(lines: lines, width: pageWidth(state), room: pageRoom(state)), back: back)
     }
 }

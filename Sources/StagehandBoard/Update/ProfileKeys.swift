@@ -3,14 +3,16 @@ import StagehandCore
 /// The profile: a page with a cursor. Keys about the candidate work anywhere on it;
 /// Enter and Space act on the task or evaluation the cursor is on.
 extension Board {
-    static func profileCommand(_ command: ProfileCommand, _ id: CandidateID, _ cursor: PageCursor, _ state: inout BoardState) -> [Effect] {
+    static func profileCommand(
+        _ command: ProfileCommand, _ id: CandidateID, _ cursor: PageCursor, back: Mode, _ state: inout BoardState
+    ) -> [Effect] {
         let lines = profileLines(id, state)
         let item = lines.indices.contains(cursor.line) ? lines[cursor.line].item : nil
         let job = state.job.flatMap { state.workspace.candidates[id]?.placement(in: $0.id) == nil ? nil : $0.id }
             ?? state.workspace.candidates[id]?.placements.first?.job
         switch command {
         case .cursor(let step):
-            state.mode = .profile(id, cursor.moved(by: step, over: lines, width: pageWidth(state), room: pageRoom(state)))
+            state.mode = .profile(id, cursor.moved(by: step, over: lines, width: pageWidth(state), room: pageRoom(state)), back: back)
         case .open:
             switch item {
             case .task(let task)?: openTaskForm(task, &state)
@@ -54,10 +56,7 @@ extension Board {
                 state.status = StatusLine(kind: .info, text: "No stage \(command == .moveRight ? "after" : "before") this one")
                 break
             }
-            let effects = drop([id], on: target, &state)
-            // Without a question to answer, the profile stays open on the moved candidate.
-            if state.mode == .board { state.mode = .profile(id, cursor) }
-            return effects
+            return drop([id], on: target, from: state.mode, &state)
         case .disqualify:
             startDisqualifying(id, &state)
         case .retryEmails:
@@ -71,7 +70,7 @@ extension Board {
         case .cancelRun:
             return cancelShownRun(&state)
         case .close:
-            state.mode = .board
+            state.mode = back
         }
         return []
     }

@@ -28,7 +28,9 @@ public enum Board {
             state.now = now
             return tick(&state)
         case .workspaceChanged(let workspace):
+            let before = state
             state.workspace = workspace
+            state.mode = anchoringPageCursors(state.mode, before: before, after: state)
             state.clampIndices()
             state.selection = state.selection.filter { workspace.candidates[$0] != nil }
             followFocusedCandidate(&state)
@@ -126,6 +128,12 @@ public enum Board {
             }
         }
         let mode = state.keyMode
+        if mode.opensHelp, let command = KeyMap.screens.command(for: key) {
+            switch command {
+            case .help: state.mode = .help(scroll: 0, over: state.mode)
+            }
+            return []
+        }
         if mode == .board || mode == .profile, key != "c", let shown = state.shownRun, shown.isFinished {
             closePane(&state)
         }
@@ -142,20 +150,20 @@ public enum Board {
             return filterKey(key, &state)
         case (.carrying, .carrying(let carry)):
             return KeyMap.carrying.command(for: key).map { carryCommand($0, carry, &state) } ?? []
-        case (.moveDialog, .moveDialog(let dialog)):
-            return KeyMap.moveDialog.command(for: key).map { moveDialogCommand($0, dialog, &state) } ?? []
-        case (.profile, .profile(let id, let cursor)):
-            return KeyMap.profile.command(for: key).map { profileCommand($0, id, cursor, &state) } ?? []
-        case (.help, .help(let scroll)):
-            return KeyMap.help.command(for: key).map { helpCommand($0, scroll, &state) } ?? []
+        case (.moveDialog, .moveDialog(let dialog, let over)):
+            return KeyMap.moveDialog.command(for: key).map { moveDialogCommand($0, dialog, over: over, &state) } ?? []
+        case (.profile, .profile(let id, let cursor, let back)):
+            return KeyMap.profile.command(for: key).map { profileCommand($0, id, cursor, back: back, &state) } ?? []
+        case (.help, .help(let scroll, let over)):
+            return KeyMap.help.command(for: key).map { helpCommand($0, scroll, over: over, &state) } ?? []
         case (.myWork, .myWork(let cursor)):
             return KeyMap.myWork.command(for: key).map { myWorkCommand($0, cursor, &state) } ?? []
         case (.finder, .finding(let finder)):
             return finderKey(key, finder, &state)
         case (.scheduled, .scheduled(let selected)):
             return KeyMap.scheduled.command(for: key).map { scheduledCommand($0, selected, &state) } ?? []
-        case (.disqualifyPicker, .disqualifying(let candidate, let selected)):
-            return KeyMap.disqualifyPicker.command(for: key).map { disqualifyPickerCommand($0, candidate, selected, &state) } ?? []
+        case (.disqualifyPicker, .disqualifying(let candidate, let selected, let over)):
+            return KeyMap.disqualifyPicker.command(for: key).map { disqualifyPickerCommand($0, candidate, selected, over: over, &state) } ?? []
         case (_, .editing(let screens)):
             return editorKey(key, screens, &state)
         case (.form, .form(let form, _)):

@@ -160,14 +160,16 @@ public enum TaskDue: Codable, Sendable, Equatable {
         if parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
             // A day the calendar does not have (2026-02-30) would silently become another one.
             let components = DateComponents(year: year, month: month, day: day)
-            guard components.isValidDate(in: Calendar(identifier: .gregorian)) else {
-                throw StagehandError.invalidAction(
-                    "'\(text)' is not a day: write a day such as 2026-12-01, or a time after the move such as 3d.")
-            }
+            guard components.isValidDate(in: Calendar(identifier: .gregorian)) else { throw Self.notADay(text) }
             self = .on(components)
         } else {
-            self = .after(try RelativeDuration(parsing: text))
+            guard let duration = try? RelativeDuration(parsing: text) else { throw Self.notADay(text) }
+            self = .after(duration)
         }
+    }
+
+    private static func notADay(_ text: String) -> StagehandError {
+        .invalidAction("'\(text)' is not a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
     }
 
     public init(from decoder: Decoder) throws {

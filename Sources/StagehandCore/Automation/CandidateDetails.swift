@@ -27,15 +27,19 @@ extension Workspace {
         let adding = try adding.map(Tag.check)
         let removing = try removing.map(Tag.check)
         guard !adding.isEmpty || !removing.isEmpty else { throw StagehandError.invalidAction("Name a tag to add or to remove.") }
-        for tag in removing where !candidate.tags.contains(tag) {
-            throw StagehandError.invalidAction("\(candidate.name) has no tag '\(tag)': nothing to remove.")
+        var removed: [String] = []
+        for tag in removing {
+            guard let kept = candidate.tags.first(where: { Tag.same($0, tag) }) else {
+                throw StagehandError.invalidAction("\(candidate.name) has no tag '\(tag)': nothing to remove.")
+            }
+            if !removed.contains(kept) { removed.append(kept) }
         }
         var added: [String] = []
         candidates.modify(candidateID) {
-            $0.tags.removeAll { removing.contains($0) }
+            $0.tags.removeAll { removed.contains($0) }
             added = $0.addTags(adding)
         }
-        let removed = removing.filter { !added.contains($0) }
+        removed.removeAll { tag in added.contains { Tag.same($0, tag) } }
         if !added.isEmpty { record(.tagged, candidateID, by: member, now: now, text: "Tagged \(added.joined(separator: ", "))") }
         if !removed.isEmpty { record(.untagged, candidateID, by: member, now: now, text: "Untagged \(removed.joined(separator: ", "))") }
         return (added, removed)
@@ -51,7 +55,7 @@ extension Workspace {
         var added: [MemberID] = []
         candidates.modify(candidateID) { added = $0.addFollowers([member]) }
         guard !added.isEmpty else { return false }
-        record(.followed, candidateID, by: member, now: now, text: "\(self.member(member)?.name ?? member.rawValue) started following")
+        record(.followed, candidateID, by: member, now: now, text: "Started following")
         return true
     }
 
@@ -62,7 +66,7 @@ extension Workspace {
         guard let candidate = candidates[candidateID] else { throw StagehandError.notFound(kind: "candidate", name: candidateID.rawValue) }
         guard candidate.followers.contains(member) else { return false }
         candidates.modify(candidateID) { $0.followers.removeAll { $0 == member } }
-        record(.unfollowed, candidateID, by: member, now: now, text: "\(self.member(member)?.name ?? member.rawValue) stopped following")
+        record(.unfollowed, candidateID, by: member, now: now, text: "Stopped following")
         return true
     }
 
@@ -132,5 +136,10 @@ public enum Tag {
             throw StagehandError.invalidAction("'\(tag)' holds a space or a control character: a tag is one word, such as take-home.")
         }
         return tag
+    }
+
+    /// Tags differ only in letters' case are one tag: `Senior` is `senior`.
+    public static func same(_ one: String, _ other: String) -> Bool {
+        one.compare(other, options: .caseInsensitive) == .orderedSame
     }
 }

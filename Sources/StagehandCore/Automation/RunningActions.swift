@@ -147,7 +147,7 @@ extension Workspace {
         tasks.upsert(
             CandidateTask(
                 id: id, title: title, assignee: action.assignee, due: due, candidate: run.candidate, job: run.job,
-                automatic: true, run: run.id))
+                automatic: true, run: run.id, stage: run.reason == nil ? run.stage : nil))
         let assignee = member(action.assignee)?.name ?? action.assignee.rawValue
         record(
             .task, on: run.candidate, job: run.job, author: run.mover,

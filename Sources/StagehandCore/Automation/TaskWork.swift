@@ -82,11 +82,11 @@ extension Workspace {
     /// left the stage it was made for, or has been disqualified. Nil for a task that
     /// still stands, and for tasks made by hand.
     public func leftBehind(_ task: CandidateTask) -> String? {
-        guard !task.done, let run = task.run.flatMap({ actionRuns[$0] }), run.reason == nil,
-            let placement = candidates[task.candidate]?.placement(in: run.job)
+        guard !task.done, task.automatic, let stage = task.stage, let job = task.job,
+            let placement = candidates[task.candidate]?.placement(in: job)
         else { return nil }
         if placement.disqualification != nil { return "candidate disqualified" }
-        if placement.stage != run.stage { return "candidate moved on" }
+        if placement.stage != stage { return "candidate moved on" }
         return nil
     }
 

@@ -44,11 +44,12 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
         return ([name, email ?? "", source] + tags).contains { CardFilter.fold($0).contains(filter.folded) }
     }
 
-    /// Adds tags the candidate does not have yet and returns the ones that were new.
+    /// Adds tags the candidate does not have yet, in any case of letters, and
+    /// returns the ones that were new.
     @discardableResult
     public mutating func addTags(_ newTags: [String]) -> [String] {
         var added: [String] = []
-        for tag in newTags where !tags.contains(tag) && !added.contains(tag) {
+        for tag in newTags where !(tags + added).contains(where: { Tag.same($0, tag) }) {
             added.append(tag)
         }
         tags += added

@@ -16,11 +16,14 @@ public struct CandidateTask: Codable, Sendable, Equatable, Identifiable {
     /// The action run that made it, for a task an automatic action added: undoing
     /// the move that started the run takes the task away again.
     public var run: ActionRunID?
+    /// The stage whose action made it: once the candidate has left it, the task may
+    /// wait for nothing.
+    public var stage: StageID?
 
     public init(
         id: TaskID, title: String, assignee: MemberID, due: Date, done: Bool = false,
         candidate: CandidateID, job: JobID?, automatic: Bool, doneAt: Date? = nil, doneBy: MemberID? = nil,
-        run: ActionRunID? = nil
+        run: ActionRunID? = nil, stage: StageID? = nil
     ) {
         self.id = id
         self.title = title
@@ -33,8 +36,9 @@ public struct CandidateTask: Codable, Sendable, Equatable, Identifiable {
         self.doneAt = doneAt
         self.doneBy = doneBy
         self.run = run
+        self.stage = stage
     }
 
-    /// Open, and due before `now`'s day began... or any moment before `now`.
+    /// Open, and due before `now`.
     public func isOverdue(at now: Date) -> Bool { !done && due < now }
 }

@@ -12,7 +12,8 @@ public struct MyWork: Sendable, Equatable {
     public var tasks: [CandidateTask]
     /// Still waiting for an answer, oldest request first.
     public var evaluations: [EvaluationRequest]
-    /// Newest first, in the order the profile's timeline shows them.
+    /// Newest first, in the order the profile's timeline shows them; nothing the
+    /// member did themselves.
     public var news: [News]
 }
 
@@ -25,7 +26,8 @@ extension Workspace {
             .sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) }
         var news: [(at: Date, order: Int, item: MyWork.News)] = []
         for candidate in candidates where candidate.followers.contains(member) {
-            let latest = candidate.timeline.indices.suffix(newsPerCandidate)
+            // What I did myself is no news to me.
+            let latest = candidate.timeline.indices.reversed().lazy.filter { candidate.timeline[$0].author != member }.prefix(newsPerCandidate)
             for index in latest {
                 news.append((candidate.timeline[index].at, index, MyWork.News(candidate: candidate.id, entry: candidate.timeline[index])))
             }

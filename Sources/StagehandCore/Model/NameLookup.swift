@@ -65,9 +65,10 @@ extension Workspace {
         return email
     }
 
-    /// Tasks by id, or by an unambiguous part of their title.
+    /// Tasks by id, or by an unambiguous part of "title — candidate" ("phone screen — Peter").
     public func findTask(_ text: String) throws -> CandidateTask {
-        try NameLookup.find(text, kind: "task", in: Array(tasks), id: \.id.rawValue, name: \.title)
+        try NameLookup.find(
+            text, kind: "task", in: Array(tasks), id: \.id.rawValue, name: { "\($0.title) — \(self.candidates[$0.candidate]?.name ?? "")" })
     }
 
     public func findTalentPool(_ text: String) throws -> TalentPool {

@@ -30,7 +30,7 @@ extension SampleStory {
             let due = add.due.date(afterMoveAt: moved, calendar: calendar)
             let task = CandidateTask(
                 id: "", title: add.title, assignee: add.assignee, due: due, done: due < now && random.chance(60),
-                candidate: candidate.id, job: job.id, automatic: true)
+                candidate: candidate.id, job: job.id, automatic: true, stage: stage.id)
             return [
                 PlannedEntry(
                     at: at, kind: .task, author: mover, automatic: true,
@@ -48,9 +48,13 @@ extension SampleStory {
             var entries: [PlannedEntry] = []
             for evaluator in request.members {
                 let answered = now.timeIntervalSince(at) > 2 * 86400 && random.chance(50)
+                // Not drawn from the random sequence: that would change every candidate after this one.
+                let rating = EvaluationRating.allCases[2 + candidate.name.count % 3]
                 let evaluation = EvaluationRequest(
                     id: "", member: evaluator, candidate: candidate.id, job: job.id,
-                    status: answered ? .submitted : .requested, requestedAt: at, automatic: true)
+                    status: answered ? .submitted : .requested, requestedAt: at, automatic: true,
+                    rating: answered ? rating : nil, comment: answered ? Self.comments[rating] : nil,
+                    submittedAt: answered ? at.addingTimeInterval(86400) : nil)
                 entries.append(
                     PlannedEntry(
                         at: at, kind: .evaluationRequested, author: nil, automatic: true,
@@ -114,6 +118,13 @@ extension SampleStory {
             at: at, kind: .email, author: senderID, automatic: true, text: "Email “\(email.subject)” to \(address)",
             job: job.id, record: .email(email))
     }
+
+    /// What the sample's evaluators wrote, by rating.
+    static let comments: [EvaluationRating: String] = [
+        .mixed: "Solid on the basics; unsure about owning a whole area yet.",
+        .yes: "Clear thinker, asked good questions. Would like to work with them.",
+        .strongYes: "Best conversation this round: hire.",
+    ]
 
     private static func label(_ kind: AutomaticAction.Kind) -> String {
         switch kind {

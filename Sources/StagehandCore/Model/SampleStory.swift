@@ -188,7 +188,7 @@ struct SampleStory {
             candidate.addFollowers([follower])
             return PlannedEntry(
                 at: at, kind: .followed, author: follower, automatic: false,
-                text: "\(member(follower).name) started following",
+                text: "Started following",
                 job: opening.id)
         }
         if roll < 35, !unused.tasks.isEmpty {

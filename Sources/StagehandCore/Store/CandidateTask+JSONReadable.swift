@@ -5,7 +5,7 @@ import Foundation
 extension CandidateTask: JSONReadable {
     init(json: inout JSONReader) throws {
         var id: TaskID?, title: String?, assignee: MemberID?, due: Date?, done: Bool?, candidate: CandidateID?
-        var job: JobID?, automatic: Bool?, doneAt: Date?, doneBy: MemberID?, run: ActionRunID?
+        var job: JobID?, automatic: Bool?, doneAt: Date?, doneBy: MemberID?, run: ActionRunID?, stage: StageID?
         try json.readObject { key, json in
             switch key {
             case "assignee": assignee = try json.read()
@@ -18,6 +18,7 @@ extension CandidateTask: JSONReadable {
             case "id": id = try json.read()
             case "job": job = try json.read()
             case "run": run = try json.read()
+            case "stage": stage = try json.read()
             case "title": title = try json.read()
             default: throw JSONReader.Unreadable()
             }
@@ -27,7 +28,7 @@ extension CandidateTask: JSONReadable {
         }
         self.init(
             id: id, title: title, assignee: assignee, due: due, done: done, candidate: candidate, job: job,
-            automatic: automatic, doneAt: doneAt, doneBy: doneBy, run: run)
+            automatic: automatic, doneAt: doneAt, doneBy: doneBy, run: run, stage: stage)
     }
 }
 

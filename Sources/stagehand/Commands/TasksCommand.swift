@@ -36,13 +36,14 @@ extension TasksCommand {
             guard !entries.isEmpty else { return TextOutput.print(all ? "No tasks." : "No open tasks.") }
             let rows = entries.map { entry in
                 [
-                    (entry.overdue == true ? "OVERDUE " : entry.done ? "done " : "") + workspace.day(entry.due), entry.title,
+                    entry.done ? "done" : entry.overdue == true ? "OVERDUE" : "open", workspace.day(entry.due), entry.title,
                     entry.candidate?.name ?? "", workspace.job(JobID(entry.job ?? ""))?.title ?? "",
                     workspace.member(MemberID(entry.assignee))?.name ?? entry.assignee, entry.id,
                 ]
             }
             let notes = entries.map { $0.leftBehind.map { "    \($0): nothing may be left to do" } }
-            TextOutput.print(TextTable.render(header: ["Due", "Task", "Candidate", "Job", "Assignee", "Id"], rows: rows, notes: notes))
+            TextOutput.print(
+                TextTable.render(header: ["", "Due", "Task", "Candidate", "Job", "Assignee", "Id"], rows: rows, notes: notes))
         }
     }
 
@@ -77,14 +78,15 @@ extension TasksCommand {
         @Option(help: "What is to be done.") var title: String
         @Option(help: "Whose task it is (default: yours).") var assignee: String?
         @Option(help: "When it is due: a time from now (3d, 2bd, 4h) or a day (2026-12-01).") var due = "1d"
-        @Option(help: "The job it is about (default: the candidate's only job, if they have one).") var job: String?
+        @Option(help: "The job it is about (needed when the candidate is in several).") var job: String?
 
         func run() throws {
             let session = try Session(global)
             let workspace = try session.store.load()
             let member = try session.member(in: workspace).id
             let person = try workspace.findCandidate(candidate)
-            let jobID: JobID? = try job.map { try workspace.jobForCandidate(person, named: $0).id } ?? (person.placements.count == 1 ? person.placements[0].job : nil)
+            // About a job when the candidate is in one; the one named when they are in several.
+            let jobID: JobID? = person.placements.isEmpty ? nil : try workspace.jobForCandidate(person, named: job).id
             let assigneeID = try assignee.map { try workspace.findMember($0).id } ?? member
             let outcome = try session.perform(
                 .addTask(person.id, job: jobID, title: title, assignee: assigneeID, due: try TaskDue(parsing: due)), by: member)

@@ -198,7 +198,10 @@ struct CandidateReport: Encodable {
             let author = entry.author.map { workspace.member(MemberID($0))?.name ?? $0 }
             let by = author.map { " — \($0)" } ?? ""
             let status = entry.status.map { " [\($0)]" } ?? ""
-            out += "  \(workspace.moment(entry.at)) \(mark) \(entry.text)\(status)\(by)\n"
+            let stamp = "  \(workspace.moment(entry.at)) \(mark) "
+            // A note of several lines keeps them under its text, not at the left margin.
+            let text = entry.text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: DisplayWidth.of(stamp)))
+            out += "\(stamp)\(text)\(status)\(by)\n"
         }
         return out
     }
