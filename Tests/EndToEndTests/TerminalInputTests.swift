@@ -14,7 +14,8 @@ import Testing
         try board.tmux.sendRaw("\u{1B}[4~")
         try board.tmux.sendRaw("\u{1B}[15~")
         try board.tmux.send("j")
-        let screen = try board.tmux.waitFor(text: "Timeline, newest first")
+        // End took the cursor to the profile's last line: everything is above, nothing below.
+        let screen = try board.tmux.waitFor("the profile's end") { $0.contains("above") && !$0.contains(" more") }
         #expect(screen.contains("[1/3]"), "the job did not change")
         try board.tmux.send("Escape")
         let back = try board.tmux.waitFor(text: "1 Applied")
