@@ -25,19 +25,22 @@ struct Palette: Sendable {
         if style.reverse { attributes |= stagehand_a_reverse() }
         if style.underline { attributes |= stagehand_a_underline() }
         if style.dim { attributes |= stagehand_a_dim() }
-        return CellLook(
-            attributes: attributes,
-            foreground: number(for: style.foreground) ?? defaultForeground,
-            background: number(for: style.background) ?? defaultBackground
-        )
+        var foreground = number(for: style.foreground, asBackground: false)
+        let background = number(for: style.background, asBackground: true)
+        // Two colours that fold into one basic colour would hide the text: it takes
+        // black or white, whichever shows on that background.
+        if depth == .basic8, let background, foreground == background {
+            foreground = [2, 3, 6, 7].contains(background) ? 0 : 7
+        }
+        return CellLook(attributes: attributes, foreground: foreground ?? defaultForeground, background: background ?? defaultBackground)
     }
 
     /// The colour number, or nil for the terminal's own colour.
-    private func number(for color: ThemeColor) -> Int16? {
+    private func number(for color: ThemeColor, asBackground: Bool) -> Int16? {
         switch (depth, color) {
         case (.none, _), (_, .terminalDefault): return nil
         case (.full256, .ansi(let n)), (.full256, .indexed(let n)): return Int16(min(max(n, 0), 255))
-        case (.basic8, _): return color.basic.map { Int16($0) }
+        case (.basic8, _): return color.basic(asBackground: asBackground).map { Int16($0) }
         }
     }
 }

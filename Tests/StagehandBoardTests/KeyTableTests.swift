@@ -91,7 +91,7 @@ import Testing
         case .filter: return [opened(["/", "a"])]
         case .finder: return [opened(["f", "a"]), opened(["f", "a", .down])]
         case .carrying: return [opened(["3", "m"])]
-        case .moveDialog: return [opened([" ", " ", "L", "j"])]
+        case .moveDialog: return [opened([" ", " ", "L", "k"])]
         case .profile: return [opened([.enter], height: 16), opened([.enter, "G"], height: 16)]
         case .myWork: return [opened(["i"], height: 16), opened(["i", "G"], height: 16)]
         case .help: return [opened(["?"], width: 60, height: 16), opened(["?", "G"], width: 60, height: 16)]

@@ -36,12 +36,21 @@ import Testing
         #expect(troubled.scheduledList.suffix(2).map(\.id) == [failed.id, unknown.id])
     }
 
-    @Test func nSendsNowAndXCancelsTheSelectedEmail() {
+    @Test func nSendsNowAndXCancelsTheSelectedEmailAfterAskingWhoItIsFor() {
         var state = F.state()
         F.press([.character("s")], &state)
-        let first = state.scheduledList[0].id
-        #expect(F.press([.character("n")], &state) == [.change(.sendEmailsNow([first]), grace: nil)])
-        #expect(F.press([.character("j"), .character("x")], &state) == [.change(.cancelEmails([state.scheduledList[1].id]), grace: nil)])
+        let first = state.scheduledList[0]
+        let name = state.workspace.candidates[first.candidate]?.name ?? ""
+        #expect(F.press([.character("n")], &state).isEmpty, "nothing is sent before the answer")
+        #expect(Board.render(state).text.contains("Send '\(first.subject)' to \(name) now?"))
+        #expect(F.press([.enter], &state).isEmpty, "Enter answers no, the safe choice")
+        #expect(state.mode == .scheduled(selected: 0))
+        #expect(F.press([.character("n"), .character("y")], &state) == [.change(.sendEmailsNow([first.id]), grace: nil)])
+        let second = state.scheduledList[1]
+        #expect(F.press([.character("j"), .character("x")], &state).isEmpty)
+        #expect(Board.render(state).text.contains("Cancel '\(second.subject)'"))
+        #expect(F.press([.character("y")], &state) == [.change(.cancelEmails([second.id]), grace: nil)])
+        #expect(state.mode == .scheduled(selected: 1), "the list comes back after the answer")
     }
 
     @Test func rRetriesAFailedOrUnknownEmailAndOnlyThose() {

@@ -30,6 +30,16 @@ import Testing
         expectSnapshot(text, named: "board-ascii")
     }
 
+    @Test func aCutTagKeepsItsSpaceBeforeTheTimeInStageInASCII() throws {
+        var state = BoardFixture.state(unicode: false)
+        let focused = try #require(state.focused)
+        var workspace = state.workspace
+        try workspace.tag(focused, adding: ["take-home-exercise-for-the-senior-role"], removing: [], by: try #require(state.me), now: BoardFixture.now)
+        state.workspace = workspace
+        let line = try #require(Board.render(state).text.split(separator: "\n").first { $0.contains("#take-") })
+        #expect(line.contains("~ "), "the cut tag ends with ~ and a space before the time in stage: \(line)")
+    }
+
     @Test func carrying() {
         var state = BoardFixture.state()
         BoardFixture.press([.character("m"), .right], &state)
@@ -53,7 +63,7 @@ import Testing
         expectSnapshot(Board.render(state).text, named: "bulk-confirmation")
     }
 
-    @Test(arguments: ["running", "done", "failed", "cancelled"])
+    @Test(arguments: ["running", "done", "failed", "cancelled", "cancelled-midway", "all-skipped"])
     func progressPane(_ outcome: String) throws {
         var state = BoardFixture.state()
         let candidate = try #require(state.focused)
@@ -65,6 +75,8 @@ import Testing
             case "running": [.done, .running, .pending]
             case "done": [.done, .scheduled(BoardFixture.now.addingTimeInterval(3600)), .skipped("no email address")]
             case "failed": [.done, .failed("connection refused by 127.0.0.1:25"), .done]
+            case "cancelled-midway": [.done, .cancelled, .cancelled]
+            case "all-skipped": [.skipped("no email address"), .skipped("marked do not email"), .skipped("no email address")]
             default: [.cancelled, .cancelled, .cancelled]
             }
         let run = ActionRun(

@@ -62,6 +62,22 @@ import Testing
         }
     }
 
+    @Test func lWithASelectionOverTwoStagesRefusesAndNamesThemAndOneStageMovesFromItsOwn() throws {
+        var state = BoardFixture.state()
+        BoardFixture.press(["1", "G", " ", "2", "g", " "], &state)
+        #expect(state.selection.count == 2)
+        #expect(BoardFixture.press(["L"], &state).isEmpty)
+        let first = state.job!.pipeline[0].name, second = state.job!.pipeline[1].name
+        #expect(state.status?.text.hasPrefix("The selected cards are in 2 stages (\(first), \(second))") == true, "\(state.status?.text ?? "")")
+        #expect(state.mode == .board)
+
+        var single = BoardFixture.state()
+        BoardFixture.press(["1", "g", " ", "3"], &single)
+        let effects = BoardFixture.press(["L"], &single)
+        let target = effects.isEmpty ? try BoardFixture.moveDialog(single).plan.target : try BoardFixture.move(in: effects).request.target
+        #expect(target == single.job!.pipeline[1].id, "one stage on from the card's own stage, not the focused column")
+    }
+
     @Test func aSelectionGoesThroughTheBulkConfirmation() throws {
         var state = BoardFixture.state()
         BoardFixture.press([.character(" "), .character(" ")], &state)
@@ -95,10 +111,10 @@ import Testing
         var again = state
         #expect(try BoardFixture.move(in: BoardFixture.press([.character("r")], &again)).choice == .runActions)
         var without = state
-        #expect(try BoardFixture.move(in: BoardFixture.press([.down, .enter], &without)).choice == .withoutActions)
+        #expect(try BoardFixture.move(in: BoardFixture.press([.up, .enter], &without)).choice == .withoutActions)
         var cancelledByEnter = state
-        #expect(BoardFixture.press([.down, .down, .enter], &cancelledByEnter).isEmpty, "↓ ↓ Enter cancels the move")
-        #expect(cancelledByEnter.mode == .board)
+        #expect(BoardFixture.press([.enter], &cancelledByEnter).isEmpty, "Enter alone takes the safe choice: cancel")
+        #expect(cancelledByEnter.mode == .board && cancelledByEnter.status?.text == "Move cancelled; nothing changed")
     }
 
     @Test func filterNarrowsCardsAndEscapeClearsIt() throws {

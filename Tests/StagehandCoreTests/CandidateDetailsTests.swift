@@ -84,6 +84,8 @@ import Testing
         #expect(ws.emails[rejection.id]?.status == .cancelled && cancelled.count == 1)
         #expect(ws.actionRuns.count == runs, "no actions fire")
         #expect(ws.timeline(of: T.alice, .reinstated).last?.author == T.rita)
+        let cancellation = try #require(ws.timeline(of: T.alice, .actionsCancelled).last?.text)
+        #expect(cancellation.contains("after disqualification") && !cancellation.contains("after entry"), "\(cancellation)")
         #expect(throws: StagehandError.invalidAction("Alice Martin is not disqualified from Backend Engineer: nothing to reinstate.")) {
             try ws.reinstate(T.alice, in: T.backend, by: T.rita, now: T.now)
         }

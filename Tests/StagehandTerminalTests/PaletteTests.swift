@@ -34,6 +34,19 @@ import Testing
         #expect(basic.look(for: Style(foreground: .ansi(9))).foreground == 1)
     }
 
+    @Test("8 colours: the finished pane is green, separators show on a dark terminal, no text vanishes into its background")
+    func basicColourKeepsWhatMatters() {
+        let theme = Theme.defaultDark
+        #expect(basic.look(for: theme[.paneDone]).background == 2)
+        #expect(basic.look(for: theme[.paneDone]) != basic.look(for: theme[.paneCancelled]))
+        #expect(basic.look(for: theme[.paneFailed]).background == 1)
+        #expect(basic.look(for: theme[.separator]).foreground == 7)
+        for role in Theme.Role.allCases {
+            let look = basic.look(for: theme[role])
+            #expect(look.background == -1 || look.foreground != look.background, "\(role) would be invisible")
+        }
+    }
+
     @Test("No colour: the terminal's own colours, attributes only")
     func noColour() {
         #expect(monochrome.look(for: accent) == CellLook(attributes: stagehand_a_bold(), foreground: -1, background: -1))

@@ -41,7 +41,8 @@ public enum DisplayWidth {
     private static let bidiControls: [UInt32] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// The closest ASCII spelling: accents dropped ("Zoë" → "Zoe"), anything else
-    /// without an ASCII form shown as "?".
+    /// without an ASCII form shown as "?". The ellipsis `truncate` ends with stays
+    /// one column ("~", as `Symbols.ascii` has it), so cut text keeps its layout.
     public static func ascii(_ text: String) -> String {
         if text.allSatisfy(\.isASCII) { return text }
         let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -58,7 +59,7 @@ public enum DisplayWidth {
 
     private static let punctuation: [Character: String] = [
         "—": "-", "–": "-", "→": "->", "←": "<-", "↑": "^", "↓": "v", "“": "\"", "”": "\"", "‘": "'", "’": "'",
-        "…": "...", "·": "-", "⚡": "*", "×": "x", "•": "*", "ß": "ss", "æ": "ae", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+        "…": "~", "·": "-", "⚡": "*", "×": "x", "•": "*", "ß": "ss", "æ": "ae", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
     ]
 
     /// Truncates to `width` columns, ending with "…" when something was cut.

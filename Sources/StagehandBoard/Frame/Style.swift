@@ -8,17 +8,24 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
     /// One of the 256 xterm colours.
     case indexed(Int)
 
-    /// The nearest of the 8 basic colours, for terminals with only those.
-    public var basic: Int? {
+    /// The nearest of the 8 basic colours, for terminals with only those. A channel
+    /// counts when it is at least half the strongest one, so a dark green stays green
+    /// rather than turning black. Greys: as a foreground all but the darkest show as
+    /// white (a grey line must stay visible on a dark terminal); as a background the
+    /// darker half is black.
+    public func basic(asBackground: Bool) -> Int? {
         switch self {
         case .terminalDefault: return nil
         case .ansi(let n): return n % 8
         case .indexed(let n):
             if n < 16 { return n % 8 }
-            if n >= 232 { return n < 244 ? 0 : 7 }
+            if n >= 232 { return n < (asBackground ? 244 : 236) ? 0 : 7 }
             let cube = n - 16
             let (r, g, b) = (cube / 36, (cube / 6) % 6, cube % 6)
-            return (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+            let strongest = max(r, g, b)
+            guard strongest > 0 else { return 0 }
+            func counts(_ channel: Int) -> Bool { channel * 2 >= strongest }
+            return (counts(r) ? 1 : 0) | (counts(g) ? 2 : 0) | (counts(b) ? 4 : 0)
         }
     }
 }

@@ -11,8 +11,11 @@ extension Board {
         let width = min(56, frame.width - 2)
         let height = min(run.steps.count + 4, frame.height - 4)
         let box = Box(x: frame.width - width - 1, y: frame.height - 1 - height, width: width, height: height)
-        let cancelled = run.steps.allSatisfy { if case .cancelled = $0.state { true } else { false } }
-        let finishedStyle = run.hasFailures ? theme[.paneFailed] : (cancelled ? theme[.paneCancelled] : theme[.paneDone])
+        let cancelled = run.cancelledCount > 0
+        // Green says the actions did their work: a cancelled run, or one where every
+        // action was skipped, is not green.
+        let nothingWorked = run.workedCount == 0
+        let finishedStyle = run.hasFailures ? theme[.paneFailed] : (cancelled || nothingWorked ? theme[.paneCancelled] : theme[.paneDone])
         let style = run.isFinished ? finishedStyle : theme[.pane]
         let border = run.isFinished ? finishedStyle : theme[.paneBorder]
         let name = workspace.candidates[run.candidate]?.name ?? run.candidate.rawValue
@@ -31,7 +34,8 @@ extension Board {
             frame.put(detail, x: box.innerX + box.innerWidth - DisplayWidth.of(detail), y: box.y + 1 + index, style: style)
         }
         let footerRow = height - 3
-        let done = run.finishedCount
+        // The bar fills with what ran, so a cancelled run does not look complete.
+        let done = run.settledCount
         let total = max(run.steps.count, 1)
         let barWidth = max(4, min(20, box.innerWidth / 3))
         let filled = barWidth * done / total
@@ -41,8 +45,10 @@ extension Board {
             if run.hasFailures {
                 let reason = run.steps.compactMap { if case .failed(let why) = $0.state { why } else { nil } }.first ?? ""
                 footer += "  Failed: \(reason)"
+            } else if cancelled {
+                footer += "  Cancelled"
             } else {
-                footer += cancelled ? "  Cancelled" : "  Done"
+                footer += nothingWorked ? "  Nothing to do: all skipped" : "  Done"
             }
         } else {
             let wait = Int(ceil(run.startsAt.timeIntervalSince(state.now)))
@@ -69,7 +75,7 @@ extension Board {
 
     static func stateText(_ state: StepState, workspace: Workspace) -> String {
         switch state {
-        case .scheduled(let at): "at \(workspace.moment(at).suffix(11))"
+        case .scheduled(let at): "at \(workspace.shortMoment(at))"
         case .skipped: "skipped"
         default: state.name
         }

@@ -33,12 +33,23 @@ extension Board {
             guard let carried = pickUp(&state) else { break }
             state.mode = .carrying(Carry(candidates: carried, fromStage: state.stageIndex, targetStage: state.stageIndex))
         case .moveRight, .moveLeft:
-            let target = state.stageIndex + (command == .moveRight ? 1 : -1)
-            guard let job = state.job, job.pipeline.indices.contains(target) else {
-                state.status = StatusLine(kind: .info, text: "No stage \(command == .moveRight ? "after" : "before") this one")
+            guard let job = state.job, let carried = pickUp(&state) else { break }
+            // One stage on from where the cards are: cards spread over several stages
+            // would each need their own next stage, so the key says so instead.
+            let stages = Set(carried.compactMap { state.workspace.candidates[$0]?.placement(in: job.id)?.stage })
+            guard stages.count <= 1 else {
+                let names = job.pipeline.filter { stages.contains($0.id) }.map(\.name)
+                state.status = StatusLine(
+                    kind: .info,
+                    text: "The selected cards are in \(names.count) stages (\(names.joined(separator: ", "))): L and H move cards of one stage; carry them with m to one stage")
                 break
             }
-            guard let carried = pickUp(&state) else { break }
+            let from = stages.first.flatMap { job.stageIndex($0) } ?? state.stageIndex
+            let target = from + (command == .moveRight ? 1 : -1)
+            guard job.pipeline.indices.contains(target) else {
+                state.status = StatusLine(kind: .info, text: "No stage \(command == .moveRight ? "after" : "before") \(job.pipeline[from].name)")
+                break
+            }
             return drop(carried, on: target, &state)
         case .cancelRun:
             return cancelShownRun(&state)

@@ -41,7 +41,8 @@ extension Board {
             return []
         }
         if let question = plan.question {
-            state.mode = .moveDialog(MoveDialog(question: question, plan: plan, highlighted: .runActions), over: screen)
+            // Enter takes the safe choice unless another is highlighted: it changes nothing.
+            state.mode = .moveDialog(MoveDialog(question: question, plan: plan, highlighted: .cancel), over: screen)
             return []
         }
         follow(plan.moves.first?.candidate, to: target, &state)

@@ -11,7 +11,8 @@ extension Board {
                 state.status = StatusLine(kind: .info, text: "No email is listed here")
                 break
             }
-            let id = [emails[selected].id]
+            let email = emails[selected]
+            let id = [email.id]
             let change: CandidateChange =
                 switch command {
                 case .sendNow: .sendEmailsNow(id)
@@ -19,7 +20,16 @@ extension Board {
                 default: .retryEmails(id)
                 }
             guard allowed(change, &state) else { break }
-            return [.change(change, grace: nil)]
+            // Sending and cancelling cannot be taken back: ask first, naming the email and the person.
+            let about = "'\(email.subject)' to \(state.workspace.candidates[email.candidate]?.name ?? "the candidate")"
+            let question: String? =
+                switch command {
+                case .sendNow: "Send \(about) now? It cannot be called back."
+                case .cancelEmail: "Cancel \(about)? It will not be sent, and cannot be scheduled again."
+                default: nil
+                }
+            guard let question else { return [.change(change, grace: nil)] }
+            state.mode = .question(Confirmation(question: question, effect: .change(change, grace: nil)), over: state.mode)
         case .close:
             state.mode = .board
         }

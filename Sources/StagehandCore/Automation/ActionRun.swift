@@ -18,6 +18,14 @@ public enum StepState: Sendable, Equatable, Codable {
         }
     }
 
+    /// The action did its work: done, or its email scheduled.
+    public var didWork: Bool {
+        switch self {
+        case .done, .scheduled: true
+        default: false
+        }
+    }
+
     public var name: String {
         switch self {
         case .pending: "pending"
@@ -114,4 +122,8 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
     public var isFinished: Bool { steps.allSatisfy(\.state.isFinished) }
     public var hasFailures: Bool { steps.contains { if case .failed = $0.state { true } else { false } } }
     public var finishedCount: Int { steps.filter(\.state.isFinished).count }
+    public var cancelledCount: Int { steps.filter { $0.state == .cancelled }.count }
+    /// Finished, and not because it was cancelled.
+    public var settledCount: Int { finishedCount - cancelledCount }
+    public var workedCount: Int { steps.filter(\.state.didWork).count }
 }

@@ -3,6 +3,12 @@ extension Workspace {
     /// "Email 'Interview invitation' from Ben Ortiz, 1 hour after entry".
     /// - Parameter forDisqualification: the action belongs to a disqualification reason,
     ///   whose delays count from the disqualification rather than a stage entry.
+    /// An action of a run, whose delays count from what started it: a move, or a
+    /// disqualification with a reason.
+    public func summary(of action: AutomaticAction, in run: ActionRun) -> String {
+        summary(of: action, forDisqualification: run.reason != nil)
+    }
+
     public func summary(of action: AutomaticAction, forDisqualification: Bool = false) -> String {
         switch action {
         case .sendEmail(let email):

@@ -136,7 +136,7 @@ extension Workspace {
             for (index, step) in run.steps.enumerated() {
                 if let email = step.email { emailsInRuns.insert(email) }
                 if isPending(step) {
-                    work.append(PendingWork(run: run.id, step: index, email: step.email, summary: summary(of: step.action)))
+                    work.append(PendingWork(run: run.id, step: index, email: step.email, summary: summary(of: step.action, in: run)))
                 }
             }
         }

@@ -47,7 +47,7 @@ extension Workspace {
         guard let run = actionRuns[id] else { return [] }
         var work: [PendingWork] = []
         for (index, step) in run.steps.enumerated() where isPending(step) {
-            work.append(PendingWork(run: id, step: index, email: step.email, summary: summary(of: step.action)))
+            work.append(PendingWork(run: id, step: index, email: step.email, summary: summary(of: step.action, in: run)))
             actionRuns.modify(id) { $0.steps[index].state = .cancelled }
             if let email = step.email { cancelEmail(email, now: now) }
         }
@@ -70,7 +70,7 @@ extension Workspace {
             actionRuns.modify(runID) { $0.steps[index].state = .skipped(reason) }
             record(
                 .actionSkipped, on: run.candidate, job: run.job, author: nil,
-                text: "Skipped: \(summary(of: action)) — \(reason)", now: now)
+                text: "Skipped: \(summary(of: action, in: run)) — \(reason)", now: now)
             return
         }
         var emailID: EmailID?
@@ -117,7 +117,7 @@ extension Workspace {
             state = .failed(String(describing: error))
             record(
                 .actionSkipped, on: run.candidate, job: run.job, author: nil,
-                text: "Failed: \(summary(of: action)) — \(error)", now: now)
+                text: "Failed: \(summary(of: action, in: run)) — \(error)", now: now)
         }
         actionRuns.modify(runID) {
             $0.steps[index].state = state

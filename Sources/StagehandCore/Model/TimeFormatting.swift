@@ -14,4 +14,15 @@ extension Workspace {
             format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
             parts.minute ?? 0)
     }
+
+    /// "Thu 3 Dec 09:01", in the workspace's time zone: short, and not to be read
+    /// as month-day or day-month. English names, as the rest of the board's words.
+    public func shortMoment(_ date: Date) -> String {
+        let parts = setup.settings.calendar.dateComponents([.weekday, .month, .day, .hour, .minute], from: date)
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekday = weekdays[((parts.weekday ?? 1) - 1 + 7) % 7]
+        let month = months[((parts.month ?? 1) - 1 + 12) % 12]
+        return String(format: "%@ %d %@ %02d:%02d", weekday, parts.day ?? 0, month, parts.hour ?? 0, parts.minute ?? 0)
+    }
 }

@@ -12,7 +12,11 @@ struct CheckCommand: ParsableCommand {
         let session = try Session(global)
         let report = try session.store.check()
         TextOutput.print("\(report.path): schema \(report.schemaVersion), \(report.isConsistent ? "OK" : "loads, with problems")")
-        TextOutput.print("  \(report.jobs) jobs, \(report.candidates) candidates, \(report.emailsWaiting) emails waiting, \(report.journalRecords) journal records")
+        let counts = [
+            counted(report.jobs, "job"), counted(report.candidates, "candidate"), counted(report.emailsWaiting, "email") + " waiting",
+            counted(report.journalRecords, "journal record"),
+        ]
+        TextOutput.print("  " + counts.joined(separator: ", "))
         for problem in report.problems { TextOutput.print("  problem: \(problem)") }
         if !report.isConsistent { throw ExitCode(1) }
     }

@@ -66,7 +66,7 @@ struct MoveReport: Encodable {
                 ran.append(
                     Ran(
                         candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,
-                        summary: workspace.summary(of: step.action), state: state, reason: reason))
+                        summary: workspace.summary(of: step.action, in: run), state: state, reason: reason))
                 if let emailID = step.email, let email = workspace.emails[emailID], email.status == .scheduled {
                     scheduled.append(
                         Scheduled(
