@@ -174,13 +174,21 @@ import Testing
         #expect((moved["ran"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func aNegativePortIsRefusedWithWhatAPortIs() throws {
+        let (cli, _) = try demo()
+        let before = cli.stateBytes()
+        let refused = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "-5", "--security", "none"])
+        #expect(refused.status != 0 && refused.errors.contains("The port -5 is not a port number"), "\(refused.errors)")
+        #expect(cli.stateBytes() == before, "nothing is saved")
+    }
+
     @Test func movingOnCancelsAPendingDelayedEmail() throws {
         let (cli, stages) = try demo()
         let id = try firstWithEmail(in: "phone-screen", stages, cli)
         _ = try cli.json(["move", id, "--to", "interview"])
-        let next = try cli.json(["move", id, "--to", "take-home"])
-        let cancelled = try #require(next["cancelled"] as? [[String: Any]])
-        #expect(cancelled.contains { ($0["summary"] as? String ?? "").contains("Interview invitation") })
+        let name = try #require(try cli.json(["show", id])["name"] as? String)
+        let next = try cli.run(["move", id, "--to", "take-home"])
+        #expect(next.output.contains("Cancelled for \(name): Email 'Interview invitation'"), "the person, not their id: \(next.output)")
         let profile = try cli.json(["show", id])
         let emails = try #require(profile["emails"] as? [[String: Any]])
         #expect(emails.contains { $0["status"] as? String == "cancelled" })

@@ -364,7 +364,7 @@ import Testing
             Issue.record("expected a question")
             return
         }
-        #expect(confirmation.effect == .changeSetup(.removeTemplate(id)))
+        #expect(confirmation.yes == .carryOut(.changeSetup(.removeTemplate(id))))
         #expect(F.press([.character("y")], &state) == [.changeSetup(.removeTemplate(id))])
         #expect(F.screens(state) == [.templates(selected: index)])
     }

@@ -268,11 +268,15 @@ import Testing
 
     // MARK: Leaving a form
 
-    @Test func escapeCancelsAndNothingIsSaved() {
+    @Test func escapeOnAChangedFormAsksFirstThenCancelsAndNothingIsSaved() {
         var state = F.state()
         F.press([.character("a"), .character("n"), .down, .down, .down], &state)
         F.type("Changed my mind", &state)
         #expect(F.press([.escape], &state).isEmpty)
+        #expect(F.lines(state).contains { $0.contains("Throw away what you typed") })
+        F.press([.enter], &state)
+        #expect(F.form(state)?.fields.contains { $0.value.contains("Changed my mind") } == true, "Enter answers no: the form stays, as typed: \(F.form(state)?.fields.map(\.value) ?? [])")
+        #expect(F.press([.escape, .character("y")], &state).isEmpty)
         guard case .actions = F.screens(state).last else {
             Issue.record("expected the list back, got \(F.screens(state))")
             return

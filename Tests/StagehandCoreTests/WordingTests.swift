@@ -8,6 +8,11 @@ import Testing
         #expect(counted(0, "email") == "0 emails" && counted(3, "email") == "3 emails")
         #expect(counted(2, "person", plural: "people") == "2 people")
     }
+
+    @Test func aSentenceContinuedDoesNotDoubleItsPunctuation() {
+        #expect(withoutFinalStop("The server closed the connection.") + "; trying again" == "The server closed the connection; trying again")
+        #expect(withoutFinalStop("no stop") == "no stop")
+    }
 }
 
 @Suite struct TimeWordingTests {

@@ -14,8 +14,29 @@ public enum EditorScreen: Sendable, Equatable {
 
 /// "Remove action 2 of Interview?" — answered with y or n; y does `effect`.
 public struct Confirmation: Sendable, Equatable {
+    /// What a yes does.
+    public enum Yes: Sendable, Equatable {
+        case carryOut(Effect)
+        /// Closes the form under the question, throwing away what was typed.
+        case discardForm
+    }
+
     public var question: String
-    public var effect: Effect
+    public var yes: Yes
+
+    public init(question: String, effect: Effect) {
+        self.init(question: question, yes: .carryOut(effect))
+    }
+
+    private init(question: String, yes: Yes) {
+        self.question = question
+        self.yes = yes
+    }
+
+    /// Asked when Esc would throw away what was typed into a form.
+    public static func discarding(_ form: Form) -> Confirmation {
+        Confirmation(question: "Throw away what you typed in '\(form.title)'? It is not saved.", yes: .discardForm)
+    }
 }
 
 /// A form of labelled fields. What it saves, and how each field is checked, comes

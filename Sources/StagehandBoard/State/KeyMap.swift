@@ -199,7 +199,7 @@ public enum KeyMap {
         bind([.control("s")], .save, "save from any field", bar: "save", edits: true),
         bind([.backspace, .delete], .deleteBack, "delete the last character", edits: true),
         bind([.control("u")], .clearField, "clear the field", edits: true),
-        bind([.escape], .cancel, "cancel: nothing is saved", bar: "cancel"),
+        bind([.escape], .cancel, "cancel: nothing is saved (asks first once you typed)", bar: "cancel"),
     ])
 }
 

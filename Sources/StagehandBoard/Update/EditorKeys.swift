@@ -27,9 +27,16 @@ extension Board {
     /// A question answered: yes does what it asked about; no, the safe default, keeps everything.
     static func confirmCommand(_ command: ConfirmCommand, _ confirmation: Confirmation, _ state: inout BoardState) -> [Effect] {
         if case .question(_, let over) = state.mode { state.mode = over } else { closeEditorScreen(&state) }
-        switch command {
-        case .yes: return [confirmation.effect]
-        case .no:
+        switch (command, confirmation.yes) {
+        case (.yes, .carryOut(let effect)): return [effect]
+        case (.yes, .discardForm):
+            closeForm(&state)
+            state.status = StatusLine(kind: .info, text: "Cancelled; nothing saved")
+            return []
+        case (.no, .discardForm):
+            state.status = StatusLine(kind: .info, text: "Still editing; nothing was thrown away")
+            return []
+        case (.no, .carryOut):
             state.status = StatusLine(kind: .info, text: "Kept; nothing changed")
             return []
         }

@@ -49,6 +49,11 @@ extension Board {
             case .saveOrNewLine, .save:
                 return save(form, &state)
             case .cancel:
+                // What was typed is not thrown away on one key: a changed form asks first.
+                if !form.touched.isEmpty {
+                    askBeforeDiscarding(form, &state)
+                    return []
+                }
                 closeForm(&state)
                 state.status = StatusLine(kind: .info, text: "Cancelled; nothing saved")
                 return []
@@ -130,6 +135,19 @@ extension Board {
         case .form(_, let over): state.mode = over
         default: closeEditorScreen(&state)
         }
+    }
+
+    static func askBeforeDiscarding(_ form: Form, _ state: inout BoardState) {
+        let question = Confirmation.discarding(form)
+        switch state.mode {
+        case .form: state.mode = .question(question, over: .form(form, over: formBehind(state.mode)))
+        default: openEditorScreen(.confirm(question), &state)
+        }
+    }
+
+    private static func formBehind(_ mode: Mode) -> Mode {
+        if case .form(_, let over) = mode { return over }
+        return .board
     }
 
     /// Opens a form about candidates over the screen the person is on.

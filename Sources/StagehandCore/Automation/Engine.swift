@@ -109,7 +109,7 @@ public struct Engine {
         let email = workspace.emails[unsent]
         outcome.mailProblem =
             report.retrying.contains(unsent)
-            ? "Not sent: \(email?.failure ?? "") — trying again at \(email.map { workspace.moment($0.dueAt) } ?? "")"
+            ? "Not sent: \(withoutFinalStop(email?.failure ?? "")) — trying again at \(email.map { workspace.moment($0.dueAt) } ?? "")"
             : "Sending failed: \(email?.failure ?? "see the candidate's timeline")"
     }
 

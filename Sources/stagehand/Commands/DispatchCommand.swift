@@ -77,10 +77,13 @@ struct DispatchCommand: ParsableCommand {
         }
         for id in result.sent { line(id) { "Sent '\($0.subject)' to \($0.toAddress)" } }
         for id in result.retrying {
-            line(id) { "Not sent '\($0.subject)' to \($0.toAddress): \($0.failure ?? "") — trying again at \(workspace.moment($0.dueAt))" }
+            line(id) { "Not sent '\($0.subject)' to \($0.toAddress): \(withoutFinalStop($0.failure ?? "")) — trying again at \(workspace.moment($0.dueAt))" }
         }
         for id in result.failed { line(id) { "Failed '\($0.subject)' to \($0.toAddress): \($0.failure ?? "unknown error")" } }
-        for id in result.unknown { line(id) { "Unknown '\($0.subject)' to \($0.toAddress): \($0.failure ?? "")" } }
+        for id in result.unknown {
+            // The stored reason starts by saying it is unknown; the line says it first already.
+            line(id) { "Unknown whether '\($0.subject)' reached \($0.toAddress): \(($0.failure ?? "").trimmingPrefix("unknown — "))" }
+        }
         if !watch {
             var counts = "Sent \(result.sent.count), failed \(result.failed.count)"
             if !result.retrying.isEmpty { counts += ", retrying later \(result.retrying.count)" }

@@ -74,7 +74,11 @@ extension MailCommand {
         @Option(help: ArgumentHelp("sendmail: the command; it must read the recipients from the message (-t).", valueName: "command"))
         var command: String?
         @Option(help: ArgumentHelp("smtp: the server's host name or address.", valueName: "host")) var host: String?
-        @Option(help: ArgumentHelp("smtp: the port (default 587 for starttls, 465 for tls, 25 for none).", valueName: "port"))
+        // Unconditional, so that `--port -5` reaches the check that says what a port is,
+        // instead of being read as an unknown option.
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("smtp: the port (default 587 for starttls, 465 for tls, 25 for none).", valueName: "port"))
         var port: Int?
         @Option(help: ArgumentHelp("smtp: starttls, tls or none.", valueName: "security")) var security: SMTPSecurity?
         @Option(help: ArgumentHelp("smtp: the user name to log in with.", valueName: "name")) var user: String?

@@ -33,6 +33,7 @@ struct MoveReport: Encodable {
 
     struct Cancelled: Encodable {
         var candidate: String
+        var name: String
         var summary: String
     }
 
@@ -53,7 +54,8 @@ struct MoveReport: Encodable {
                     job: plan.job.rawValue, from: job?.stage(planned.from)?.name ?? planned.from.rawValue,
                     to: job?.stage(plan.target)?.name ?? plan.target.rawValue, fromStage: planned.from.rawValue,
                     toStage: plan.target.rawValue))
-            cancelled += planned.cancels.map { Cancelled(candidate: planned.candidate.rawValue, summary: $0.summary) }
+            let name = workspace.candidates[planned.candidate]?.name ?? planned.candidate.rawValue
+            cancelled += planned.cancels.map { Cancelled(candidate: planned.candidate.rawValue, name: name, summary: $0.summary) }
         }
         for runID in outcome.runs {
             guard let run = workspace.actionRuns[runID] else { continue }
@@ -91,7 +93,7 @@ struct MoveReport: Encodable {
             out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(Self.iso(email.dueAt))\n"
         }
         for item in cancelled {
-            out += "  Cancelled for \(item.candidate): \(item.summary)\n"
+            out += "  Cancelled for \(item.name): \(item.summary)\n"
         }
         return out
     }

@@ -11,7 +11,7 @@ enum StepText {
     static func retry(of step: ActionStep, in workspace: Workspace) -> String? {
         guard let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, let failure = email.failure
         else { return nil }
-        return "not sent yet: \(failure); trying again at \(workspace.moment(email.dueAt))"
+        return "not sent yet: \(withoutFinalStop(failure)); trying again at \(workspace.moment(email.dueAt))"
     }
 
     static func describe(_ step: ActionStep, in workspace: Workspace) -> String {

@@ -1,0 +1,12 @@
+/// A number with its noun, in the singular for one: "1 email", "3 emails".
+public func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
+
+/// A sentence made ready to be continued ("…; trying again at 10:00"): without the
+/// full stop that would double the punctuation.
+public func withoutFinalStop(_ sentence: String) -> String {
+    var text = Substring(sentence)
+    while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+    return String(text)
+}
