@@ -230,6 +230,9 @@ import Testing
             label: "an unknown evaluator", kind: .requestEvaluation, typed: [.members: "Hugo, Zoe"],
             expected: [.members: "No team member matches 'Zoe'."]),
         Problem(
+            label: "an evaluator who may not evaluate", kind: .requestEvaluation, typed: [.members: "Cora"],
+            expected: [.members: "Cora Coordinator may not evaluate: their role lacks the permission for evaluating candidates. Ask someone who may."]),
+        Problem(
             label: "an ambiguous follower", kind: .addFollowers, typed: [.members: "ri"],
             expected: [.members: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
         Problem(
@@ -241,6 +244,9 @@ import Testing
         Problem(
             label: "an ambiguous job", kind: .assign, typed: [.target: "engineer"],
             expected: [.target: "'engineer' could be Backend Engineer [job-backend] or Platform Engineer [job-platform]: type more."]),
+        Problem(
+            label: "a closed job", kind: .assign, typed: [.target: "Office Manager"],
+            expected: [.target: "Office Manager is closed: choose an open job or a talent pool."]),
         Problem(
             label: "its own job", kind: .assign, typed: [.target: "Backend Engineer"],
             expected: [.target: "A stage cannot assign candidates to its own job."]),
@@ -351,7 +357,6 @@ import Testing
     @Test("Assign to a job or a pool by id or name", arguments: [
         ("Platform", AutomaticAction.Assign(job: T.platform)), ("job-platform", .init(job: T.platform)),
         ("silver", .init(talentPool: T.silver)), ("pool-alumni", .init(talentPool: T.alumni)), ("Alumni", .init(talentPool: T.alumni)),
-        ("office manager", .init(job: T.closedJob)),
     ])
     func assignTargets(typed: String, assign: AutomaticAction.Assign) throws {
         let ws = T.make()

@@ -59,11 +59,14 @@ enum Forms {
                 return FormField(key: .draft(field), label: "Tags", value: value, input: .line, completions: workspace.tagsInUse, isList: true)
             case .members:
                 let label = draft.kind == .requestEvaluation ? "Evaluators" : "Followers"
-                return FormField(key: .draft(field), label: label, value: value, input: .line, completions: members.map(\.name), isList: true)
+                // Only those who may evaluate are offered as evaluators.
+                let offered = draft.kind == .requestEvaluation ? members.filter { workspace.allows($0.id, .evaluate) } : members
+                return FormField(key: .draft(field), label: label, value: value, input: .line, completions: offered.map(\.name), isList: true)
             case .target:
+                // A closed job is offered only when the action already names it, so that opening it shows what it says.
                 var options: [FormField.Option] = workspace.setup.jobs.filter { job in
                     if case .stage(.job(job.id), _) = owner { return false }
-                    return true
+                    return job.status != .closed || job.id.rawValue == value
                 }.map { FormField.Option(label: "Job: \($0.title)", value: $0.id.rawValue) }
                 options += workspace.setup.talentPools.map { FormField.Option(label: "Talent pool: \($0.name)", value: $0.id.rawValue) }
                 let chosen = value.isEmpty ? options.first?.value ?? "" : value

@@ -205,7 +205,8 @@ public struct ActionDraft: Sendable, Equatable {
         case .members:
             let names = Self.list(members)
             guard !names.isEmpty else { throw StagehandError.invalidAction("Name at least one team member.") }
-            for name in names { _ = try workspace.findMember(name) }
+            let ids = try names.map { try workspace.findMember($0).id }
+            if kind == .requestEvaluation { try workspace.validate(.requestEvaluation(.init(members: ids)), for: owner) }
         case .target:
             let assign = try assignment(in: workspace)
             try workspace.validate(.assign(assign), for: owner)

@@ -76,11 +76,20 @@ extension Workspace {
             }
         case .requestEvaluation(let request):
             try requireMembers(request.members, "to evaluate")
+            // A request to someone who may not evaluate could never be answered.
+            for id in request.members where !allows(id, .evaluate) {
+                let name = member(id)?.name ?? id.rawValue
+                throw StagehandError.invalidAction(
+                    "\(name) may not evaluate: their role lacks the permission for \(Permission.evaluate.words). Ask someone who may.")
+            }
         case .addFollowers(let followers):
             try requireMembers(followers.members, "to follow")
         case .assign(let assign):
             if let jobID = assign.job {
-                guard job(jobID) != nil else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+                guard let target = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
+                if target.status == .closed {
+                    throw StagehandError.invalidAction("\(target.title) is closed: choose an open job or a talent pool.")
+                }
                 if case .stage(.job(jobID), _) = owner {
                     throw StagehandError.invalidAction("A stage cannot assign candidates to its own job.")
                 }
