@@ -11,6 +11,17 @@ import Testing
 
     // MARK: Determinism
 
+    @Test func aDelayedEmailsTimelineEntrySaysWhenItWasSent() throws {
+        let ws = sample
+        let entries = ws.candidates.flatMap(\.timeline).filter { entry in
+            guard entry.status == .sent, let id = entry.email, let sentAt = ws.emails[id]?.sentAt else { return false }
+            return ws.moment(sentAt) != ws.moment(entry.at)
+        }
+        let entry = try #require(entries.first, "the sample has delayed emails that went out later")
+        let sentAt = try #require(entry.email.flatMap { ws.emails[$0]?.sentAt })
+        #expect(ws.statusWords(of: entry) == "sent \(ws.moment(sentAt))")
+    }
+
     @Test func theSameInputsGiveTheSameWorkspace() {
         #expect(sample == SampleWorkspace.make(now: now, currentLogin: "ben"))
         #expect(

@@ -64,7 +64,7 @@ extension Board {
         for entry in candidate.timeline.reversed() {
             let mark = entry.automatic ? bolt : " "
             let author = name(entry.author).map { " — \($0)" } ?? ""
-            let status = entry.status.map { " [\($0.rawValue)]" } ?? ""
+            let status = workspace.statusWords(of: entry).map { " [\($0)]" } ?? ""
             let stamp = "\(workspace.moment(entry.at)) \(mark) "
             // Rows that continue an entry start under its text, not under its time.
             let hang = String(repeating: " ", count: DisplayWidth.of(stamp))

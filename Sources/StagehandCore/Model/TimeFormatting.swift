@@ -25,4 +25,15 @@ extension Workspace {
         let month = months[((parts.month ?? 1) - 1 + 12) % 12]
         return String(format: "%@ %d %@ %02d:%02d", weekday, parts.day ?? 0, month, parts.hour ?? 0, parts.minute ?? 0)
     }
+
+    /// An email's status as a timeline entry shows it: "sent", or "sent 2026-12-03
+    /// 11:00" when it went out later than the entry (a delayed email), so the
+    /// timeline says when it actually left.
+    public func statusWords(of entry: Activity) -> String? {
+        guard let status = entry.status else { return nil }
+        if status == .sent, let id = entry.email, let sentAt = emails[id]?.sentAt, moment(sentAt) != moment(entry.at) {
+            return "sent \(moment(sentAt))"
+        }
+        return status.rawValue
+    }
 }
