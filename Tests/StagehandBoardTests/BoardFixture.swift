@@ -84,8 +84,9 @@ extension BoardFixture {
         return []
     }
 
-    /// The form on top, if a form is shown.
+    /// The form on top, if a form is shown: in the editors, or over a screen.
     static func form(_ state: BoardState) -> Form? {
+        if case .form(let form, _) = state.mode { return form }
         if case .form(let form) = screens(state).last { return form }
         return nil
     }

@@ -88,8 +88,9 @@ import Testing
             var selected = opened(["2", "j"])
             selected.selection = [try #require(selected.cards(inStage: 1).first?.id)]
             return [selected, opened(["j"])]
-        case .filter: return [opened(["/", "a"])]
-        case .finder: return [opened(["f", "a"]), opened(["f", "a", .down])]
+        // Text fields with the cursor at the end and inside the text, so that both ends have somewhere to go.
+        case .filter: return [opened(["/", "a"]), opened(["/", "a", .left])]
+        case .finder: return [opened(["f", "a"]), opened(["f", "a", .down]), opened(["f", "a", .left])]
         case .carrying: return [opened(["3", "m"])]
         case .moveDialog: return [opened([" ", " ", "L", "k"])]
         case .profile: return [opened([.enter], height: 16), opened([.enter, "G"], height: 16)]
@@ -101,7 +102,7 @@ import Testing
         case .pipeline: return [opened(["p"]), opened(["p", "G"])]
         case .templates: return [opened(["e"]), opened(["e", "G"])]
         case .reasons: return [opened(["r"]), opened(["r", "G"])]
-        case .form: return [opened(["a", "n"]), opened(["a", "n", .tab, .tab])]
+        case .form: return [opened(["a", "n"]), opened(["a", "n", .tab, .tab]), opened(["e", "n", "x", .left])]
         case .confirm: return [opened(["3", "a", "x"])]
         case .tooSmall: return [opened([], width: 50, height: 12)]
         case .screens: return [opened([.enter]), opened(["i"]), opened(["3", "a"])]

@@ -13,7 +13,8 @@ extension Board {
         box.draw(
             on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: "Find a candidate in any job",
             right: found.isEmpty ? "" : "\(found.count) found")
-        box.line(0, "> \(finder.text)_", on: &frame, style: theme[.dialogHighlight])
+        box.line(0, "> ", on: &frame, style: theme[.dialogHighlight])
+        drawTypedLine(finder.typed, x: box.innerX + 2, y: box.y + 1, style: theme[.dialogHighlight], maxWidth: box.innerWidth - 2, on: &frame)
         if found.isEmpty {
             box.line(1, finder.text.isEmpty ? "Type part of a name, an email, a tag or a source." : "Nobody matches.", on: &frame, style: theme[.muted])
             return

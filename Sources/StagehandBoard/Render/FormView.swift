@@ -24,9 +24,15 @@ extension Board {
             if focused { focusedRow = rows.count }
             let labelStyle = focused ? theme[.columnTitleFocused] : theme[.columnTitle]
             let valueStyle = focused ? theme[.cardFocused] : theme[.card]
-            for (row, value) in shownValues(of: field, focused: focused, typing: focused && !form.isReadOnly, width: valueWidth, state: state, frame: frame).enumerated() {
-                var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(value, to: valueWidth), style: valueStyle)]
+            let value = shownValues(
+                of: field, focused: focused, typing: focused && !form.isReadOnly && field.isText, cursor: form.cursor, width: valueWidth, state: state, frame: frame)
+            for (row, text) in value.rows.enumerated() {
+                var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(text, to: valueWidth), style: valueStyle)]
                 if row == 0 { parts.insert(FormPart(x: 1, text: DisplayWidth.truncate(field.label, to: formLabelWidth - 1), style: labelStyle), at: 0) }
+                if let cursor = value.cursor, cursor.row == row {
+                    let under = cursor.character.map { String($0) }
+                    parts.append(FormPart(x: valueX + cursor.column, text: under ?? "_", style: under == nil ? valueStyle : cursorStyle(over: valueStyle)))
+                }
                 rows.append(parts)
             }
             if let problem = form.shownProblem(field.key) {
@@ -41,7 +47,9 @@ extension Board {
             }
             if case .lineWithPresets(let presets) = field.input {
                 let arrows = state.symbols.isUnicode ? "← →" : "Left/Right"
-                note("\(arrows) presets: " + presets.map { $0.isEmpty ? "none" : $0 }.joined(separator: " "), theme[.muted])
+                // Over typed text the arrows move the cursor: say how to get the presets back.
+                let how = field.arrowsPick ? arrows : "Ctrl-U, then \(arrows)"
+                note("\(how) presets: " + presets.map { $0.isEmpty ? "none" : $0 }.joined(separator: " "), theme[.muted])
             }
         }
         var footer: [(String, Style)] = form.isReadOnly ? readOnlyFooter(state) : []
@@ -56,22 +64,31 @@ extension Board {
         drawFormPage(form.title + (form.isReadOnly ? " (read-only)" : ""), rows: rows, focusedRow: focusedRow, footer: footer, state: state, on: &frame)
     }
 
-    /// A field's value as screen lines: a choice between arrows, text with a cursor,
-    /// wrapped so that what is being typed stays in view.
-    static func shownValues(of field: FormField, focused: Bool, typing: Bool, width: Int, state: BoardState, frame: Frame) -> [String] {
-        let cursor = typing && field.isText ? "_" : ""
+    /// A field's value as screen lines: a choice between arrows, or text wrapped to
+    /// the width, with the cursor where the next key goes when it is being typed. A
+    /// long text shows the rows around its cursor.
+    static func shownValues(of field: FormField, focused: Bool, typing: Bool, cursor: Int?, width: Int, state: BoardState, frame: Frame) -> TypedTextRows {
         switch field.input {
         case .choice:
-            guard focused else { return [field.shownValue] }
+            guard focused else { return TypedTextRows(rows: [field.shownValue]) }
             let (left, right) = state.symbols.isUnicode ? ("‹", "›") : ("<", ">")
-            return ["\(left) \(field.shownValue) \(right)"]
+            return TypedTextRows(rows: ["\(left) \(field.shownValue) \(right)"])
         case .lines, .line, .lineWithPresets:
-            let values = (field.value + cursor).split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { wrap(String($0), width: width) }
+            var laidOut = TypedTextRows(TypedText(field.value, cursor: typing ? cursor : nil), width: width, showsCursor: typing)
             let limit = max(3, frame.height / 4)
-            guard values.count > limit else { return values }
-            // The focused text shows its end, where the typing happens.
-            return focused ? [state.symbols.ellipsis] + values.suffix(limit - 1) : values.prefix(limit - 1) + [state.symbols.ellipsis]
+            let count = laidOut.rows.count
+            guard count > limit else { return laidOut }
+            guard focused, let row = laidOut.cursor?.row else {
+                return TypedTextRows(rows: laidOut.rows.prefix(limit - 1) + [state.symbols.ellipsis])
+            }
+            // The rows around the cursor, with "…" where rows are left out above or below.
+            let first = min(max(0, row - (limit - 2)), count - limit)
+            var shown = Array(laidOut.rows[first..<(first + limit)])
+            if first > 0 { shown[0] = state.symbols.ellipsis }
+            if first + limit < count { shown[limit - 1] = state.symbols.ellipsis }
+            laidOut.rows = shown
+            laidOut.cursor?.row = row - first
+            return laidOut
         }
     }
 

@@ -68,8 +68,12 @@ extension Board {
         if let job = state.job {
             left += " · \(job.title)\(job.status == .closed ? " (closed)" : "") [\(state.jobIndex + 1)/\(jobs.count)]"
         }
+        let typingFilter = state.mode == .filtering
+        let filterShown = !state.filter.isEmpty || typingFilter
+        let filterTyped = TypedText(state.filter, cursor: state.filterCursor)
+        // "/" before the filter, "_" after it while the cursor is at its end, two spaces after.
+        let filterWidth = filterShown ? 1 + DisplayWidth.of(state.filter) + (typingFilter && filterTyped.isAtEnd ? 1 : 0) + 2 : 0
         var right = ""
-        if !state.filter.isEmpty || state.mode == .filtering { right += "/\(state.filter)\(state.mode == .filtering ? "_" : "")  " }
         if !state.selection.isEmpty { right += "\(state.selection.count) selected  " }
         if let me = state.me, let member = state.workspace.member(me) {
             let role = state.workspace.role(of: me)?.name ?? ""
@@ -78,8 +82,17 @@ extension Board {
             right += "guest: read-only "
         }
         if !state.symbols.isUnicode { left = left.replacingOccurrences(of: "·", with: "-") }
-        let rightWidth = DisplayWidth.of(right)
+        let rightWidth = DisplayWidth.of(right) + filterWidth
         frame.put(DisplayWidth.truncate(left, to: frame.width - rightWidth - 1), x: 0, y: 0, style: theme[.header])
-        frame.put(right, x: max(0, frame.width - rightWidth), y: 0, style: theme[.headerAccent])
+        let rightX = max(0, frame.width - rightWidth)
+        if filterShown {
+            frame.put("/", x: rightX, y: 0, style: theme[.headerAccent])
+            if typingFilter {
+                drawTypedLine(filterTyped, x: rightX + 1, y: 0, style: theme[.headerAccent], maxWidth: filterWidth - 1, on: &frame)
+            } else {
+                frame.put(state.filter, x: rightX + 1, y: 0, style: theme[.headerAccent])
+            }
+        }
+        frame.put(right, x: rightX + filterWidth, y: 0, style: theme[.headerAccent])
     }
 }

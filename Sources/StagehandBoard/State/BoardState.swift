@@ -24,8 +24,10 @@ public struct BoardState: Sendable {
     public var focused: CandidateID?
     public var selection: Set<CandidateID> = []
     public var filter = "" {
-        didSet { sortCards() }
+        didSet { if filter != oldValue { sortCards() } }
     }
+    /// Where typing goes in the filter; nil: at its end.
+    public var filterCursor: Int?
     /// The current job's cards by stage after the filter, worked out once per change
     /// rather than on every frame: a key must render in a few milliseconds even with
     /// ten thousand candidates.

@@ -34,11 +34,13 @@ public enum BoardCommand: Sendable, Equatable {
 
 /// The finder: printable keys type what to look for.
 public enum FinderCommand: Sendable, Equatable {
-    case select(ListStep), jump, deleteBack, close
+    case select(ListStep), jump, close
+    case edit(TextEdit)
 }
 
 public enum FilterCommand: Sendable, Equatable {
-    case keep, clear, deleteBack
+    case keep, clear
+    case edit(TextEdit)
 }
 
 public enum CarryCommand: Sendable, Equatable {
@@ -94,7 +96,13 @@ public enum ConfirmCommand: Sendable, Equatable {
 public enum FormCommand: Sendable, Equatable {
     /// Enter: saves, except in a field of several lines, where it starts a new one.
     case saveOrNewLine
-    case nextField, previousField, previousOption, nextOption, save, clearField, deleteBack, cancel
+    case nextField, previousField, save, cancel
+    /// ↑ ↓: a line up or down in a text of several lines; from its first or last line
+    /// (and in every other field) the previous or next field.
+    case up, down
+    /// ← →: a choice's options, or a field's presets while it shows one; else the cursor.
+    case left, right
+    case edit(TextEdit)
 }
 
 /// Below the smallest size the board draws in.

@@ -73,7 +73,12 @@ public struct Form: Sendable, Equatable {
     public var purpose: Purpose
     public var title: String
     public var fields: [FormField]
-    public var focused = 0
+    public var focused = 0 {
+        didSet { if focused != oldValue { cursor = nil } }
+    }
+    /// Where typing goes in the focused field, in characters from its start; nil: at
+    /// its end, where a field just moved to starts.
+    public var cursor: Int?
     /// Each field's problem by key, worked out again after every keystroke.
     public var problems: [FormField.Key: String] = [:]
     /// What a field's value means ("1 hour after entry"), by key.
@@ -103,12 +108,24 @@ public struct Form: Sendable, Equatable {
 
     public var focusedField: FormField? { fields.indices.contains(focused) ? fields[focused] : nil }
 
+    /// The focused field's text and cursor, as ← → and the editing keys change them.
+    public var typed: TypedText {
+        get { TypedText(focusedField?.value ?? "", cursor: cursor) }
+        set {
+            guard fields.indices.contains(focused) else { return }
+            fields[focused].value = newValue.text
+            cursor = newValue.isAtEnd ? nil : newValue.cursor
+        }
+    }
+
     public func value(_ key: FormField.Key) -> String { fields.first { $0.key == key }?.value ?? "" }
 
     public func value(_ field: ActionDraft.Field) -> String { value(.draft(field)) }
 
     public mutating func set(_ key: FormField.Key, _ value: String) {
-        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].value = value }
+        guard let index = fields.firstIndex(where: { $0.key == key }), fields[index].value != value else { return }
+        fields[index].value = value
+        if index == focused { cursor = nil }
     }
 }
 
@@ -130,7 +147,7 @@ public struct FormField: Sendable, Equatable {
         case lines
         /// One of a fixed list, picked with ← →.
         case choice([Option])
-        /// Typed freely, or picked from presets with ← →.
+        /// Typed freely, or picked from presets with ← → while it shows one (or nothing).
         case lineWithPresets([String])
     }
 
@@ -153,6 +170,16 @@ public struct FormField: Sendable, Equatable {
     public var isText: Bool {
         if case .choice = input { return false }
         return true
+    }
+
+    /// ← → walk its options or presets rather than move the cursor: a choice always,
+    /// a field with presets while it shows one of them or nothing typed.
+    public var arrowsPick: Bool {
+        switch input {
+        case .choice: true
+        case .lineWithPresets(let presets): value.isEmpty || presets.contains(value)
+        case .line, .lines: false
+        }
     }
 
     /// The label of the chosen option, for a choice; else the text.

@@ -119,7 +119,7 @@ extension Key: ExpressibleByUnicodeScalarLiteral {
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .function(let n): "F\(n)"
-        case .control(let c): "C-\(c)"
+        case .control(let c): "Ctrl-\(c.uppercased())"
         }
     }
 

@@ -70,17 +70,17 @@ public enum KeyMap {
     public static let filter = KeyTable<FilterCommand>([
         bind([.enter], .keep, "keep the filter and go back to the cards", bar: "keep"),
         bind([.escape], .clear, "clear the filter", bar: "clear"),
-        bind([.backspace, .delete], .deleteBack, "delete the last character"),
-    ])
+        bind([.left: .edit(.left), .right: .edit(.right)], "cursor left / right"),
+    ] + lineEditing(FilterCommand.edit))
 
     /// Printable keys type what to look for; these do the rest.
     public static let finder = KeyTable<FinderCommand>([
         bind([.up: .select(.previous), .down: .select(.next)], "previous / next candidate found"),
         bind([.pageUp: .select(.pageUp), .pageDown: .select(.pageDown)], "a page up / down"),
         bind([.enter], .jump, "go to the candidate's card", bar: "go to card"),
-        bind([.backspace, .delete], .deleteBack, "delete the last character"),
         bind([.escape], .close, "close the finder", bar: "close"),
-    ])
+        bind([.left: .edit(.left), .right: .edit(.right)], "cursor left / right"),
+    ] + lineEditing(FinderCommand.edit))
 
     public static let carrying = KeyTable<CarryCommand>([
         bind([.left, "h"], .left, "carry to the previous stage", bar: "carry"),
@@ -191,16 +191,27 @@ public enum KeyMap {
 
     /// Printable keys type into the focused text field; these do the rest.
     public static let form = KeyTable<FormCommand>([
-        bind([.tab, .down], .nextField, "next field (Tab completes a name first)", bar: "next field"),
-        bind([.backTab, .up], .previousField, "previous field"),
-        bind([.left], .previousOption, "previous choice or preset", edits: true),
-        bind([.right], .nextOption, "next choice or preset", bar: "choose", edits: true),
+        bind([.tab], .nextField, "next field (completes a name first)", bar: "next field"),
+        bind([.backTab], .previousField, "previous field"),
+        bind([.down: .down, .up: .up], "next / previous field (in Body and Note: a line down / up)"),
+        bind([.left: .left, .right: .right], "previous / next choice or preset; in text: cursor left / right", bar: "choose", edits: true),
         bind([.enter], .saveOrNewLine, "save (in Body and Note: a new line)", bar: "save", edits: true),
         bind([.control("s")], .save, "save from any field", bar: "save", edits: true),
-        bind([.backspace, .delete], .deleteBack, "delete the last character", edits: true),
-        bind([.control("u")], .clearField, "clear the field", edits: true),
         bind([.escape], .cancel, "cancel: nothing is saved (asks first once you typed)", bar: "cancel"),
-    ])
+    ] + lineEditing(FormCommand.edit, edits: true))
+
+    /// The keys every text field shares, as readline and shells have them.
+    static func lineEditing<Command>(_ command: (TextEdit) -> Command, edits: Bool = false) -> [KeyBinding<Command>] {
+        [
+            bind([.home, .control("a")], command(.lineStart), "cursor to the start of the line", edits: edits),
+            bind([.end, .control("e")], command(.lineEnd), "cursor to the end of the line", edits: edits),
+            bind([.backspace], command(.deleteBack), "delete the character before the cursor", edits: edits),
+            bind([.delete], command(.deleteForward), "delete the character under the cursor", edits: edits),
+            bind([.control("w")], command(.deleteWordBack), "delete the word before the cursor", edits: edits),
+            bind([.control("u")], command(.deleteToLineStart), "delete from the start of the line to the cursor", edits: edits),
+            bind([.control("k")], command(.deleteToLineEnd), "delete from the cursor to the end of the line", edits: edits),
+        ]
+    }
 }
 
 /// The modes keys are read in, each with its table. `?` lists them in this order.

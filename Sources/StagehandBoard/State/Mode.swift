@@ -30,7 +30,17 @@ public indirect enum Mode: Sendable, Equatable {
 /// The finder: text typed, and the highlighted one of the candidates it finds.
 public struct Finder: Sendable, Equatable {
     public var text = ""
+    /// Where typing goes in `text`; nil: at its end.
+    public var cursor: Int?
     public var selected = 0
+
+    public var typed: TypedText {
+        get { TypedText(text, cursor: cursor) }
+        set {
+            text = newValue.text
+            cursor = newValue.isAtEnd ? nil : newValue.cursor
+        }
+    }
 }
 
 public struct Carry: Sendable, Equatable {

@@ -69,7 +69,9 @@ extension Board {
             let lines = myWorkLines(state)
             state.mode = .myWork(PageCursor.first(in: lines).keptInView(lines: lines, width: pageWidth(state), room: pageRoom(state)))
         case .scheduled: state.mode = .scheduled(selected: 0)
-        case .filter: state.mode = .filtering
+        case .filter:
+            state.mode = .filtering
+            state.filterCursor = nil
         case .find:
             state.candidateIndex = CandidateIndex(state.workspace)
             state.mode = .finding(Finder())

@@ -9,9 +9,10 @@ extension Board {
             switch command {
             case .select(let step):
                 finder.selected = step.apply(to: finder.selected, count: state.found(finder).count, page: pageRoom(state))
-            case .deleteBack:
-                if !finder.text.isEmpty { finder.text.removeLast() }
-                finder.selected = 0
+            case .edit(let edit):
+                let before = finder.text
+                finder.typed.apply(edit)
+                if finder.text != before { finder.selected = 0 }
             case .jump:
                 let found = state.found(finder)
                 guard found.indices.contains(finder.selected) else {
@@ -26,7 +27,7 @@ extension Board {
                 return []
             }
         } else if case .character(let character) = key {
-            finder.text.append(character)
+            finder.typed.insert(character)
             finder.selected = 0
         } else {
             return []

@@ -11,9 +11,9 @@ extension Board {
         if case .character(let character) = key, field.isText {
             // A preset picked with ← → is replaced by what is typed, not added to.
             if case .lineWithPresets(let presets) = field.input, presets.contains(field.value), !field.value.isEmpty, !form.touched.contains(field.key) || form.presetPicked {
-                form.fields[form.focused].value = ""
+                form.typed = TypedText("")
             }
-            form.fields[form.focused].value.append(character)
+            form.typed.insert(character)
             form.presetPicked = false
             edited = true
         } else if let command = KeyMap.form.command(for: key) {
@@ -22,29 +22,35 @@ extension Board {
                 let offered = Forms.completions(for: field)
                 let typing = !(field.isList ? field.value.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) ?? "" : field.value)
                     .trimmingCharacters(in: .whitespaces).isEmpty
-                if key == .tab, typing, let first = offered.first {
-                    form.fields[form.focused].value = Forms.complete(field, with: first)
+                if typing, let first = offered.first {
+                    form.set(field.key, Forms.complete(field, with: first))
                     edited = true
                 } else {
                     form.focused = (form.focused + 1) % form.fields.count
                 }
             case .previousField:
                 form.focused = (form.focused + form.fields.count - 1) % form.fields.count
-            case .previousOption, .nextOption:
-                guard let next = nextOption(of: field, forward: command == .nextOption) else { break }
-                form.fields[form.focused].value = next
+            case .down, .up:
+                let down = command == .down
+                // In Body and Note the arrows walk the lines first, as in any editor.
+                if field.input == .lines, form.typed.apply(down ? .lineDown : .lineUp) { break }
+                form.focused = (form.focused + (down ? 1 : form.fields.count - 1)) % form.fields.count
+            case .left where field.arrowsPick, .right where field.arrowsPick:
+                guard let next = nextOption(of: field, forward: command == .right) else { break }
+                form.set(field.key, next)
                 form.presetPicked = true
                 edited = true
-            case .deleteBack:
-                guard field.isText, !field.value.isEmpty else { break }
-                form.fields[form.focused].value.removeLast()
-                edited = true
-            case .clearField:
+            case .left:
+                form.typed.apply(.left)
+            case .right:
+                form.typed.apply(.right)
+            case .edit(let edit):
                 guard field.isText else { break }
-                form.fields[form.focused].value = ""
-                edited = true
+                let before = form.typed.text
+                form.typed.apply(edit)
+                edited = form.typed.text != before
             case .saveOrNewLine where field.input == .lines:
-                form.fields[form.focused].value.append("\n")
+                form.typed.insert("\n")
                 edited = true
             case .saveOrNewLine, .save:
                 return save(form, &state)
@@ -73,8 +79,8 @@ extension Board {
     static func readOnlyFormKey(_ key: Key, _ form: Form, _ state: inout BoardState) -> [Effect] {
         var form = form
         switch KeyMap.form.command(for: key) {
-        case .nextField?: form.focused = (form.focused + 1) % form.fields.count
-        case .previousField?: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
+        case .nextField?, .down?: form.focused = (form.focused + 1) % form.fields.count
+        case .previousField?, .up?: form.focused = (form.focused + form.fields.count - 1) % form.fields.count
         case .cancel?:
             closeForm(&state)
             return []
