@@ -66,11 +66,11 @@ extension BoardFixture {
     struct MismatchedEffect: Error {}
 
     /// What the program hears when the core made a move: the outcome, as `Engine` returns it.
-    static func moved(_ request: MoveRequest, in state: inout BoardState, grace: Double? = 3) throws -> CandidateChangeOutcome {
+    static func moved(_ request: MoveRequest, choice: MoveChoice? = nil, in state: inout BoardState, grace: Double? = 3) throws -> CandidateChangeOutcome {
         var workspace = state.workspace
-        let outcome = try workspace.apply(.move(request, choice: nil), by: request.mover, now: now, grace: grace)
+        let outcome = try workspace.apply(.move(request, choice: choice), by: request.mover, now: now, grace: grace)
         _ = Board.update(&state, .workspaceChanged(workspace))
-        _ = Board.update(&state, .changed(.move(request, choice: nil), outcome))
+        _ = Board.update(&state, .changed(.move(request, choice: choice), outcome))
         return outcome
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let candidate = try #require(state.focused)
         let request = MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: "ana")
         let run = try #require(try outcome(of: runner.perform(.change(.move(request, choice: nil), grace: 3))).runs.first)
-        _ = runner.perform(.change(.cancelRun(run), grace: nil))
+        _ = runner.perform(.change(.cancelRuns([run]), grace: nil))
         runner.finish([run])
         #expect(runner.store.workspace.actionRuns[run]?.steps.allSatisfy { $0.state == .cancelled } == true)
         #expect(outbox() == 0)

@@ -99,6 +99,20 @@ import Testing
         #expect(F.press([.control("s")], &state).count == 1)
     }
 
+    @Test func aTaskTitleWithPlaceholdersIsPreviewedAndAnUnknownOneIsRefused() throws {
+        var (state, _) = try newActionForm()
+        F.press([.right, .right, .tab], &state)
+        #expect(focusedKey(state) == .draft(.title))
+        F.type("Send laptop to {{candidate.first_name}}", &state)
+        #expect(F.form(state)?.hints[.draft(.title)] == "for Peter Schmidt: Send laptop to Peter")
+        #expect(F.lines(state).contains { $0.contains("for Peter Schmidt: Send laptop to Peter") }, "shown under the field")
+        F.press(Array(repeating: .left, count: 2), &state)
+        F.type("x", &state)
+        let problem = try #require(F.form(state)?.problems[.draft(.title)])
+        #expect(problem.hasPrefix("The task title uses the unknown placeholder {{candidate.first_namex}}"))
+        #expect(F.press([.control("s")], &state).isEmpty, "not saved")
+    }
+
     @Test func aNewTemplateWrittenInsideTheActionFormIsCreatedWithTheAction() throws {
         var (state, owner) = try newActionForm(stage: 7)
         F.press([.down, .left], &state)  // the template list ends with "New template"

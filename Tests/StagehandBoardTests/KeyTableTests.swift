@@ -104,6 +104,18 @@ import Testing
         case .reasons: return [opened(["r"]), opened(["r", "G"])]
         case .form: return [opened(["a", "n"]), opened(["a", "n", .tab, .tab]), opened(["e", "n", "x", .left])]
         case .confirm: return [opened(["3", "a", "x"])]
+        case .runList:
+            // A bulk move into a stage with actions, listed: long enough to page on a short screen.
+            var moved = opened([], height: 16)
+            let job = try #require(moved.job)
+            let target = try #require(job.pipeline.indices.first { $0 > 0 && job.pipeline[$0].hasActions })
+            let everyone = moved.cards(inStage: 0).filter { $0.placement(in: job.id)?.disqualification == nil }.map(\.id)
+            _ = try F.moved(MoveRequest(candidates: everyone, job: job.id, target: job.pipeline[target].id, mover: moved.me!), choice: .runActions, in: &moved)
+            moved.mode = .board
+            F.press(["o"], &moved)
+            var scrolled = moved
+            F.press(["G"], &scrolled)
+            return [moved, scrolled]
         case .tooSmall: return [opened([], width: 50, height: 12)]
         case .screens: return [opened([.enter]), opened(["i"]), opened(["3", "a"])]
         case .anywhere: return [opened([])]

@@ -197,7 +197,7 @@ import Testing
         #expect(nadia.placement(in: "ios")?.stage == board.state.job?.pipeline.first?.id)
         #expect(nadia.timeline.first?.text.hasPrefix("Referred to") == true)
         let run = try #require(board.saved.actionRuns.first { $0.candidate == nadia.id })
-        #expect(run.trigger == .apply && board.state.runs.contains(run.id), "the progress pane shows its run")
+        #expect(run.trigger == .apply && board.state.startedRuns.contains(run.id), "the progress pane shows its run")
         #expect(board.state.mode == .board)
     }
 

@@ -84,7 +84,7 @@ import Testing
             createdAt: BoardFixture.now, startsAt: BoardFixture.now.addingTimeInterval(outcome == "running" ? 2 : 0),
             steps: zip(actions.prefix(3), states).map { ActionStep(action: $0, state: $1) })
         state.workspace.actionRuns.upsert(run)
-        state.runs = [run.id]
+        state.batches = [RunBatch([run.id])]
         // Which role the pane is drawn in is what tells done, failed and cancelled apart in colour.
         expectSnapshot(
             Board.render(state), named: "pane-\(outcome)",

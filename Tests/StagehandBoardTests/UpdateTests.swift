@@ -140,7 +140,7 @@ import Testing
         let outcome = try BoardFixture.moved(
             MoveRequest(candidates: [candidate], job: job.id, target: job.pipeline[1].id, mover: state.me!), in: &state)
         let run = try #require(outcome.runs.first)
-        #expect(BoardFixture.press([.character("c")], &state) == [.change(.cancelRun(run), grace: nil)])
+        #expect(BoardFixture.press([.character("c")], &state) == [.change(.cancelRuns([run]), grace: nil)])
     }
 
     @Test func ticksAdvanceRunsOnlyAfterTheGracePeriodAndThePaneCloses() throws {
@@ -159,9 +159,9 @@ import Testing
             }
         }
         _ = Board.update(&state, .tick(BoardFixture.now.addingTimeInterval(4)))
-        #expect(state.shownRun != nil)
+        #expect(state.shownBatch != nil)
         _ = Board.update(&state, .tick(BoardFixture.now.addingTimeInterval(9)))
-        #expect(state.shownRun == nil)
+        #expect(state.shownBatch == nil)
     }
 
     @Test func undoAsksForTheInverseOfTheLastMove() throws {

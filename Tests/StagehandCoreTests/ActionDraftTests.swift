@@ -198,6 +198,9 @@ import Testing
             expected: [.note: "The note uses the unknown placeholder {{candidate.phone}}: use one of \(placeholders)."]),
         // Task
         Problem(
+            label: "unknown placeholder in a task title", kind: .addTask, typed: [.title: "Send laptop to {{candidate.nickname}}", .assignee: "Rita"],
+            expected: [.title: "The task title uses the unknown placeholder {{candidate.nickname}}: use one of \(placeholders)."]),
+        Problem(
             label: "a task without a title", kind: .addTask, typed: [.title: " ", .assignee: "Rita"],
             expected: [.title: "A task needs a title."]),
         Problem(

@@ -64,7 +64,7 @@ public final class BoardProgram {
             }
             screen.draw(Board.render(state))
         }
-        runner.finish(state.runs)
+        runner.finish(state.startedRuns)
     }
 
     /// How long to wait for a key: until the tick or the reload is due, whichever

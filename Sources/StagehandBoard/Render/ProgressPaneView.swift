@@ -2,63 +2,128 @@ import Foundation
 import StagehandCore
 
 extension Board {
-    /// The lower-right pane: the newest run, one row per action, a bar and Cancel.
+    /// The lower-right pane: what the shown batch is doing — one card's actions row by
+    /// row, or a bulk move's candidates with counts — a bar, and Cancel.
     static func drawProgressPane(_ state: BoardState, on frame: inout Frame) {
-        guard let run = state.shownRun else { return }
+        guard let batch = state.shownBatch else { return }
+        let runs = state.runs(of: batch)
+        guard let first = runs.first else { return }
         let theme = state.theme
         let symbols = state.symbols
         let workspace = state.workspace
+        let rows = runs.count == 1 ? stepRows(first, state) : candidateRows(runs, state, room: max(1, frame.height - 9))
         let width = min(56, frame.width - 2)
-        let height = min(run.steps.count + 4, frame.height - 4)
+        let height = min(rows.count + 4, frame.height - 4)
         let box = Box(x: frame.width - width - 1, y: frame.height - 1 - height, width: width, height: height)
-        let cancelled = run.cancelledCount > 0
+        let steps = runs.flatMap(\.steps)
+        let finished = steps.allSatisfy(\.state.isFinished)
+        let failed = runs.filter(\.hasFailures)
+        let cancelled = steps.contains { $0.state == .cancelled }
         // Green says the actions did their work: a cancelled run, or one where every
         // action was skipped, is not green.
-        let nothingWorked = run.workedCount == 0
-        let finishedStyle = run.hasFailures ? theme[.paneFailed] : (cancelled || nothingWorked ? theme[.paneCancelled] : theme[.paneDone])
-        let style = run.isFinished ? finishedStyle : theme[.pane]
-        let border = run.isFinished ? finishedStyle : theme[.paneBorder]
-        let name = workspace.candidates[run.candidate]?.name ?? run.candidate.rawValue
-        let place =
-            run.reason.flatMap { workspace.reason($0)?.name }
-            ?? workspace.job(run.job)?.stage(run.stage)?.name ?? ""
-        let others = state.otherRunsInFlight
+        let nothingWorked = !steps.contains { $0.state.didWork }
+        let finishedStyle = !failed.isEmpty ? theme[.paneFailed] : (cancelled || nothingWorked ? theme[.paneCancelled] : theme[.paneDone])
+        let style = finished ? finishedStyle : theme[.pane]
+        let border = finished ? finishedStyle : theme[.paneBorder]
+        let places = Set(runs.map { run in run.reason.flatMap { workspace.reason($0)?.name } ?? workspace.job(run.job)?.stage(run.stage)?.name ?? "" })
+        let who = runs.count == 1 ? workspace.name(of: first.candidate) : counted(runs.count, "candidate")
+        let place = places.count == 1 ? " \(symbols.arrowRight) \(places.first ?? "")" : ""
+        let others = state.otherBatchesInFlight
         box.draw(
-            on: &frame, symbols: symbols, style: style, border: border, title: "\(symbols.bolt) \(name) \(symbols.arrowRight) \(place)",
+            on: &frame, symbols: symbols, style: style, border: border, title: "\(symbols.bolt) \(who)\(place)",
             right: others > 0 ? "+\(others) more" : "")
-        for (index, step) in run.steps.enumerated() where index < height - 4 {
-            let text = "\(glyph(for: step.state, symbols)) \(workspace.summary(of: step.action, forDisqualification: run.reason != nil))"
-            let detail = stateText(step.state, workspace: workspace)
-            let room = box.innerWidth - DisplayWidth.of(detail) - 1
-            box.line(index, DisplayWidth.truncate(text, to: room), on: &frame, style: style)
-            frame.put(detail, x: box.innerX + box.innerWidth - DisplayWidth.of(detail), y: box.y + 1 + index, style: style)
+        for (index, row) in rows.enumerated() where index < height - 4 {
+            let room = box.innerWidth - DisplayWidth.of(row.detail) - 1
+            box.line(index, DisplayWidth.truncate(row.text, to: room), on: &frame, style: style)
+            frame.put(row.detail, x: box.innerX + box.innerWidth - DisplayWidth.of(row.detail), y: box.y + 1 + index, style: style)
         }
         let footerRow = height - 3
         // The bar fills with what ran, so a cancelled run does not look complete.
-        let done = run.settledCount
-        let total = max(run.steps.count, 1)
+        let done = steps.filter { $0.state.isFinished && $0.state != .cancelled }.count
+        let total = max(steps.count, 1)
         let barWidth = max(4, min(20, box.innerWidth / 3))
         let filled = barWidth * done / total
         let bar = String(repeating: symbols.barFull, count: filled) + String(repeating: symbols.barEmpty, count: barWidth - filled)
-        var footer = "\(bar) \(done)/\(run.steps.count)"
-        if run.isFinished {
-            if run.hasFailures {
-                let reason = run.steps.compactMap { if case .failed(let why) = $0.state { why } else { nil } }.first ?? ""
-                footer += "  Failed: \(reason)"
+        var footer = "\(bar) \(done)/\(steps.count)"
+        if finished {
+            if !failed.isEmpty {
+                footer += runs.count == 1 ? "  Failed: \(firstFailure(first) ?? "")" : "  Failed for \(counted(failed.count, "candidate"))"
             } else if cancelled {
                 footer += "  Cancelled"
             } else {
                 footer += nothingWorked ? "  Nothing to do: all skipped" : "  Done"
             }
         } else {
-            let wait = Int(ceil(run.startsAt.timeIntervalSince(state.now)))
+            let wait = Int(ceil((runs.map(\.startsAt).min() ?? state.now).timeIntervalSince(state.now)))
             footer += wait > 0 ? "  starts in \(wait)s" : "  running"
         }
-        box.line(footerRow, footer, on: &frame, style: run.isFinished ? style : theme[.progressBar])
-        if !run.isFinished {
-            let cancel = "[c] Cancel"
-            frame.put(cancel, x: box.innerX + box.innerWidth - DisplayWidth.of(cancel), y: box.y + 1 + footerRow, style: theme[.bottomKey])
+        let keys = finished ? "" : "[c] Cancel"
+        box.line(footerRow, DisplayWidth.truncate(footer, to: box.innerWidth - (keys.isEmpty ? 0 : DisplayWidth.of(keys) + 1)), on: &frame, style: finished ? style : theme[.progressBar])
+        if !keys.isEmpty {
+            frame.put(keys, x: box.innerX + box.innerWidth - DisplayWidth.of(keys), y: box.y + 1 + footerRow, style: theme[.bottomKey])
         }
+        // Whatever the pane had to cut is one key away, in full.
+        let list = " [o] all of it "
+        frame.put(list, x: box.x + box.width - 1 - DisplayWidth.of(list), y: box.y + box.height - 1, style: border)
+    }
+
+    /// A line of the pane: what, and its state at the right edge.
+    struct PaneRow {
+        var text: String
+        var detail: String
+    }
+
+    /// One card's run: a row per action.
+    static func stepRows(_ run: ActionRun, _ state: BoardState) -> [PaneRow] {
+        run.steps.map { step in
+            PaneRow(
+                text: "\(glyph(for: step.state, state.symbols)) \(state.workspace.summary(of: step.action, in: run))",
+                detail: stateText(step.state, workspace: state.workspace))
+        }
+    }
+
+    /// A bulk move: what its actions came to, then a row per candidate, those that
+    /// failed first, as many as there is room for.
+    static func candidateRows(_ runs: [ActionRun], _ state: BoardState, room: Int) -> [PaneRow] {
+        let steps = runs.flatMap(\.steps)
+        func count(_ word: String, _ matches: (StepState) -> Bool) -> String? {
+            let n = steps.filter { matches($0.state) }.count
+            return n > 0 ? "\(n) \(word)" : nil
+        }
+        let tally = [
+            count("done") { $0 == .done },
+            count("scheduled") { if case .scheduled = $0 { true } else { false } },
+            count("skipped") { if case .skipped = $0 { true } else { false } },
+            count("failed") { if case .failed = $0 { true } else { false } },
+            count("cancelled") { $0 == .cancelled },
+            count("to go") { !$0.isFinished },
+        ].compactMap { $0 }
+        var rows = [PaneRow(text: "\(counted(steps.count, "action")): " + tally.joined(separator: ", "), detail: "")]
+        let ordered = runs.filter(\.hasFailures) + runs.filter { !$0.hasFailures }
+        let shown = ordered.count <= room - 1 ? ordered : Array(ordered.prefix(max(0, room - 2)))
+        for run in shown {
+            let standing = standing(of: run, now: state.now)
+            rows.append(PaneRow(text: "\(glyph(for: standing, state.symbols)) \(state.workspace.name(of: run.candidate))", detail: standing.name))
+        }
+        if shown.count < ordered.count {
+            rows.append(PaneRow(text: "\(state.symbols.ellipsis) \(ordered.count - shown.count) more: o lists them all", detail: ""))
+        }
+        return rows
+    }
+
+    /// One candidate's run as a single state: failed if anything failed, cancelled,
+    /// skipped when nothing did its work, else done; running once it has started.
+    static func standing(of run: ActionRun, now: Date) -> StepState {
+        if let failure = firstFailure(run) { return .failed(failure) }
+        if run.isFinished {
+            if run.cancelledCount > 0 { return .cancelled }
+            return run.workedCount == 0 ? .skipped("") : .done
+        }
+        return run.settledCount > 0 || run.startsAt <= now ? .running : .pending
+    }
+
+    static func firstFailure(_ run: ActionRun) -> String? {
+        run.steps.lazy.compactMap { if case .failed(let why) = $0.state { why } else { nil } }.first
     }
 
     static func glyph(for state: StepState, _ symbols: Symbols) -> String {

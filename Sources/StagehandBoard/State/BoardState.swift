@@ -33,9 +33,13 @@ public struct BoardState: Sendable {
     /// ten thousand candidates.
     private var columns: [StageID: [CandidateID]] = [:]
     public var mode: Mode = .board
-    /// Runs started from this board, newest last; the progress pane shows the newest.
-    public var runs: [ActionRunID] = []
-    /// When the newest finished run's pane closes by itself.
+    /// What this board started, newest last; the progress pane shows one of them.
+    public var batches: [RunBatch] = []
+    /// The batch the pane showed last (see `shownBatch`).
+    public var paneBatch: ActionRunID?
+    /// The progress pane's list of every candidate and action is open (`o`).
+    public var paneListed = false
+    /// When the finished pane closes by itself.
     public var paneClosesAt: Date?
     public var bulkProgress: BulkProgress?
     public var undoStack: [Undo] = []

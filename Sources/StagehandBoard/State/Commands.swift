@@ -28,7 +28,7 @@ public enum BoardCommand: Sendable, Equatable {
     case toggleSelection, selectColumn, clearSelection
     case pickUp, moveRight, moveLeft
     case firstCard, lastCard, jumpToStage(Int)
-    case cancelRun, openProfile, openAutomations, openPipeline, openTemplates, openReasons
+    case cancelRun, listRun, openProfile, openAutomations, openPipeline, openTemplates, openReasons
     case disqualify, myWork, scheduled, filter, find, addCandidate, undo, help, reload, cycleTheme, quit
 }
 
@@ -53,7 +53,7 @@ public enum MoveDialogCommand: Sendable, Equatable {
 
 public enum ProfileCommand: Sendable, Equatable {
     case cursor(ListStep), open, toggleDone, evaluate, note, tags, follow, edit, addTask
-    case moveRight, moveLeft, disqualify, retryEmails, cancelRun, close
+    case moveRight, moveLeft, disqualify, retryEmails, cancelRun, listRun, close
 }
 
 public enum MyWorkCommand: Sendable, Equatable {

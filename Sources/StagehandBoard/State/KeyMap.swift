@@ -48,6 +48,7 @@ public enum KeyMap {
         bind(["V"], .selectColumn, "select every card in the column", needs: moving),
         bind([.escape], .clearSelection, "clear the selection and the filter"),
         bind(["c"], .cancelRun, "cancel the run in the progress pane", bar: "cancel run"),
+        bind(["o"], .listRun, "all of the progress pane: every candidate and action, reasons in full"),
         bind([.enter], .openProfile, "open the candidate's profile", bar: "profile"),
         bind(["a"], .openAutomations, "automations of the stage", bar: "automations"),
         bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
@@ -113,6 +114,7 @@ public enum KeyMap {
             bind(["d"], .disqualify, "disqualify, or reinstate", needs: moving),
             bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
             bind(["c"], .cancelRun, "cancel the run in the progress pane"),
+            bind(["o"], .listRun, "all of the progress pane: every candidate and action, reasons in full"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
         ])
 
@@ -125,6 +127,9 @@ public enum KeyMap {
             bind(["X"], .closeLeftBehind, "mark done all tasks left behind (asks)"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
         ])
+
+    public static let runList = KeyTable<PageCommand>(
+        listSteps("line", PageCommand.scroll) + [bind([.escape, "q", "o"], .close, "close", bar: "close", staysInBar: true)])
 
     public static let help = KeyTable<PageCommand>(
         listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q", "?"], .close, "close", bar: "close")])
@@ -217,7 +222,7 @@ public enum KeyMap {
 /// The modes keys are read in, each with its table. `?` lists them in this order.
 public enum KeyMode: CaseIterable, Sendable {
     case board, filter, finder, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
-    case actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, screens, anywhere
+    case runList, actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, screens, anywhere
 
     public var title: String {
         switch self {
@@ -230,6 +235,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .myWork: "My work (i)"
         case .scheduled: "Scheduled emails (s)"
         case .disqualifyPicker: "Disqualifying (d)"
+        case .runList: "What ran (o)"
         case .actionList: "Automations (a)"
         case .pipeline: "Pipeline (p)"
         case .templates: "Email templates (e)"
@@ -254,6 +260,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .myWork: KeyMap.myWork.rows
         case .scheduled: KeyMap.scheduled.rows
         case .disqualifyPicker: KeyMap.disqualifyPicker.rows
+        case .runList: KeyMap.runList.rows
         case .actionList: KeyMap.actionList.rows
         case .pipeline: KeyMap.pipeline.rows
         case .templates: KeyMap.templates.rows
@@ -273,7 +280,7 @@ extension KeyMode {
     /// field to type it into. The board binds it in its own table.
     public var opensHelp: Bool {
         switch self {
-        case .carrying, .moveDialog, .profile, .myWork, .scheduled, .disqualifyPicker, .actionList, .pipeline, .templates, .reasons: true
+        case .carrying, .moveDialog, .profile, .myWork, .scheduled, .disqualifyPicker, .runList, .actionList, .pipeline, .templates, .reasons: true
         default: false
         }
     }

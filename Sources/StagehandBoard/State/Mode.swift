@@ -25,6 +25,9 @@ public indirect enum Mode: Sendable, Equatable {
     case form(Form, over: Mode)
     /// A yes-or-no question over the screen it was asked from.
     case question(Confirmation, over: Mode)
+    /// Everything the progress pane's batch did, reasons in full, from the row `top`;
+    /// Esc goes back to the screen it was opened from.
+    case runList(RunBatch, top: Int, back: Mode)
 }
 
 /// The finder: text typed, and the highlighted one of the candidates it finds.
@@ -47,6 +50,8 @@ public struct Carry: Sendable, Equatable {
     public var candidates: [CandidateID]
     public var fromStage: Int
     public var targetStage: Int
+    /// Selected, but they cannot move (disqualified…): the move's dialog names them.
+    public var staying: [CandidateID] = []
 }
 
 /// A question asked before a move commits; the plan, and the question, are the core's.
@@ -59,8 +64,11 @@ public struct MoveDialog: Sendable, Equatable {
     public var plan: MovePlan
     public var highlighted: Choice
 
-    /// Choices in the order the dialog lists them.
-    public static let choices = Choice.allCases
+    /// Choices in the order the dialog lists them: "run actions" only when the
+    /// stage has actions to run.
+    public var choices: [Choice] {
+        plan.actions.isEmpty ? [.withoutActions, .cancel] : Choice.allCases
+    }
 }
 
 extension BoardState {
@@ -80,6 +88,7 @@ extension BoardState {
         case .disqualifying: return .disqualifyPicker
         case .form: return .form
         case .question: return .confirm
+        case .runList: return .runList
         case .editing(let screens):
             switch screens.last {
             case .actions: return .actionList

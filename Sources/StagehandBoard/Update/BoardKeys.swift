@@ -31,12 +31,12 @@ extension Board {
             state.focusFirstCard()
         case .pickUp:
             guard let carried = pickUp(&state) else { break }
-            state.mode = .carrying(Carry(candidates: carried, fromStage: state.stageIndex, targetStage: state.stageIndex))
+            state.mode = .carrying(Carry(candidates: carried.moving, fromStage: state.stageIndex, targetStage: state.stageIndex, staying: carried.staying))
         case .moveRight, .moveLeft:
             guard let job = state.job, let carried = pickUp(&state) else { break }
             // One stage on from where the cards are: cards spread over several stages
             // would each need their own next stage, so the key says so instead.
-            let stages = Set(carried.compactMap { state.workspace.candidates[$0]?.placement(in: job.id)?.stage })
+            let stages = Set(carried.moving.compactMap { state.workspace.candidates[$0]?.placement(in: job.id)?.stage })
             guard stages.count <= 1 else {
                 let names = job.pipeline.filter { stages.contains($0.id) }.map(\.name)
                 state.status = StatusLine(
@@ -50,9 +50,11 @@ extension Board {
                 state.status = StatusLine(kind: .info, text: "No stage \(command == .moveRight ? "after" : "before") \(job.pipeline[from].name)")
                 break
             }
-            return drop(carried, on: target, &state)
+            return drop(carried.moving, staying: carried.staying, on: target, &state)
         case .cancelRun:
             return cancelShownRun(&state)
+        case .listRun:
+            listShownRun(&state)
         case .openProfile:
             if let focused = state.focused { state.mode = .profile(focused, PageCursor(), back: .board) }
         case .openAutomations:
@@ -101,17 +103,19 @@ extension Board {
         return []
     }
 
-    /// `c`: cancels what the progress pane shows, or closes a finished pane.
+    /// `c`: cancels what the progress pane shows (every candidate of a bulk move), or
+    /// closes a finished pane.
     static func cancelShownRun(_ state: inout BoardState) -> [Effect] {
-        guard let run = state.shownRun else {
+        guard let batch = state.shownBatch else {
             state.status = StatusLine(kind: .info, text: "No actions are running")
             return []
         }
-        guard !run.isFinished else {
+        let unfinished = state.runs(of: batch).filter { !$0.isFinished }.map(\.id)
+        guard !unfinished.isEmpty else {
             closePane(&state)
             return []
         }
-        return [.change(.cancelRun(run.id), grace: nil)]
+        return [.change(.cancelRuns(unfinished), grace: nil)]
     }
 
     static func focusStage(_ index: Int, _ state: inout BoardState) {

@@ -4,9 +4,10 @@ import StagehandCore
 /// answer (a dry run), never a rule restated here.
 extension Board {
     /// The cards `m`, `L` and `H` take: the selection, else the focused card, less
-    /// those the core says cannot move (the status says how many stay). Nil, with
-    /// the core's refusal on the status line, when nobody can.
-    static func pickUp(_ state: inout BoardState) -> [CandidateID]? {
+    /// those the core says cannot move (the status says how many stay, and the
+    /// move's dialog names them). Nil, with the core's refusal on the status line,
+    /// when nobody can.
+    static func pickUp(_ state: inout BoardState) -> (moving: [CandidateID], staying: [CandidateID])? {
         guard let job = state.job else { return nil }
         let asked =
             state.selection.isEmpty
@@ -19,7 +20,7 @@ extension Board {
             if staying > 0 {
                 state.status = StatusLine(kind: .info, text: "\(staying) of the \(asked.count) selected cannot move and stay\(staying == 1 ? "s" : "") where they are")
             }
-            return movable
+            return (movable, asked.filter { !movable.contains($0) })
         } catch {
             refuse(error, &state)
             return nil
@@ -29,10 +30,13 @@ extension Board {
     /// Asks the core what the move would do; commits at once only when the plan
     /// has no question to ask. The board, or the screen the move was made from,
     /// comes back once it is answered.
-    static func drop(_ candidates: [CandidateID], on target: Int, from screen: Mode = .board, _ state: inout BoardState) -> [Effect] {
+    static func drop(
+        _ candidates: [CandidateID], staying: [CandidateID] = [], on target: Int, from screen: Mode = .board, _ state: inout BoardState
+    ) -> [Effect] {
         state.mode = screen
         guard let job = state.job, job.pipeline.indices.contains(target), let me = member(&state) else { return [] }
-        let request = MoveRequest(candidates: candidates, job: job.id, target: job.pipeline[target].id, mover: me, letsSomeStay: true)
+        // Those who cannot move go in the request too, so that the plan says who stays and why.
+        let request = MoveRequest(candidates: candidates + staying, job: job.id, target: job.pipeline[target].id, mover: me, letsSomeStay: true)
         let plan: MovePlan
         do {
             plan = try state.workspace.planMove(request)

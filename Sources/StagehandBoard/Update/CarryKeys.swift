@@ -15,7 +15,7 @@ extension Board {
                 state.status = StatusLine(kind: .info, text: "Put back where it was; nothing moved")
                 return []
             }
-            return drop(carry.candidates, on: carry.targetStage, &state)
+            return drop(carry.candidates, staying: carry.staying, on: carry.targetStage, &state)
         case .putBack:
             state.mode = .board
         }

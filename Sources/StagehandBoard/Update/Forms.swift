@@ -137,6 +137,13 @@ enum Forms {
                     form.hints[.draft(.due)] = "on \(due.description)" + (passed ? ": that day has passed, so every task it makes is overdue" : "")
                 }
             }
+            // A note or a task title with placeholders shows how it will read.
+            for field in [ActionDraft.Field.note, .title] where form.problems[.draft(field)] == nil && form.value(field).contains("{{") {
+                guard let filled = try? workspace.preview(subject: form.value(field), body: "", for: state.focused, in: state.job?.id, sender: state.me).subject
+                else { continue }
+                let name = state.focused.flatMap { workspace.candidates[$0]?.name } ?? "a sample candidate"
+                form.hints[.draft(field)] = "for \(name): \(filled)"
+            }
             if let id = draft.template {
                 let others = workspace.owners(sending: id).filter { $0 != owner }
                 if !others.isEmpty {

@@ -8,7 +8,7 @@ extension Board {
         case .withoutActions: return confirm(dialog, .withoutActions, &state)
         case .highlight(let step):
             var dialog = dialog
-            let choices = MoveDialog.choices
+            let choices = dialog.choices
             let index = choices.firstIndex(of: dialog.highlighted) ?? 0
             dialog.highlighted = choices[step.apply(to: index, count: choices.count, page: choices.count)]
             state.mode = .moveDialog(dialog, over: over)

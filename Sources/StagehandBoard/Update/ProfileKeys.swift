@@ -69,6 +69,8 @@ extension Board {
             return [.change(.retryEmails(failed), grace: nil)]
         case .cancelRun:
             return cancelShownRun(&state)
+        case .listRun:
+            listShownRun(&state)
         case .close:
             state.mode = back
         }

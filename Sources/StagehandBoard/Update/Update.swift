@@ -12,6 +12,12 @@ public enum Board {
     public static let bulkBatch = 20
 
     public static func update(_ state: inout BoardState, _ msg: Msg) -> [Effect] {
+        let effects = respond(to: msg, &state)
+        state.pinShownBatch()
+        return effects
+    }
+
+    static func respond(to msg: Msg, _ state: inout BoardState) -> [Effect] {
         switch msg {
         case .input(.resize(let width, let height)):
             state.width = width
@@ -80,9 +86,9 @@ public enum Board {
         if case .move = change { state.selection.subtract(outcome.moved) }
         state.status = outcome.mailProblem.map { StatusLine(kind: .error, text: $0) } ?? StatusLine(kind: .info, text: outcome.sentence)
         if case .form(let form, let over) = state.mode, form.saving == change { state.mode = over }
-        let started = outcome.runs.filter { !state.runs.contains($0) }
+        let started = outcome.runs.filter { !state.startedRuns.contains($0) }
         guard !started.isEmpty else { return [] }
-        state.runs += started
+        state.batches.append(RunBatch(started))
         state.paneClosesAt = nil
         return [.advance(started)]
     }
@@ -90,14 +96,15 @@ public enum Board {
     /// Keeps runs moving and closes the finished pane after a while.
     static func tick(_ state: inout BoardState) -> [Effect] {
         var effects: [Effect] = []
-        let waiting = state.runs.filter { id in
+        let waiting = state.startedRuns.filter { id in
             guard let run = state.workspace.actionRuns[id] else { return false }
             return !run.isFinished && run.startsAt <= state.now
         }
         if !waiting.isEmpty { effects.append(.advance(waiting)) }
-        if let shown = state.shownRun, shown.isFinished {
+        if let shown = state.shownBatch, !state.isInFlight(shown), !state.paneListed {
             if state.paneClosesAt == nil { state.paneClosesAt = state.now.addingTimeInterval(paneLinger) }
-            if let closes = state.paneClosesAt, state.now >= closes, !shown.hasFailures { closePane(&state) }
+            let failed = state.runs(of: shown).contains(where: \.hasFailures)
+            if let closes = state.paneClosesAt, state.now >= closes, !failed { closePane(&state) }
         }
         return effects
     }
@@ -114,10 +121,12 @@ public enum Board {
         state.focusFirstCard()
     }
 
-    /// Forgets finished runs so the pane closes (or shows the next one in flight).
+    /// Forgets finished batches so the pane closes (or shows the next one in flight).
     static func closePane(_ state: inout BoardState) {
-        state.runs.removeAll { state.workspace.actionRuns[$0]?.isFinished ?? true }
+        let shown = state
+        state.batches.removeAll { !shown.isInFlight($0) }
         state.paneClosesAt = nil
+        state.paneListed = false
     }
 
     /// Hands a key to the table of the mode that reads it, and that mode's handler.
@@ -134,7 +143,7 @@ public enum Board {
             }
             return []
         }
-        if mode == .board || mode == .profile, key != "c", let shown = state.shownRun, shown.isFinished {
+        if mode == .board || mode == .profile, key != "c", key != "o", let shown = state.shownBatch, !state.isInFlight(shown) {
             closePane(&state)
         }
         if mode == .board { state.status = nil }
@@ -169,6 +178,8 @@ public enum Board {
         case (.form, .form(let form, _)):
             state.status = nil
             return formKey(key, form, &state)
+        case (.runList, .runList(let batch, let top, let back)):
+            return KeyMap.runList.command(for: key).map { runListCommand($0, batch, top: top, back: back, &state) } ?? []
         case (.confirm, .question(let confirmation, _)):
             return KeyMap.confirm.command(for: key).map { confirmCommand($0, confirmation, &state) } ?? []
         default:
@@ -179,19 +190,5 @@ public enum Board {
     static func quit(_ state: inout BoardState) -> [Effect] {
         state.quitting = true
         return [.quit]
-    }
-}
-
-extension BoardState {
-    /// The run the progress pane shows: the newest one still running, so that `c`
-    /// always reaches what can still be cancelled; else the newest finished one.
-    public var shownRun: ActionRun? {
-        let known = runs.reversed().compactMap { workspace.actionRuns[$0] }
-        return known.first { !$0.isFinished } ?? known.first
-    }
-
-    /// Runs in flight besides the shown one.
-    public var otherRunsInFlight: Int {
-        max(0, runs.compactMap { workspace.actionRuns[$0] }.filter { !$0.isFinished }.count - (shownRun?.isFinished == false ? 1 : 0))
     }
 }

@@ -193,6 +193,7 @@ public struct ActionDraft: Sendable, Equatable {
         case .title:
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw StagehandError.invalidAction("A task needs a title.") }
             try TextLimit.check(title, "A task's title", limit: TextLimit.name)
+            try EmailRendering.validate(taskTitle: title)
         case .assignee:
             guard !assignee.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StagehandError.invalidAction("Say who the task is for.")

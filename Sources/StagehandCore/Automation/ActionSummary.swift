@@ -5,8 +5,20 @@ extension Workspace {
     ///   whose delays count from the disqualification rather than a stage entry.
     /// An action of a run, whose delays count from what started it: a move, or a
     /// disqualification with a reason.
+    /// Its placeholders are filled for the run's candidate, as the note or task it
+    /// makes will read.
     public func summary(of action: AutomaticAction, in run: ActionRun) -> String {
-        summary(of: action, forDisqualification: run.reason != nil)
+        var action = action
+        switch action {
+        case .addNote(var note):
+            note.text = (try? renderText(note.text, run: run)) ?? note.text
+            action = .addNote(note)
+        case .addTask(var task):
+            task.title = (try? renderText(task.title, run: run)) ?? task.title
+            action = .addTask(task)
+        default: break
+        }
+        return summary(of: action, forDisqualification: run.reason != nil)
     }
 
     public func summary(of action: AutomaticAction, forDisqualification: Bool = false) -> String {

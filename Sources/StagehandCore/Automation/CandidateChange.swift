@@ -14,7 +14,8 @@ public enum CandidateChange: Sendable, Equatable {
     case reinstate(CandidateID, job: JobID)
     /// Takes back a move or a disqualification.
     case undo(Undo)
-    case cancelRun(ActionRunID)
+    /// Cancels what has not finished of these runs: one card's, or a bulk move's.
+    case cancelRuns([ActionRunID])
     case sendEmailsNow([EmailID])
     case cancelEmails([EmailID])
     case retryEmails([EmailID])
@@ -94,8 +95,8 @@ extension Workspace {
         case .disqualify(let candidate, let job, let reasonID):
             try checkDisqualifying(candidate, from: job, by: member)
             guard reason(reasonID) != nil else { throw StagehandError.notFound(kind: "disqualification reason", name: reasonID.rawValue) }
-        case .cancelRun(let id):
-            guard actionRuns[id] != nil else { throw StagehandError.notFound(kind: "action run", name: id.rawValue) }
+        case .cancelRuns(let ids):
+            for id in ids where actionRuns[id] == nil { throw StagehandError.notFound(kind: "action run", name: id.rawValue) }
         case .sendEmailsNow(let ids):
             for id in ids { try checkWaiting(id, by: member, toDo: "send scheduled emails") }
         case .cancelEmails(let ids):
@@ -166,13 +167,14 @@ extension Workspace {
             outcome = CandidateChangeOutcome(sentence: sentence(undoing: undo, undone))
             outcome.moved = undone.restored
             outcome.undone = undone
-        case .cancelRun(let id):
-            let cancelled = cancelRun(id, by: member, now: now)
-            let name = actionRuns[id].map { self.name(of: $0.candidate) } ?? ""
+        case .cancelRuns(let ids):
+            let cancelled = ids.flatMap { cancelRun($0, by: member, now: now) }
+            let people = ids.compactMap { actionRuns[$0]?.candidate }
+            let whom = people.count == 1 ? name(of: people[0]) : counted(people.count, "candidate")
             outcome = CandidateChangeOutcome(
                 sentence: cancelled.isEmpty
-                    ? "Nothing left to cancel for \(name)"
-                    : "Cancelled \(cancelled.count) action\(cancelled.count == 1 ? "" : "s") for \(name)")
+                    ? "Nothing left to cancel for \(whom)"
+                    : "Cancelled \(counted(cancelled.count, "action")) for \(whom)")
             outcome.cancelled = cancelled
         case .sendEmailsNow(let ids):
             for id in ids { try sendNow(id, by: member, now: now) }
@@ -232,7 +234,8 @@ extension Workspace {
 
     // MARK: Sentences
 
-    private func name(of candidate: CandidateID) -> String { candidates[candidate]?.name ?? candidate.rawValue }
+    /// A candidate as people call them; the id only when they are gone.
+    public func name(of candidate: CandidateID) -> String { candidates[candidate]?.name ?? candidate.rawValue }
 
     func sentence(moving moved: [CandidateID], ranActions: Bool, plan: MovePlan) -> String {
         let who = moved.count == 1 ? name(of: moved[0]) : "\(moved.count) candidates"

@@ -42,6 +42,16 @@ public struct StayingCandidate: Sendable, Equatable {
     public var candidate: CandidateID
     /// Why, as the refusal a move of them alone would give.
     public var reason: StagehandError
+
+    /// Why, in the few words a list of names has room for.
+    public var why: String {
+        switch reason {
+        case .disqualified: "disqualified"
+        case .alreadyInStage: "already there"
+        case .candidateNotInJob: "not in this job"
+        default: reason.description
+        }
+    }
 }
 
 public struct PlannedMove: Sendable, Equatable {

@@ -16,6 +16,11 @@ public enum EmailRendering {
         try check(note, field: "note")
     }
 
+    /// A task's title is filled as a note is: the same placeholders, refused the same way.
+    public static func validate(taskTitle: String) throws {
+        try check(taskTitle, field: "task title")
+    }
+
     /// Fills the placeholders without HTML escaping: these are plain-text emails, so
     /// "O'Brien & Co" must stay exactly that. Validates first, so that nothing renders
     /// from a template that would have been refused when it was saved.

@@ -8,8 +8,14 @@ public enum MailError: UserFacingError, Equatable {
     /// A message with the same Message-ID is already in the outbox: it was delivered before.
     case alreadyInOutbox(path: String)
 
-    /// "The email body", or "The note" for an automatic note's text.
-    private static func text(_ field: String) -> String { field == "note" ? "The note" : "The email \(field)" }
+    /// "The email body"; "The note" and "The task title" for the texts of the other actions.
+    private static func text(_ field: String) -> String {
+        switch field {
+        case "note": "The note"
+        case "task title": "The task title"
+        default: "The email \(field)"
+        }
+    }
 
     public var sentence: String {
         switch self {

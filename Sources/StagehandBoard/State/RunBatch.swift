@@ -1,0 +1,45 @@
+import StagehandCore
+
+/// The runs one change started from this board: one for a card, one per candidate
+/// for a bulk move. The progress pane shows one batch, and `c` cancels all of it.
+public struct RunBatch: Sendable, Equatable {
+    public var runs: [ActionRunID]
+
+    public init(_ runs: [ActionRunID]) {
+        self.runs = runs
+    }
+
+    public var id: ActionRunID? { runs.first }
+}
+
+extension BoardState {
+    /// Every run this board started and still shows.
+    public var startedRuns: [ActionRunID] { batches.flatMap(\.runs) }
+
+    /// The runs of a batch the workspace knows, in the order they started.
+    public func runs(of batch: RunBatch) -> [ActionRun] {
+        batch.runs.compactMap { workspace.actionRuns[$0] }
+    }
+
+    public func isInFlight(_ batch: RunBatch) -> Bool {
+        runs(of: batch).contains { !$0.isFinished }
+    }
+
+    /// The batch the progress pane shows: the newest one still running, so that `c`
+    /// always reaches what can still be cancelled; once none is, the one it showed
+    /// last, so that a run finishing never hands the pane back to an older one.
+    public var shownBatch: RunBatch? {
+        batches.last { isInFlight($0) } ?? batches.first { $0.id == paneBatch } ?? batches.last
+    }
+
+    /// Batches in flight besides the shown one.
+    public var otherBatchesInFlight: Int {
+        let shown = shownBatch
+        return batches.filter { $0 != shown && isInFlight($0) }.count
+    }
+
+    /// Remembers what the pane shows, so that it stays when its runs finish.
+    mutating func pinShownBatch() {
+        paneBatch = shownBatch?.id
+    }
+}
