@@ -60,8 +60,12 @@ struct MoveReport: Encodable {
         for runID in outcome.runs {
             guard let run = workspace.actionRuns[runID] else { continue }
             for step in run.steps {
-                let state = StepText.name(step)
+                var state = StepText.name(step)
                 var reason: String?
+                if let waiting = StepText.waiting(step, in: workspace, because: outcome.delivery?.setupProblem?.sentence) {
+                    state = "waiting"
+                    reason = waiting
+                }
                 if case .failed(let why) = step.state { reason = why }
                 if case .skipped(let why) = step.state { reason = why }
                 if let retry = StepText.retry(of: step, in: workspace) { reason = retry }

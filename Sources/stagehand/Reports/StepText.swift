@@ -14,6 +14,15 @@ enum StepText {
         return "not sent yet: \(withoutFinalStop(failure)); trying again at \(workspace.moment(email.dueAt))"
     }
 
+    /// For an email due now that this process could not send (no password, no server):
+    /// it waits, and goes out from the next board or dispatch that can send it.
+    static func waiting(_ step: ActionStep, in workspace: Workspace, because problem: String?) -> String? {
+        guard step.state == .running, let email = step.email.flatMap({ workspace.emails[$0] }), email.status == .scheduled, email.failure == nil
+        else { return nil }
+        let why = problem.map { "not sent yet: \(withoutFinalStop($0))" } ?? "not sent yet"
+        return why + "; it goes out from the next board or dispatch that can send mail"
+    }
+
     static func describe(_ step: ActionStep, in workspace: Workspace) -> String {
         if let retry = retry(of: step, in: workspace) { return retry }
         return switch step.state {

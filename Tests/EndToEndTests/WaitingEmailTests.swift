@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// A move whose email this process cannot send (the password variable is not
+/// set here) says that the email waits, and why, rather than "running".
+@Suite struct WaitingEmailTests {
+    /// The sample workspace sending through a server whose password this process lacks.
+    func workspaceWithoutPassword() throws -> StagehandCLI {
+        let cli = try StagehandCLI()
+        #expect(try cli.run(["demo"]).status == 0)
+        _ = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "9", "--user", "jobs", "--password-env", "STAGEHAND_TEST_UNSET_PASSWORD"])
+        return cli
+    }
+
+    @Test func aMoveWhoseEmailWaitsForAPasswordSaysSo() throws {
+        let cli = try workspaceWithoutPassword()
+        let moved = try cli.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
+        #expect(moved.status == 0, "the move happened: \(moved.errors)")
+        let line = try #require(moved.output.split(separator: "\n").first { $0.contains("Email '") }, "\(moved.output)")
+        #expect(line.contains(": waiting — not sent yet: ") && line.contains("STAGEHAND_TEST_UNSET_PASSWORD"), "\(line)")
+        #expect(!line.contains("running"))
+        #expect(line.contains("it goes out from the next board or dispatch that can send mail"))
+    }
+
+    @Test func itsJSONSaysWaitingWithTheReason() throws {
+        let cli = try workspaceWithoutPassword()
+        let json = try cli.json(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen", "--json"])
+        let email = try #require((json["ran"] as? [[String: Any]])?.first { $0["kind"] as? String == "sendEmail" })
+        #expect(email["state"] as? String == "waiting")
+        #expect((email["reason"] as? String)?.contains("STAGEHAND_TEST_UNSET_PASSWORD") == true)
+    }
+}
