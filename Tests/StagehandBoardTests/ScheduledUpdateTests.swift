@@ -17,7 +17,7 @@ import Testing
         failed.failure = "The server answered 550 5.1.1 User unknown"
         var unknown = waiting[1]
         unknown.status = .unknown
-        unknown.failure = "unknown — check the server: process 42 on host stopped while sending it"
+        unknown.failure = "check the server: process 42 on host stopped while sending it"
         state.workspace.emails.upsert(failed)
         state.workspace.emails.upsert(unknown)
         return (state, failed, unknown)

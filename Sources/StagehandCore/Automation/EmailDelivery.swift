@@ -65,14 +65,15 @@ extension Workspace {
             setStepState(of: email, to: .done)
             return .sent
         case .failure(let failure) where failure.kind == .uncertain:
-            let reason = "unknown — check the server: \(failure.detail)"
+            // The email's status already says "unknown": its failure is only the why.
+            let reason = "check the server: \(failure.detail)"
             settle(id, as: .unknown, failure: reason)
             setTimelineStatus(of: id, candidate: email.candidate, to: .unknown)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
-                text: "Email '\(email.subject)' to \(email.toAddress): \(reason). It was not sent again; retry it if the server does not have it",
+                text: "Email '\(email.subject)' to \(email.toAddress): unknown — \(withoutFinalStop(reason)). It was not sent again; retry it if the server does not have it",
                 now: now, status: .unknown)
-            setStepState(of: email, to: .failed(reason))
+            setStepState(of: email, to: .failed("unknown — \(reason)"))
             return .unknown
         case .failure(let failure) where failure.isTransient && attempt < Self.maximumAttempts:
             let retryAt = now.addingTimeInterval(Self.retryDelays[attempt - 1])
@@ -113,14 +114,14 @@ extension Workspace {
         for email in abandoned {
             let holder = email.claim.map { "process \($0.pid) on \($0.host)" } ?? "the process sending it"
             let stopped = email.claim.map(isRunning) == true ? "has been sending it for over 15 minutes" : "stopped while sending it"
-            let reason = "unknown — check the server: \(holder) \(stopped)"
+            let reason = "check the server: \(holder) \(stopped)"
             settle(email.id, as: .unknown, failure: reason)
             setTimelineStatus(of: email.id, candidate: email.candidate, to: .unknown)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
-                text: "Email '\(email.subject)' to \(email.toAddress): \(reason) at \(moment(email.claim?.at ?? now)). It was not sent again; retry it if the server does not have it",
+                text: "Email '\(email.subject)' to \(email.toAddress): unknown — \(reason) at \(moment(email.claim?.at ?? now)). It was not sent again; retry it if the server does not have it",
                 now: now, status: .unknown)
-            setStepState(of: email, to: .failed(reason))
+            setStepState(of: email, to: .failed("unknown — \(reason)"))
         }
         return abandoned.map(\.id)
     }

@@ -82,7 +82,7 @@ struct DispatchCommand: ParsableCommand {
         for id in result.failed { line(id) { "Failed '\($0.subject)' to \($0.toAddress): \($0.failure ?? "unknown error")" } }
         for id in result.unknown {
             // The stored reason starts by saying it is unknown; the line says it first already.
-            line(id) { "Unknown whether '\($0.subject)' reached \($0.toAddress): \(($0.failure ?? "").trimmingPrefix("unknown — "))" }
+            line(id) { "Unknown whether '\($0.subject)' reached \($0.toAddress): \($0.failure ?? "")" }
         }
         if !watch {
             var counts = "Sent \(result.sent.count), failed \(result.failed.count)"
