@@ -4,25 +4,27 @@ import NIOSSH
 import StagehandCore
 
 /// One SSH session channel: the board for the member who signed in, on a pty
-/// of its own. `pty-req`, `shell` and `window-change` are honoured; commands,
-/// subsystems, environment variables and sessions without a terminal are not.
+/// of its own, one per connection. `pty-req`, `shell` and `window-change` are
+/// honoured; commands, subsystems, environment variables and sessions without a
+/// terminal are not.
 final class BoardSession: ChannelInboundHandler {
     typealias InboundIn = SSHChannelData
 
     private let settings: ServeSettings
-    private let authentication: KeyAuthentication
+    private let connection: Connection
     private let limits: ServeLimits
     private let audit: Audit
-    private let source: String
     private var terminal: (type: String, rows: Int, columns: Int)?
     private var process: SessionProcess?
 
-    init(settings: ServeSettings, authentication: KeyAuthentication, limits: ServeLimits, audit: Audit, source: String) {
+    private var authentication: KeyAuthentication { connection.authentication }
+    private var source: String { connection.source }
+
+    init(settings: ServeSettings, connection: Connection, limits: ServeLimits, audit: Audit) {
         self.settings = settings
-        self.authentication = authentication
+        self.connection = connection
         self.limits = limits
         self.audit = audit
-        self.source = source
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -32,6 +34,7 @@ final class BoardSession: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let message = unwrapInboundIn(data)
         guard case .channel = message.type, case .byteBuffer(let bytes) = message.data else { return }
+        connection.keyPressed()
         process?.write(Array(bytes.readableBytesView))
     }
 
@@ -48,11 +51,17 @@ final class BoardSession: ChannelInboundHandler {
             startBoard(context, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
             // Accepted, so that the client shows the sentence before the exit status 1.
-            refuse(context, "commands are refused, only the board runs here: connect without one (ssh -p PORT HOST).", what: "command", accepting: request.wantReply)
+            refuse(
+                context, "commands are refused, only the board runs here: connect without one (ssh -p PORT HOST).", what: "command",
+                accepting: request.wantReply, details: ["command": Audit.quoted(request.command)])
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             refuse(context, "no subsystems (\(request.subsystem) included) run here: connect without one to open the board.", what: "subsystem \(request.subsystem)", wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             // The board's environment is the server's to set; clients send LANG and such unasked.
+            audit.record(
+                "refused",
+                ["source": source, "member": authentication.member?.id.rawValue ?? "", "what": "environment variable",
+                 "name": Audit.quoted(request.name)])
             reply(context, request.wantReply, succeeded: false)
         default:
             context.fireUserInboundEventTriggered(event)
@@ -75,9 +84,23 @@ final class BoardSession: ChannelInboundHandler {
                 what: "TERM=dumb", accepting: wantReply)
         }
         guard let member = authentication.member else { return refuse(context, "sign in first.", what: "shell before sign-in", wantReply: wantReply) }
-        guard limits.claimSession(for: member.id) else {
+        guard connection.claimBoard() else {
+            return refuse(
+                context, "one board per connection: open another connection (run ssh again) for a second board.", what: "second session on a connection",
+                accepting: wantReply)
+        }
+        switch limits.claimSession(for: member.id) {
+        case .total?:
             audit.record("limit", ["source": source, "member": member.id.rawValue, "limit": "sessions", "max": limits.maxSessions])
             return refuse(context, "as many boards as allowed (\(limits.maxSessions)) are open: try again later.", what: "session over the limit", accepting: wantReply)
+        case .perMember?:
+            audit.record(
+                "limit", ["source": source, "member": member.id.rawValue, "limit": "sessions per member", "max": limits.maxSessionsPerMember])
+            return refuse(
+                context, "you have as many boards open as one member may (\(limits.maxSessionsPerMember)): close one, then connect again.",
+                what: "session over the member's limit", accepting: wantReply)
+        case nil:
+            break
         }
         let started = Date()
         let session: SessionProcess
@@ -94,6 +117,7 @@ final class BoardSession: ChannelInboundHandler {
             return refuse(context, "\(error)", what: "board that did not start", wantReply: wantReply)
         }
         process = session
+        connection.boardStarted(session)
         reply(context, wantReply, succeeded: true)
         audit.record("session-start", ["source": source, "member": member.id.rawValue, "pid": Int(session.pid)])
         let channel = context.channel
@@ -104,9 +128,16 @@ final class BoardSession: ChannelInboundHandler {
             },
             exited: { status in
                 limits.releaseSession(for: member.id)
-                audit.record(
-                    "session-end",
-                    ["source": source, "member": member.id.rawValue, "status": Int(status), "seconds": Date().timeIntervalSince(started)])
+                var fields: [String: any Sendable] = [
+                    "source": source, "member": member.id.rawValue, "status": Int(status), "seconds": Date().timeIntervalSince(started),
+                ]
+                // The board has put the client's terminal back; now the client hears why it ended.
+                if let reason = session.endReason {
+                    fields["reason"] = reason
+                    let line = ByteBuffer(string: "stagehand-serve: \(reason).\r\n")
+                    channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(line)), promise: nil)
+                }
+                audit.record("session-end", fields)
                 channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: Int(status))).whenComplete { _ in
                     channel.close(promise: nil)
                 }
@@ -117,9 +148,12 @@ final class BoardSession: ChannelInboundHandler {
     /// A request that is `accepting` is answered yes first: OpenSSH drops what
     /// follows a refused `exec` or `shell` unread, and the sentence with it.
     private func refuse(
-        _ context: ChannelHandlerContext, _ sentence: String, what: String, wantReply: Bool = false, accepting: Bool = false
+        _ context: ChannelHandlerContext, _ sentence: String, what: String, wantReply: Bool = false, accepting: Bool = false,
+        details: [String: String] = [:]
     ) {
-        audit.record("refused", ["source": source, "member": authentication.member?.id.rawValue ?? "", "what": what])
+        var fields: [String: any Sendable] = ["source": source, "member": authentication.member?.id.rawValue ?? "", "what": what]
+        for (key, value) in details { fields[key] = value }
+        audit.record("refused", fields)
         reply(context, accepting, succeeded: true)
         let text = ByteBuffer(string: "stagehand-serve: \(sentence)\r\n")
         context.writeAndFlush(wrapOutbound(SSHChannelData(type: .stdErr, data: .byteBuffer(text))), promise: nil)

@@ -14,12 +14,18 @@ final class SessionProcess: Sendable {
     private let master: Int32
     private let writes = DispatchQueue(label: "stagehand-serve.session-input")
     private let reaped = Mutex(false)
+    private let ending = Mutex<String?>(nil)
+
+    /// The biggest terminal a board is drawn for: enough for any screen people
+    /// use, while a client claiming 2000×1000 cannot make a board eat memory.
+    static let maxColumns = 400
+    static let maxRows = 150
 
     /// `arguments` starts with the program's name, as `argv` does.
     init(executable: String, arguments: [String], environment: [String: String], rows: Int, columns: Int) throws {
         var master: Int32 = -1
         var slave = [CChar](repeating: 0, count: 128)
-        let opened = stagehand_open_pty(&master, &slave, slave.count, Self.clamp(rows), Self.clamp(columns))
+        let opened = stagehand_open_pty(&master, &slave, slave.count, Self.clamp(rows, max: Self.maxRows), Self.clamp(columns, max: Self.maxColumns))
         guard opened == 0 else { throw ServeError("Cannot open a pseudo-terminal (\(String(cString: strerror(opened)))).") }
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -37,7 +43,7 @@ final class SessionProcess: Sendable {
         self.master = master
     }
 
-    private static func clamp(_ value: Int) -> UInt16 { UInt16(clamping: max(1, value)) }
+    private static func clamp(_ value: Int, max limit: Int) -> UInt16 { UInt16(clamping: min(max(1, value), limit)) }
 
     /// The client's keys, in order, without holding up the event loop.
     func write(_ bytes: [UInt8]) {
@@ -55,7 +61,7 @@ final class SessionProcess: Sendable {
     }
 
     func resize(rows: Int, columns: Int) {
-        _ = stagehand_set_window_size(master, Self.clamp(rows), Self.clamp(columns))
+        _ = stagehand_set_window_size(master, Self.clamp(rows, max: Self.maxRows), Self.clamp(columns, max: Self.maxColumns))
     }
 
     /// Reads the board's output on a thread of its own until the board is gone
@@ -84,6 +90,21 @@ final class SessionProcess: Sendable {
         }
         thread.name = "stagehand-serve session \(pid)"
         thread.start()
+    }
+
+    /// Why the server ended the board (stopping, idle), once it has.
+    var endReason: String? { ending.withLock { $0 } }
+
+    /// The server ends the board while the client is still there: SIGTERM, on which
+    /// the board restores the terminal, and its last output reaches the client.
+    /// SIGKILL three seconds later if it is still there.
+    func end(because reason: String) {
+        guard !reaped.withLock({ $0 }) else { return }
+        ending.withLock { $0 = $0 ?? reason }
+        kill(-pid, SIGTERM)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { [self] in
+            if !reaped.withLock({ $0 }) { kill(-pid, SIGKILL) }
+        }
     }
 
     /// The connection dropped: SIGHUP to the session, as a terminal hanging up

@@ -22,13 +22,21 @@ struct StagehandServeCommand: ParsableCommand {
             """)
 
     @Option(help: "Where to listen, HOST:PORT (loopback unless you say otherwise).") var listen = "127.0.0.1:2222"
-    @Option(name: .customLong("host-key"), help: "The ed25519 host key, made on first start (default: beside the state file).")
+    @Option(
+        name: .customLong("host-key"),
+        help: "The ed25519 host key, made on first start if none is there (default: /etc/stagehand/ssh_host_ed25519_key as root, else beside the state file).")
     var hostKey: String?
     @Option(help: "The state file (default: $STAGEHAND_STATE, else $XDG_DATA_HOME/stagehand/state.json).") var state: String?
-    @Option(name: .customLong("max-sessions"), help: "Boards open at once, in all and per member.") var maxSessions = 20
+    @Option(name: .customLong("max-sessions"), help: "Boards open at once, in all.") var maxSessions = 20
+    @Option(name: .customLong("max-sessions-per-member"), help: "Boards one member may have open at once.")
+    var maxSessionsPerMember = 3
+    @Option(
+        name: .customLong("connections-per-minute"),
+        help: "New connections one address may make in a minute (0: no limit, for an office behind one address).")
+    var connectionsPerMinute = 30
     @Option(name: .customLong("idle-timeout"), help: "Close a connection after this long without a key (30m, 2h).")
     var idleTimeout = "30m"
-    @Option(help: "When started as root, run as this user (sessions included).") var user = "nobody"
+    @Option(help: "When started as root, run as this user (sessions included): a user of its own, such as stagehand.") var user = "nobody"
     @Option(name: .customLong("audit-log"), help: "Append the audit lines to this file instead of stderr.") var auditLog: String?
 
     func run() throws {
@@ -56,33 +64,59 @@ struct StagehandServeCommand: ParsableCommand {
         let statePath = StateFile.location(option: state, environment: environment)
         let (host, port) = try Self.address(listen)
         let idle = try Self.duration(idleTimeout)
-        let keyPath = hostKey ?? statePath.deletingLastPathComponent().appendingPathComponent("ssh_host_ed25519_key").path
+        guard maxSessions > 0, maxSessionsPerMember > 0, connectionsPerMinute >= 0 else {
+            throw ServeError("--max-sessions and --max-sessions-per-member need a number above 0, --connections-per-minute 0 or more.")
+        }
+        let root = geteuid() == 0
+        let keyPath = hostKey ?? HostKeyPlacement.defaultPath(state: statePath, startedAsRoot: root)
         let board = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("stagehand").path
         guard FileManager.default.isExecutableFile(atPath: board) else {
             throw ServeError("The board program \(board) is missing: build it beside stagehand-serve (swift build --product stagehand).")
         }
-        // The state first: a server that cannot serve writes no host key.
+        // Every check comes before anything is made: a server that cannot serve
+        // leaves no host key behind, and a key that is there is never replaced.
         let directory = try MemberDirectory(state: statePath)
-        let key = try HostKey.loadOrCreate(at: keyPath)
-        let audit = try Audit(path: auditLog)
+        let existingKey = try HostKey.load(from: keyPath)
+        let serviceUser = root ? try ServiceUser.named(user) : nil
+        let audit: Audit
+        if let serviceUser {
+            try HostKeyPlacement.require(keyPath, outOfReachOf: serviceUser)
+            // Checked, and the audit log opened, as the user the boards run as.
+            audit = try serviceUser.impersonating {
+                try StateAccess.require(statePath)
+                return try Audit(path: auditLog)
+            }
+        } else {
+            try StateAccess.require(statePath)
+            audit = try Audit(path: auditLog)
+        }
+        let key = existingKey ?? HostKey.generate()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let settings = ServeSettings(state: statePath, board: board, idleTimeout: idle)
-        let limits = ServeLimits(maxSessions: max(1, maxSessions), connectionsPerMinute: 30)
+        let limits = ServeLimits(maxSessions: maxSessions, maxSessionsPerMember: maxSessionsPerMember, connectionsPerMinute: connectionsPerMinute)
         let server = try BoardServer.start(
             host: host, port: port, settings: settings, hostKey: key, directory: directory, limits: limits, audit: audit, group: group)
         let channel = server.channel
+        if existingKey == nil {
+            do {
+                try key.save(to: keyPath)
+            } catch {
+                try? channel.close().wait()
+                throw error
+            }
+        }
         // Bound and keyed as root if need be; then nobody keeps root.
-        try PrivilegeDrop.ifRoot(to: user)
-        try StateAccess.require(statePath)
-        // Ready for SIGTERM before saying so: a signal that came between would be lost.
-        let stop = StopSignals { channel.close(promise: nil) }
+        try serviceUser?.become()
+        // Ready for the signals before saying so: one that came between would be lost.
+        let stop = ServerSignals(stop: { channel.close(promise: nil) }, reopenLog: { audit.reopen() })
         let bound = channel.localAddress?.port ?? port
-        print("stagehand-serve: listening on \(host):\(bound) for \(statePath.path); host key \(key.fingerprint)")
+        let made = existingKey == nil ? " (new, saved in \(keyPath))" : ""
+        print("stagehand-serve: listening on \(host):\(bound) for \(statePath.path); host key \(key.fingerprint)\(made)")
         fflush(nil)
         try channel.closeFuture.wait()
         stop.cancel()
-        server.closeConnections(waiting: 5)
+        server.endSessions(because: "the server is stopping", waiting: 5)
         try group.syncShutdownGracefully()
     }
 

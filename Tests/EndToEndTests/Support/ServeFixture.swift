@@ -12,12 +12,17 @@ final class ServeFixture {
     let hostFingerprint: String
     let keys: URL
     var audit: String { (try? String(contentsOf: cli.scratch.url.appendingPathComponent("audit.log"), encoding: .utf8)) ?? "" }
+    /// The host key, in a folder of its own that only the test's user may write (root's, as CI runs).
+    let hostKey: URL
+    private let hostKeyFolder: Scratch?
     private let process = Process()
 
     /// Sessions run as nobody when the tests run as root (as CI does), so the
     /// state's folder is theirs and the binaries sit where nobody may run them.
+    /// `prefix` runs before the server (`setpriv …` to start it as another user).
     init(
-        keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = [], givingStateToNobody: Bool = true
+        keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = [], givingStateToNobody: Bool = true,
+        prefix: [String] = []
     ) throws {
         for tool in ["/usr/bin/ssh", "/usr/bin/ssh-keygen"] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw TmuxSession.Failure(description: "\(tool) is missing: install openssh-client (.ci/run does).")
@@ -48,10 +53,21 @@ final class ServeFixture {
                 chown(path, nobody.pw_uid, nobody.pw_gid)
             }
         }
-        process.executableURL = bin.appendingPathComponent("stagehand-serve")
-        process.arguments =
-            ["--listen", "127.0.0.1:0", "--state", cli.statePath, "--audit-log", cli.scratch.url.appendingPathComponent("audit.log").path]
-            + (hostKey.map { ["--host-key", $0.path] } ?? []) + arguments
+        if let hostKey {
+            self.hostKey = hostKey
+            hostKeyFolder = nil
+        } else {
+            let folder = try Scratch()
+            hostKeyFolder = folder
+            self.hostKey = folder.url.appendingPathComponent("ssh_host_ed25519_key")
+        }
+        let serve = [bin.appendingPathComponent("stagehand-serve").path]
+        let command =
+            prefix + serve
+            + ["--listen", "127.0.0.1:0", "--state", cli.statePath, "--audit-log", cli.scratch.url.appendingPathComponent("audit.log").path]
+            + ["--host-key", self.hostKey.path] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -94,10 +110,12 @@ final class ServeFixture {
     }
 
     /// A board session in tmux, signed in with `member`'s key.
-    func openBoard(as member: String, width: Int = 120, height: Int = 35, term: String = "xterm-256color") throws -> TmuxSession {
+    func openBoard(
+        as member: String, width: Int = 120, height: Int = 35, term: String = "xterm-256color", options: [String] = [], lingering: Bool = false
+    ) throws -> TmuxSession {
         try TmuxSession(
-            command: ssh(as: member), width: width, height: height,
-            environment: ["TERM": term, "HOME": keys.path, "PATH": "/usr/bin:/bin"])
+            command: ssh(as: member, options), width: width, height: height,
+            environment: ["TERM": term, "HOME": keys.path, "PATH": "/usr/bin:/bin"], lingering: lingering)
     }
 
     /// ssh without a terminal: its exit status and everything it printed.

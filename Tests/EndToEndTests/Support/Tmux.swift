@@ -16,15 +16,17 @@ final class TmuxSession {
         let description: String
     }
 
-    /// Starts `command` in a detached session of the given size.
-    init(command: [String], width: Int = 120, height: Int = 35, environment: [String: String]) throws {
+    /// Starts `command` in a detached session of the given size. `lingering` keeps the
+    /// pane's terminal alive after the command ends, so that the modes it left the
+    /// terminal in can be read (tmux reports a dead pane's cursor as hidden).
+    init(command: [String], width: Int = 120, height: Int = 35, environment: [String: String], lingering: Bool = false) throws {
         guard let tmux = Self.tmuxPath else {
             throw Failure(description: "tmux is not installed: install it (apt-get install tmux); .ci/run does this.")
         }
         self.tmux = tmux
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         // The exit status goes to a file: a shell reports it more dependably than tmux's pane status.
-        let script = "\"$0\" \"$@\"; echo $? > \(Self.quote(statusFile))"
+        let script = "\"$0\" \"$@\"; echo $? > \(Self.quote(statusFile))" + (lingering ? "; exec sleep 600" : "")
         let line = (["exec", "env", "-i"] + assignments + ["/bin/sh", "-c", Self.quote(script)] + command.map(Self.quote))
             .joined(separator: " ")
         try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", line])
@@ -70,6 +72,15 @@ final class TmuxSession {
     /// The screen with colours and attributes as escape sequences.
     func captureStyled() throws -> String {
         try run(["capture-pane", "-p", "-e", "-t", name])
+    }
+
+    /// What the terminal is left in: "1 0 1" is the alternate screen on, the cursor
+    /// hidden and mouse reporting on, as a board that did not restore it leaves it.
+    func terminalModes() throws -> (alternateScreen: Bool, cursorShown: Bool, mouseReporting: Bool) {
+        let flags = try run(["display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 3 else { throw Failure(description: "tmux did not say the terminal's modes") }
+        return (flags[0], flags[1], flags[2])
     }
 
     func resize(width: Int, height: Int) throws {
