@@ -85,6 +85,15 @@ import Testing
         }
     }
 
+    /// Issue 15: one deadline for a whole SMTP conversation, shortened only by tests.
+    @Test func theDeadlineIsAMinuteUnlessTheEnvironmentSaysOtherwise() throws {
+        #expect(throws: MailSetupError.badDeadline(variable: "STAGEHAND_SMTP_DEADLINE", value: "soon")) {
+            try SMTPTransport.make(SMTPSettings(host: "h"), environment: ["STAGEHAND_SMTP_DEADLINE": "soon"])
+        }
+        #expect(try SMTPTransport.make(SMTPSettings(host: "h"), environment: [:]).deadline == .seconds(60))
+        #expect(try SMTPTransport.make(SMTPSettings(host: "h"), environment: ["STAGEHAND_SMTP_DEADLINE": "1.5"]).deadline == .milliseconds(1500))
+    }
+
     @Test("Commands are split into words like a shell would, without one", arguments: [
         ("sendmail -t -i", ["sendmail", "-t", "-i"]),
         ("msmtp -t --account 'work mail'", ["msmtp", "-t", "--account", "work mail"]),

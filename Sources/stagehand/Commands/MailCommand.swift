@@ -186,7 +186,12 @@ extension MailCommand {
                 let answer = try transport.send(message)
                 TextOutput.print("Sent a test message to \(to) through \(settings.transportDescription): \(answer)")
             } catch let failure as DeliveryFailure {
-                let kind = failure.isTransient ? "not sent (trying later may work)" : "refused"
+                let kind = switch failure.kind {
+                case .transient: "not sent (trying later may work)"
+                case .permanent: "refused"
+                // Silence after the whole message: the server may have it.
+                case .uncertain: "perhaps delivered"
+                }
                 printError("stagehand: the test message to \(to) was \(kind): \(failure.detail)")
                 throw ExitCode(ErrorReporting.exitStatus(for: failure) ?? 5)
             }
