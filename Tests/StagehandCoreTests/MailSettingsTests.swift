@@ -94,6 +94,16 @@ import Testing
         #expect(try SMTPTransport.make(SMTPSettings(host: "h"), environment: ["STAGEHAND_SMTP_DEADLINE": "1.5"]).deadline == .milliseconds(1500))
     }
 
+    /// Issue 15: a CA file that holds no certificate is found before any email is claimed.
+    @Test func aPrivateKeyGivenAsTheCAFileIsRefusedBeforeConnecting() throws {
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).pem")
+        try "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n".write(to: key, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: key) }
+        #expect(throws: MailSetupError.certificateFileHoldsNoCertificate(path: key.path)) {
+            try SMTPTransport.make(SMTPSettings(host: "h", certificateAuthorityFile: key.path), environment: [:])
+        }
+    }
+
     @Test("Commands are split into words like a shell would, without one", arguments: [
         ("sendmail -t -i", ["sendmail", "-t", "-i"]),
         ("msmtp -t --account 'work mail'", ["msmtp", "-t", "--account", "work mail"]),

@@ -7,6 +7,7 @@ public enum MailSetupError: UserFacingError, Equatable {
     case badSendmailCommand(String)
     case sendmailNotFound(program: String)
     case certificateFileUnreadable(path: String)
+    case certificateFileHoldsNoCertificate(path: String)
     case badDeadline(variable: String, value: String)
 
     public var sentence: String {
@@ -19,6 +20,8 @@ public enum MailSetupError: UserFacingError, Equatable {
             "Cannot read the SMTP password file \(path) (\(detail)): make sure it exists and that you can read it."
         case .certificateFileUnreadable(let path):
             "Cannot read the certificate authority file \(path): make sure it exists and you can read it, or forget it with 'stagehand mail set smtp --ca-file \"\"'."
+        case .certificateFileHoldsNoCertificate(let path):
+            "The CA file \(path) holds no certificate: point --ca-file at the server's CA certificate (PEM)."
         case .badDeadline(let variable, let value):
             "\(variable) is '\(value)', which is not a number of seconds: unset it, or give one such as 60."
         case .badSendmailCommand(let command):

@@ -2,7 +2,9 @@ import CCurl
 
 extension SMTPTransport {
     /// A reply code of 400 or more is the server speaking, and its class decides; without
-    /// one, what went wrong on the way decides.
+    /// one, what went wrong on the way decides. Settings that cannot work (TLS spoken to a
+    /// plain server, a CA file libcurl cannot use, a refused login) stay wrong until someone
+    /// changes them, so they fail at once, saying what to change, instead of being retried.
     func failure(of exchange: SMTPExchange) -> DeliveryFailure {
         let code = exchange.replyCode
         if exchange.ranOutOfTime {
@@ -20,6 +22,11 @@ extension SMTPTransport {
         }
         if code >= 400 { return .fromReply(code: code, detail: "The server answered \(answer)") }
         switch exchange.result {
+        case CURLE_SSL_CONNECT_ERROR where settings.security == .tls && Self.isPlainTextSpokenToTLS(curlSaid):
+            return DeliveryFailure(.permanent, "The server at \(server) does not speak TLS on connect: use --security starttls or none.")
+        case CURLE_SSL_CACERT_BADFILE:
+            let file = settings.certificateAuthorityFile ?? "given with --ca-file"
+            return DeliveryFailure(.permanent, "The CA file \(file) cannot be used (\(curlSaid)): point --ca-file at the server's CA certificate (PEM).")
         case CURLE_USE_SSL_FAILED:
             return DeliveryFailure(.permanent, "The server \(server) does not offer STARTTLS: use --security tls for port 465, or none for a local relay (\(curlSaid)).")
         case CURLE_PEER_FAILED_VERIFICATION:
@@ -28,6 +35,14 @@ extension SMTPTransport {
             return DeliveryFailure(.permanent, "Cannot talk to \(server): \(curlSaid).")
         default:
             return DeliveryFailure(.transient, "Could not deliver through \(server): \(curlSaid).")
+        }
+    }
+
+    /// What OpenSSL says when the first bytes back are an SMTP greeting, not a TLS record
+    /// (the wording changed across OpenSSL versions).
+    static func isPlainTextSpokenToTLS(_ curlSaid: String) -> Bool {
+        ["wrong version number", "packet length too long", "unknown protocol", "record layer failure"].contains {
+            curlSaid.localizedCaseInsensitiveContains($0)
         }
     }
 

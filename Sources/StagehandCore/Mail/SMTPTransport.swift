@@ -16,11 +16,10 @@ public struct SMTPTransport: MailTransport {
         self.deadline = deadline
     }
 
-    /// Reads the password from where the settings say it is (never from the state file).
+    /// Reads the password from where the settings say it is (never from the state file),
+    /// and refuses what can be seen to be wrong before connecting.
     public static func make(_ settings: SMTPSettings, environment: [String: String]) throws -> SMTPTransport {
-        if let authorities = settings.certificateAuthorityFile, !FileManager.default.isReadableFile(atPath: authorities) {
-            throw MailSetupError.certificateFileUnreadable(path: authorities)
-        }
+        if let authorities = settings.certificateAuthorityFile { try CertificateAuthorityFile.check(authorities) }
         var password: String?
         if let name = settings.passwordVariable {
             guard let value = environment[name], !value.isEmpty else { throw MailSetupError.passwordVariableUnset(name: name) }
