@@ -104,6 +104,21 @@ import Testing
         }
     }
 
+    /// Issue 15: a login with no password would be refused at every send.
+    @Test func aUserWithNoPasswordIsRefusedBeforeConnecting() {
+        #expect(throws: MailSetupError.noPassword(user: "jobs")) {
+            try SMTPTransport.make(SMTPSettings(host: "h", username: "jobs"), environment: [:])
+        }
+    }
+
+    @Test("A sendmail command must read the recipients from the message", arguments: [
+        ("sendmail -t -i", true), ("sendmail -ti", true), ("sendmail -oi -t", true), ("msmtp --read-recipients", true),
+        ("msmtp", false), ("sendmail -i", false), ("msmtp --host=t", false), ("sendmail -C/etc/test.cf", false),
+    ])
+    func readsRecipients(command: String, reads: Bool) throws {
+        #expect(SendmailTransport(arguments: try CommandLineWords.split(command)).readsRecipientsFromMessage == reads)
+    }
+
     @Test("Commands are split into words like a shell would, without one", arguments: [
         ("sendmail -t -i", ["sendmail", "-t", "-i"]),
         ("msmtp -t --account 'work mail'", ["msmtp", "-t", "--account", "work mail"]),
@@ -174,7 +189,7 @@ import Testing
             try transport.send(SendmailTransportTests.message())
         } throws: { error in
             let failure = error as? DeliveryFailure
-            return failure?.kind == .transient && failure?.detail.hasPrefix("Could not deliver through 127.0.0.1:9") == true
+            return failure?.kind == .transient && failure?.detail.hasPrefix("Nothing answers at 127.0.0.1:9: check that the mail server is running") == true
         }
     }
 

@@ -8,6 +8,8 @@ public enum MailSetupError: UserFacingError, Equatable {
     case sendmailNotFound(program: String)
     case certificateFileUnreadable(path: String)
     case certificateFileHoldsNoCertificate(path: String)
+    /// A user name with nowhere to read its password from: the login would be refused.
+    case noPassword(user: String)
     case badDeadline(variable: String, value: String)
 
     public var sentence: String {
@@ -22,6 +24,8 @@ public enum MailSetupError: UserFacingError, Equatable {
             "Cannot read the certificate authority file \(path): make sure it exists and you can read it, or forget it with 'stagehand mail set smtp --ca-file \"\"'."
         case .certificateFileHoldsNoCertificate(let path):
             "The CA file \(path) holds no certificate: point --ca-file at the server's CA certificate (PEM)."
+        case .noPassword(let user):
+            "The SMTP login \(user) has no password: give it with 'stagehand mail set smtp --password-env NAME' or '--password-file PATH', or send without logging in with --no-login."
         case .badDeadline(let variable, let value):
             "\(variable) is '\(value)', which is not a number of seconds: unset it, or give one such as 60."
         case .badSendmailCommand(let command):

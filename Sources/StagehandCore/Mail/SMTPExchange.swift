@@ -1,15 +1,16 @@
 import CCurl
 import Foundation
 
-/// One conversation with an SMTP server through libcurl that hands over a message, under
-/// one deadline for the whole of it.
+/// One conversation with an SMTP server through libcurl, under one deadline for the whole
+/// of it: either handing over a message, or (with no message) going as far as the login
+/// and hanging up, which checks the settings without sending anything.
 ///
 /// libcurl's own limits are per phase — the connection, the transfer, and each reply
 /// (which the transfer's limit does not cover once the message is sent) — so together
 /// they allow far more than any one of them says. The progress callback, which libcurl
 /// calls at least once a second whatever it is waiting for, enforces the one deadline.
 final class SMTPExchange {
-    /// The bytes still to upload come from here.
+    /// The bytes still to upload come from here; empty when only checking.
     let message: Data
     var offset = 0
     /// The server's reply lines, in order: only the debug callback sees them all.
@@ -31,7 +32,7 @@ final class SMTPExchange {
     /// libcurl's global setup is not safe to race with other threads' first use.
     private static let curlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
-    var sentWholeMessage: Bool { offset == message.count }
+    var sentWholeMessage: Bool { !message.isEmpty && offset == message.count }
 
     /// The reply that decided the outcome; libcurl may say goodbye (221) after it, so it
     /// is looked up by its code.
@@ -43,16 +44,16 @@ final class SMTPExchange {
     /// Runs the conversation to its end, or to the deadline. Nil when libcurl could not
     /// even start one.
     static func run(
-        _ settings: SMTPSettings, url: String, password: String?, deadline: Duration, sending message: MailMessage
+        _ settings: SMTPSettings, url: String, password: String?, deadline: Duration, sending message: MailMessage?
     ) -> SMTPExchange? {
         guard curlReady, let handle = curl_easy_init() else { return nil }
         defer { curl_easy_cleanup(handle) }
-        let exchange = SMTPExchange(message: message.rfc5322(), deadline: deadline)
+        let exchange = SMTPExchange(message: message?.rfc5322() ?? Data(), deadline: deadline)
         let context = Unmanaged.passUnretained(exchange).toOpaque()
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         defer { errorText.deallocate() }
-        let recipients = curl_slist_append(nil, "<\(message.toAddress)>")
+        let recipients = message.map { curl_slist_append(nil, "<\($0.toAddress)>") } ?? nil
         defer { curl_slist_free_all(recipients) }
 
         stagehand_curl_set_string(handle, CURLOPT_URL, url)
@@ -62,11 +63,17 @@ final class SMTPExchange {
             stagehand_curl_set_string(handle, CURLOPT_PASSWORD, password ?? "")
         }
         if let authorities = settings.certificateAuthorityFile { stagehand_curl_set_string(handle, CURLOPT_CAINFO, authorities) }
-        stagehand_curl_set_string(handle, CURLOPT_MAIL_FROM, "<\(message.fromAddress)>")
-        stagehand_curl_set_list(handle, CURLOPT_MAIL_RCPT, recipients)
-        stagehand_curl_set_long(handle, CURLOPT_UPLOAD, 1)
-        stagehand_curl_set_callback(handle, CURLOPT_READFUNCTION, smtpReadMessage)
-        stagehand_curl_set_pointer(handle, CURLOPT_READDATA, context)
+        if let message {
+            stagehand_curl_set_string(handle, CURLOPT_MAIL_FROM, "<\(message.fromAddress)>")
+            stagehand_curl_set_list(handle, CURLOPT_MAIL_RCPT, recipients)
+            stagehand_curl_set_long(handle, CURLOPT_UPLOAD, 1)
+            stagehand_curl_set_callback(handle, CURLOPT_READFUNCTION, smtpReadMessage)
+            stagehand_curl_set_pointer(handle, CURLOPT_READDATA, context)
+        } else {
+            // libcurl's connection setup for SMTP is the greeting, EHLO, STARTTLS and AUTH;
+            // stopping there checks all of them and sends nothing.
+            stagehand_curl_set_long(handle, CURLOPT_CONNECT_ONLY, 1)
+        }
         stagehand_curl_set_debug_callback(handle, smtpKeepReply)
         stagehand_curl_set_pointer(handle, CURLOPT_DEBUGDATA, context)
         stagehand_curl_set_long(handle, CURLOPT_VERBOSE, 1)

@@ -33,6 +33,8 @@ extension SMTPTransport {
             return DeliveryFailure(.permanent, "The certificate of \(server) is not trusted: give its authority with --ca-file PATH (\(curlSaid)).")
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
             return DeliveryFailure(.permanent, "Cannot talk to \(server): \(curlSaid).")
+        case CURLE_COULDNT_CONNECT:
+            return DeliveryFailure(.transient, "Nothing answers at \(server): check that the mail server is running, or correct its host and port with 'stagehand mail set smtp'.")
         default:
             return DeliveryFailure(.transient, "Could not deliver through \(server): \(curlSaid).")
         }

@@ -32,6 +32,8 @@ public struct SMTPTransport: MailTransport {
                 let detail = (error as NSError).localizedFailureReason ?? error.localizedDescription
                 throw MailSetupError.passwordFileUnreadable(path: path, detail: detail)
             }
+        } else if let user = settings.username {
+            throw MailSetupError.noPassword(user: user)
         }
         return SMTPTransport(settings: settings, password: password, deadline: try SMTPDeadline.from(environment))
     }
@@ -57,7 +59,25 @@ public struct SMTPTransport: MailTransport {
         throw failure(of: exchange)
     }
 
-    private func converse(sending message: MailMessage) throws -> SMTPExchange {
+    /// Connects, upgrades to TLS and logs in as a send would, then hangs up before naming
+    /// a sender: says what was checked, or throws the failure a send would have met there.
+    public func checkWithoutSending() throws -> String {
+        let exchange = try converse(sending: nil)
+        guard exchange.result == CURLE_OK else { throw failure(of: exchange) }
+        let protection = switch settings.security {
+        case .starttls: "switched to TLS (STARTTLS) with a certificate it trusts"
+        case .tls: "spoke TLS from the start with a certificate it trusts"
+        case .none: "answered without encryption, as set"
+        }
+        let login = switch (settings.username, exchange.offeredLogin) {
+        case (nil, _): "no login is set"
+        case (let user?, true): "the login \(user) was accepted"
+        case (_, false): "the server offered no login, so none is made"
+        }
+        return "the server at \(server) \(protection), and \(login)"
+    }
+
+    private func converse(sending message: MailMessage?) throws -> SMTPExchange {
         guard let exchange = SMTPExchange.run(settings, url: url, password: password, deadline: deadline, sending: message) else {
             throw DeliveryFailure(.transient, "libcurl could not start a transfer.")
         }

@@ -30,7 +30,12 @@ extension SMTPSecurity: ExpressibleByArgument {}
 
 extension MailCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the mail settings and whether they work from here.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the mail settings and check, without sending anything, whether they work from here.",
+            discussion: """
+                smtp: connects, switches to TLS and logs in, then hangs up. sendmail: the program is there and reads \
+                the recipients from the message (-t). outbox: the folder can be written. Exits 2 when not ready.
+                """)
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -45,11 +50,13 @@ extension MailCommand {
             }
             if let warning = MailCommand.passwordFileWarning(settings) { printError("stagehand: \(warning)") }
             do {
-                _ = try session.transports.transport(for: settings)
-                TextOutput.print("Ready: 'stagehand mail test --to ADDRESS' sends a test message.")
-            } catch let problem as MailSetupError {
+                let checked = try session.transports.transport(for: settings).checkWithoutSending()
+                TextOutput.print("Ready: \(checked); nothing was sent.")
+                TextOutput.print("'stagehand mail test --to ADDRESS' sends a test message.")
+            } catch let problem as any UserFacingError {
+                // Whatever stands in the way, the settings cannot work from here (README: exit 2).
                 TextOutput.print("Not ready here: \(problem.sentence)")
-                throw ExitCode(ErrorReporting.exitStatus(for: problem) ?? 2)
+                throw ExitCode(2)
             }
         }
     }

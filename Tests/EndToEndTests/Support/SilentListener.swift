@@ -37,6 +37,11 @@ final class SilentListener {
         port = Int(UInt16(bigEndian: chosen.sin_port))
     }
 
+    /// A port nothing listens on any more: a mail server that is down.
+    static func closedPort() throws -> Int {
+        try SilentListener().port
+    }
+
     deinit {
         close(socket)
     }
