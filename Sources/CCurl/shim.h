@@ -31,6 +31,12 @@ static inline CURLcode stagehand_curl_set_debug_callback(CURL *handle, stagehand
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
 }
 
+typedef int (*stagehand_curl_progress_callback)(void *context, curl_off_t down_total, curl_off_t down_now, curl_off_t up_total, curl_off_t up_now);
+
+static inline CURLcode stagehand_curl_set_progress_callback(CURL *handle, stagehand_curl_progress_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+
 static inline CURLcode stagehand_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -321,7 +321,7 @@ import Testing
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, stall: [Self.zoe.email])
         let transport = SMTPTransport(
-            settings: SMTPSettings(host: "127.0.0.1", port: server.port, security: .none), password: nil, timeoutSeconds: 2)
+            settings: SMTPSettings(host: "127.0.0.1", port: server.port, security: .none), password: nil, deadline: .seconds(2))
         let message = MailMessage(
             fromName: "Ana", fromAddress: "ana@example.com", toName: Self.zoe.name, toAddress: Self.zoe.email,
             subject: "Hello", body: "Hi", date: Date(), messageID: "<silent@example.com>")

@@ -85,6 +85,40 @@ import Testing
         }
     }
 
+    /// Issue 15: one deadline for a whole SMTP conversation, shortened only by tests.
+    @Test func theDeadlineIsAMinuteUnlessTheEnvironmentSaysOtherwise() throws {
+        #expect(throws: MailSetupError.badDeadline(variable: "STAGEHAND_SMTP_DEADLINE", value: "soon")) {
+            try SMTPTransport.make(SMTPSettings(host: "h"), environment: ["STAGEHAND_SMTP_DEADLINE": "soon"])
+        }
+        #expect(try SMTPTransport.make(SMTPSettings(host: "h"), environment: [:]).deadline == .seconds(60))
+        #expect(try SMTPTransport.make(SMTPSettings(host: "h"), environment: ["STAGEHAND_SMTP_DEADLINE": "1.5"]).deadline == .milliseconds(1500))
+    }
+
+    /// Issue 15: a CA file that holds no certificate is found before any email is claimed.
+    @Test func aPrivateKeyGivenAsTheCAFileIsRefusedBeforeConnecting() throws {
+        let key = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).pem")
+        try "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n".write(to: key, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: key) }
+        #expect(throws: MailSetupError.certificateFileHoldsNoCertificate(path: key.path)) {
+            try SMTPTransport.make(SMTPSettings(host: "h", certificateAuthorityFile: key.path), environment: [:])
+        }
+    }
+
+    /// Issue 15: a login with no password would be refused at every send.
+    @Test func aUserWithNoPasswordIsRefusedBeforeConnecting() {
+        #expect(throws: MailSetupError.noPassword(user: "jobs")) {
+            try SMTPTransport.make(SMTPSettings(host: "h", username: "jobs"), environment: [:])
+        }
+    }
+
+    @Test("A sendmail command must read the recipients from the message", arguments: [
+        ("sendmail -t -i", true), ("sendmail -ti", true), ("sendmail -oi -t", true), ("msmtp --read-recipients", true),
+        ("msmtp", false), ("sendmail -i", false), ("msmtp --host=t", false), ("sendmail -C/etc/test.cf", false),
+    ])
+    func readsRecipients(command: String, reads: Bool) throws {
+        #expect(SendmailTransport(arguments: try CommandLineWords.split(command)).readsRecipientsFromMessage == reads)
+    }
+
     @Test("Commands are split into words like a shell would, without one", arguments: [
         ("sendmail -t -i", ["sendmail", "-t", "-i"]),
         ("msmtp -t --account 'work mail'", ["msmtp", "-t", "--account", "work mail"]),
@@ -155,7 +189,7 @@ import Testing
             try transport.send(SendmailTransportTests.message())
         } throws: { error in
             let failure = error as? DeliveryFailure
-            return failure?.kind == .transient && failure?.detail.hasPrefix("Could not deliver through 127.0.0.1:9") == true
+            return failure?.kind == .transient && failure?.detail.hasPrefix("Nothing answers at 127.0.0.1:9: check that the mail server is running") == true
         }
     }
 

@@ -81,12 +81,14 @@ extension Workspace {
             setTimelineStatus(of: id, candidate: email.candidate, to: .scheduled)
             record(
                 .email, on: email.candidate, job: email.job, author: nil,
-                text: "Attempt \(attempt) of \(Self.maximumAttempts) to send '\(email.subject)' to \(email.toAddress) failed: \(failure.detail) — trying again at \(moment(retryAt))",
+                text: "Attempt \(attempt) of \(Self.maximumAttempts) to send '\(email.subject)' to \(email.toAddress) failed: \(withoutFinalStop(failure.detail)) — trying again at \(moment(retryAt))",
                 now: now)
             setStepState(of: email, to: .scheduled(retryAt))
             return .scheduled
         case .failure(let failure):
-            let why = failure.isTransient ? "failed \(attempt) times, last: \(failure.detail)" : "was refused: \(failure.detail)"
+            // The detail is a sentence of its own; the line goes on after it.
+            let detail = withoutFinalStop(failure.detail)
+            let why = failure.isTransient ? "failed \(attempt) times, last: \(detail)" : "was refused: \(detail)"
             settle(id, as: .failed, failure: failure.detail)
             setTimelineStatus(of: id, candidate: email.candidate, to: .failed)
             record(

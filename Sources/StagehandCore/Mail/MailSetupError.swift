@@ -7,6 +7,10 @@ public enum MailSetupError: UserFacingError, Equatable {
     case badSendmailCommand(String)
     case sendmailNotFound(program: String)
     case certificateFileUnreadable(path: String)
+    case certificateFileHoldsNoCertificate(path: String)
+    /// A user name with nowhere to read its password from: the login would be refused.
+    case noPassword(user: String)
+    case badDeadline(variable: String, value: String)
 
     public var sentence: String {
         switch self {
@@ -18,6 +22,12 @@ public enum MailSetupError: UserFacingError, Equatable {
             "Cannot read the SMTP password file \(path) (\(detail)): make sure it exists and that you can read it."
         case .certificateFileUnreadable(let path):
             "Cannot read the certificate authority file \(path): make sure it exists and you can read it, or forget it with 'stagehand mail set smtp --ca-file \"\"'."
+        case .certificateFileHoldsNoCertificate(let path):
+            "The CA file \(path) holds no certificate: point --ca-file at the server's CA certificate (PEM)."
+        case .noPassword(let user):
+            "The SMTP login \(user) has no password: give it with 'stagehand mail set smtp --password-env NAME' or '--password-file PATH', or send without logging in with --no-login."
+        case .badDeadline(let variable, let value):
+            "\(variable) is '\(value)', which is not a number of seconds: unset it, or give one such as 60."
         case .badSendmailCommand(let command):
             "The sendmail command '\(command)' is empty or has an unclosed quote: set it again with 'stagehand mail set sendmail --command \"sendmail -t -i\"'."
         case .sendmailNotFound(let program) where program.contains("/"):

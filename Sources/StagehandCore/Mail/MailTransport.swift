@@ -6,4 +6,8 @@ public protocol MailTransport: Sendable {
     /// for `stagehand mail test`; throws a `DeliveryFailure` when it was not accepted.
     @discardableResult
     func send(_ message: MailMessage) throws -> String
+
+    /// Checks what can be checked without sending a message, for `stagehand mail`: returns
+    /// what was checked, as a clause; throws what stands in the way, in a sentence.
+    func checkWithoutSending() throws -> String
 }

@@ -40,6 +40,21 @@ public struct OutboxTransport: MailTransport {
         }
     }
 
+    /// The folder is made at the first send, so until then its nearest existing parent
+    /// must let it be made.
+    public func checkWithoutSending() throws -> String {
+        var path = folder.path
+        while !FileManager.default.fileExists(atPath: path), path != "/" { path = (path as NSString).deletingLastPathComponent }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw MailError.outboxNotWritable(path: folder.path, detail: String(cString: strerror(ENOTDIR)))
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw MailError.outboxNotWritable(path: folder.path, detail: String(cString: strerror(errno)))
+        }
+        return "the outbox folder \(folder.path) can be written"
+    }
+
     /// The Message-ID without its angle brackets, with every character that is unsafe in a
     /// file name replaced by "_"; a leading "." too, so no message is a hidden file.
     static func fileName(for messageID: String) -> String {

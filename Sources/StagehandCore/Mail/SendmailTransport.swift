@@ -79,6 +79,23 @@ public struct SendmailTransport: MailTransport {
         throw Self.failure(program: programName, status: status, signalled: process.terminationReason == .uncaughtSignal, said: text)
     }
 
+    /// Nothing else can be checked without sending: the program decides the rest.
+    public func checkWithoutSending() throws -> String {
+        guard readsRecipientsFromMessage else {
+            let command = ([programName] + arguments.dropFirst()).joined(separator: " ")
+            throw DeliveryFailure(
+                .permanent,
+                "The sendmail command '\(command)' does not read the recipients from the message: add -t, as in 'stagehand mail set sendmail --command \"\(command) -t\"'.")
+        }
+        return "\(arguments[0]) is there and reads the recipients from each message (-t)"
+    }
+
+    /// Stagehand names no recipient on the command line, so the program must take them
+    /// from the headers: -t, alone or among flags such as -ti, or msmtp's --read-recipients.
+    var readsRecipientsFromMessage: Bool {
+        arguments.dropFirst().contains { $0 == "--read-recipients" || $0.wholeMatch(of: /-[it]*t[it]*/) != nil }
+    }
+
     private var programName: String { (arguments[0] as NSString).lastPathComponent }
 
     /// When the program quotes the server's reply (msmtp does: "server message: 451 …"),

@@ -30,7 +30,12 @@ extension SMTPSecurity: ExpressibleByArgument {}
 
 extension MailCommand {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the mail settings and whether they work from here.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the mail settings and check, without sending anything, whether they work from here.",
+            discussion: """
+                smtp: connects, switches to TLS and logs in, then hangs up. sendmail: the program is there and reads \
+                the recipients from the message (-t). outbox: the folder can be written. Exits 2 when not ready.
+                """)
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -45,11 +50,13 @@ extension MailCommand {
             }
             if let warning = MailCommand.passwordFileWarning(settings) { printError("stagehand: \(warning)") }
             do {
-                _ = try session.transports.transport(for: settings)
-                TextOutput.print("Ready: 'stagehand mail test --to ADDRESS' sends a test message.")
-            } catch let problem as MailSetupError {
+                let checked = try session.transports.transport(for: settings).checkWithoutSending()
+                TextOutput.print("Ready: \(checked); nothing was sent.")
+                TextOutput.print("'stagehand mail test --to ADDRESS' sends a test message.")
+            } catch let problem as any UserFacingError {
+                // Whatever stands in the way, the settings cannot work from here (README: exit 2).
                 TextOutput.print("Not ready here: \(problem.sentence)")
-                throw ExitCode(ErrorReporting.exitStatus(for: problem) ?? 2)
+                throw ExitCode(2)
             }
         }
     }
@@ -186,7 +193,12 @@ extension MailCommand {
                 let answer = try transport.send(message)
                 TextOutput.print("Sent a test message to \(to) through \(settings.transportDescription): \(answer)")
             } catch let failure as DeliveryFailure {
-                let kind = failure.isTransient ? "not sent (trying later may work)" : "refused"
+                let kind = switch failure.kind {
+                case .transient: "not sent (trying later may work)"
+                case .permanent: "refused"
+                // Silence after the whole message: the server may have it.
+                case .uncertain: "perhaps delivered"
+                }
                 printError("stagehand: the test message to \(to) was \(kind): \(failure.detail)")
                 throw ExitCode(ErrorReporting.exitStatus(for: failure) ?? 5)
             }
