@@ -28,6 +28,20 @@ import Testing
         #expect(text.contains("Moving: "))
     }
 
+    @Test func twoSelectedOfWhomOneIsDisqualifiedStillAskFirst() throws {
+        var state = F.state()
+        let job = try #require(state.job)
+        let cards = state.cards(inStage: 0)
+        let disqualified = try #require(cards.first { $0.placement(in: job.id)?.disqualification != nil })
+        let other = try #require(cards.first { $0.placement(in: job.id)?.disqualification == nil })
+        state.selection = [disqualified.id, other.id]
+        let effects = F.press(["m", .right, .enter], &state)
+        #expect(effects.isEmpty, "nothing moves before the answer")
+        let dialog = try F.moveDialog(state)
+        #expect(dialog.plan.moves.map(\.candidate) == [other.id] && dialog.plan.staying.map(\.candidate) == [disqualified.id])
+        #expect(dialogText(state).contains("Move 1 of 2 candidates to"))
+    }
+
     @Test func itSaysWhichPendingActionsItCancelsAndForWhom() throws {
         var state = F.state()
         let job = try #require(state.job)
@@ -56,5 +70,23 @@ import Testing
         let text = dialogText(state)
         #expect(!text.contains("[r]") && text.contains("[w] Move") && text.contains("has no automatic actions"))
         #expect(dialog.highlighted == .cancel, "Enter still cancels")
+        let bar = try #require(F.lines(state).last)
+        #expect(!bar.contains("run actions") && bar.contains("w move"), "the bar offers what the dialog does: \(bar)")
+        #expect(F.press(["r"], &state).isEmpty, "r moves nobody into a stage with nothing to run")
+        #expect(state.keyMode == .moveDialog)
+    }
+
+    @Test func onAShortTerminalTheChoicesStayInView() throws {
+        var state = F.state(width: 80, height: 24)
+        let job = try #require(state.job)
+        let everyone = job.pipeline.indices.flatMap { state.cards(inStage: $0) }
+            .filter { $0.placement(in: job.id)?.disqualification == nil && $0.placement(in: job.id)?.stage != job.pipeline[2].id }
+        state.selection = Set(everyone.map(\.id))
+        F.press(["3", "m", .right, .enter], &state)
+        _ = try F.moveDialog(state)
+        let text = dialogText(state)
+        for choice in ["[r] Move and run actions", "[w] Move without actions", "[Esc] Back"] {
+            #expect(text.contains(choice), "\(choice) is off the screen:\n\(text)")
+        }
     }
 }

@@ -42,9 +42,38 @@ extension Board {
             default: false
             }
         let mode = state.keyMode
-        return (mode.rows + (mode.opensHelp ? KeyMap.screens.rows : [])).filter { row in
-            guard row.bar != nil, !(readOnly && row.edits) else { return false }
-            return row.needs.allSatisfy { permission in state.me.map { state.workspace.allows($0, permission) } ?? false }
+        return (mode.rows + (mode.opensHelp ? KeyMap.screens.rows : [])).compactMap { row in
+            guard row.bar != nil, !(readOnly && row.edits) else { return nil }
+            guard row.needs.allSatisfy({ permission in state.me.map { state.workspace.allows($0, permission) } ?? false }) else { return nil }
+            return saidForWhatIsFocused(row, state)
         }
+    }
+
+    /// A row as it reads on the screen shown: ← → choose only where they choose,
+    /// Enter starts a new line in Body and Note, and a move into a stage without
+    /// actions offers no "run actions". Nil leaves it out of the bar.
+    private static func saidForWhatIsFocused(_ row: KeyRow, _ state: BoardState) -> KeyRow? {
+        var row = row
+        switch state.mode {
+        case .form(let form, _):
+            return said(row, in: form)
+        case .editing(let screens):
+            guard case .form(let form)? = screens.last else { return row }
+            return said(row, in: form)
+        case .moveDialog(let dialog, _) where dialog.plan.actions.isEmpty:
+            if row.keys.contains("r") { return nil }
+            if row.keys.contains("w") { row.bar = "move" }
+            return row
+        default:
+            return row
+        }
+    }
+
+    private static func said(_ row: KeyRow, in form: Form) -> KeyRow? {
+        guard let field = form.focusedField else { return row }
+        var row = row
+        if row.keys.contains(.left), !field.arrowsPick { return nil }
+        if row.keys.contains(.enter), field.input == .lines { row.bar = "new line" }
+        return row
     }
 }

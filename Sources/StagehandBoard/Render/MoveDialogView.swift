@@ -4,28 +4,60 @@ extension Board {
     /// The question before a move: who moves, who stays and why, what the stage will
     /// run for them, and what pending work the move cancels, by name.
     static func drawMoveDialog(_ dialog: MoveDialog, _ state: BoardState, on frame: inout Frame) {
-        let workspace = state.workspace
         let theme = state.theme
+        let width = min(frame.width - 4, 72)
+        let choices = dialog.choices.map { choiceLabel($0, dialog) }
+        // The choices always show: on a short screen the lists give way first, then the rest is cut.
+        let room = max(1, frame.height - 4 - choices.count - 4)
+        var wrapped = moveDialogLines(dialog, state, names: 12, cancels: 4).flatMap { wrap($0, width: width - 4) }
+        if wrapped.count > room {
+            wrapped = moveDialogLines(dialog, state, names: 3, cancels: 1).flatMap { wrap($0, width: width - 4) }
+        }
+        if wrapped.count > room {
+            wrapped = Array(wrapped.prefix(room - 1)) + ["\(state.symbols.ellipsis) (a taller terminal shows the rest)"]
+        }
+        let box = Box.centred(width: width, height: wrapped.count + choices.count + 4, in: frame)
+        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: moveDialogTitle(dialog, state))
+        for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
+        for (index, choice) in choices.enumerated() {
+            let row = wrapped.count + 1 + index
+            let style = dialog.choices[index] == dialog.highlighted ? theme[.dialogHighlight] : theme[.dialog]
+            box.line(row, choice, on: &frame, style: style)
+        }
+    }
+
+    static func moveDialogTitle(_ dialog: MoveDialog, _ state: BoardState) -> String {
+        let plan = dialog.plan
+        let stage = state.workspace.job(plan.job)?.stage(plan.target)?.name ?? ""
+        switch dialog.question {
+        case .revisit: return "Back to \(stage)?"
+        case .bulk:
+            let asked = plan.moves.count + plan.staying.count
+            let count = plan.staying.isEmpty ? "\(plan.moves.count)" : "\(plan.moves.count) of \(asked)"
+            return "Move \(count) candidate\(asked == 1 ? "" : "s") to \(stage)?"
+        }
+    }
+
+    /// What the dialog says before its choices, naming at most `names` people per
+    /// list and `cancels` of the pending actions it cancels.
+    static func moveDialogLines(_ dialog: MoveDialog, _ state: BoardState, names: Int, cancels: Int) -> [String] {
+        let workspace = state.workspace
         let plan = dialog.plan
         let stage = workspace.job(plan.job)?.stage(plan.target)?.name ?? ""
         var lines: [String] = []
-        let title: String
         switch dialog.question {
         case .revisit:
             let name = plan.moves.first.map { workspace.name(of: $0.candidate) } ?? ""
-            title = "Back to \(stage)?"
             lines.append("\(name) has been in \(stage) before.")
             lines.append("Run its actions again?")
         case .bulk:
-            let asked = plan.moves.count + plan.staying.count
-            title = plan.staying.isEmpty ? "Move \(plan.moves.count) candidates to \(stage)?" : "Move \(plan.moves.count) of \(asked) candidates to \(stage)?"
-            lines.append("Moving: " + listed(plan.moves.map { workspace.name(of: $0.candidate) }))
+            lines.append("Moving: " + listed(plan.moves.map { workspace.name(of: $0.candidate) }, limit: names))
             if !plan.staying.isEmpty {
                 lines.append(
                     "Staying where \(plan.staying.count == 1 ? "they are" : "they are (\(plan.staying.count))"): "
-                        + listed(plan.staying.map { "\(workspace.name(of: $0.candidate)) (\($0.why))" }))
+                        + listed(plan.staying.map { "\(workspace.name(of: $0.candidate)) (\($0.why))" }, limit: names))
             }
-            lines.append("This cannot be cancelled once it starts.")
+            if !plan.actions.isEmpty { lines.append("Once started, the actions cannot be cancelled.") }
         }
         if plan.actions.isEmpty {
             lines.append("\(stage) has no automatic actions.")
@@ -43,21 +75,11 @@ extension Board {
         let cancelled = plan.moves.flatMap { move in move.cancels.map { "\($0.summary) for \(workspace.name(of: move.candidate))" } }
         if !cancelled.isEmpty {
             lines.append("Cancels \(counted(cancelled.count, "pending action")):")
-            let shown = cancelled.count > 5 ? 4 : cancelled.count
+            let shown = cancelled.count > cancels ? max(0, cancels - 1) : cancelled.count
             lines += cancelled.prefix(shown).map { "  \($0)" }
             if shown < cancelled.count { lines.append("  \(state.symbols.ellipsis) and \(cancelled.count - shown) more") }
         }
-        let choices = dialog.choices.map { choiceLabel($0, dialog) }
-        let width = min(frame.width - 4, 72)
-        let wrapped = lines.flatMap { wrap($0, width: width - 4) }
-        let box = Box.centred(width: width, height: wrapped.count + choices.count + 4, in: frame)
-        box.draw(on: &frame, symbols: state.symbols, style: theme[.dialog], border: theme[.dialogBorder], title: title)
-        for (index, line) in wrapped.enumerated() { box.line(index, line, on: &frame, style: theme[.dialog]) }
-        for (index, choice) in choices.enumerated() {
-            let row = wrapped.count + 1 + index
-            let style = dialog.choices[index] == dialog.highlighted ? theme[.dialogHighlight] : theme[.dialog]
-            box.line(row, choice, on: &frame, style: style)
-        }
+        return lines
     }
 
     static func choiceLabel(_ choice: MoveDialog.Choice, _ dialog: MoveDialog) -> String {
@@ -72,7 +94,7 @@ extension Board {
     }
 
     /// Names in a sentence, the first few of a long list and how many more.
-    static func listed(_ names: [String], limit: Int = 8) -> String {
+    static func listed(_ names: [String], limit: Int = 12) -> String {
         guard names.count > limit else { return names.joined(separator: ", ") }
         return names.prefix(limit - 1).joined(separator: ", ") + " and \(names.count - limit + 1) more"
     }

@@ -9,18 +9,21 @@ extension Board {
     /// when nobody can.
     static func pickUp(_ state: inout BoardState) -> (moving: [CandidateID], staying: [CandidateID])? {
         guard let job = state.job else { return nil }
+        // In the order the columns show them, so that the dialog names them as the board does.
+        let columns = state.workspace.columns(of: job.id) { state.selection.contains($0.id) }
         let asked =
             state.selection.isEmpty
             ? state.focused.map { [$0] } ?? []
-            : state.workspace.candidates.filter { state.selection.contains($0.id) }.map(\.id)
+            : job.pipeline.flatMap { columns[$0.id] ?? [] }
         guard !asked.isEmpty, let me = member(&state) else { return nil }
         do {
             let movable = try state.workspace.movable(asked, in: job.id, by: me)
-            let staying = asked.count - movable.count
-            if staying > 0 {
-                state.status = StatusLine(kind: .info, text: "\(staying) of the \(asked.count) selected cannot move and stay\(staying == 1 ? "s" : "") where they are")
+            let staying = asked.filter { !movable.contains($0) }
+            if !staying.isEmpty {
+                let names = listed(staying.map { state.workspace.name(of: $0) })
+                state.status = StatusLine(kind: .info, text: "\(names) cannot move and stay\(staying.count == 1 ? "s" : "") where they are")
             }
-            return (movable, asked.filter { !movable.contains($0) })
+            return (movable, staying)
         } catch {
             refuse(error, &state)
             return nil

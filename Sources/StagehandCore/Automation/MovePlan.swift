@@ -18,9 +18,11 @@ public struct MovePlan: Sendable, Equatable {
     public var needsChoice: Bool { !actions.isEmpty && (isBulk || needsRevisitChoice) }
 
     /// What a person must answer before the move commits, if anything: several
-    /// candidates are always confirmed first, a move back only when actions would run again.
+    /// candidates are always confirmed first — also when all but one of them stay,
+    /// so that the one who moves is not moved unasked — and a move back only when
+    /// actions would run again.
     public var question: MoveQuestion? {
-        if isBulk { return .bulk }
+        if isBulk || !staying.isEmpty { return .bulk }
         if needsRevisitChoice && !actions.isEmpty { return .revisit }
         return nil
     }
