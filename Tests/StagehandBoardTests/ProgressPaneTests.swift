@@ -96,11 +96,68 @@ import Testing
         F.press(["o"], &state)
         #expect(state.keyMode == .runList)
         let text = F.lines(state).joined(separator: " ").replacingOccurrences(of: "  ", with: " ")
-        #expect(text.contains("What ran: 2 candidates"))
+        #expect(text.contains("Actions run from this board: 2 candidates"))
         for person in people { #expect(text.contains(state.workspace.name(of: person))) }
         #expect(text.replacingOccurrences(of: " ", with: "").contains(("failed: " + reason).replacingOccurrences(of: " ", with: "")), "the reason is whole, wrapped")
         F.press([.escape], &state)
         #expect(state.mode == .board)
+    }
+
+    @Test func oAlsoListsTheRunsBehindPlusMore() throws {
+        var state = F.state()
+        let (job, target) = try stageWithActions(state)
+        let people = try movable(state)
+        _ = try F.moved(MoveRequest(candidates: [people[0]], job: job.id, target: job.pipeline[target].id, mover: state.me!), in: &state)
+        _ = try F.moved(MoveRequest(candidates: [people[1]], job: job.id, target: job.pipeline[target].id, mover: state.me!), in: &state)
+        #expect(F.lines(state).contains { $0.contains("+1 more") })
+        F.press(["o"], &state)
+        let text = F.lines(state).joined(separator: "\n")
+        for person in people.prefix(2) { #expect(text.contains(state.workspace.name(of: person)), "\(text)") }
+    }
+
+    @Test func anEmailNotSentAfterAFailedAttemptTurnsThePaneRedAndSaysWhy() throws {
+        var state = F.state()
+        let (job, target) = try stageWithActions(state)
+        let person = try movable(state)[0]
+        let outcome = try F.moved(MoveRequest(candidates: [person], job: job.id, target: job.pipeline[target].id, mover: state.me!), in: &state)
+        var workspace = state.workspace
+        workspace.advanceRuns(now: F.now.addingTimeInterval(4), ignoringGrace: true)
+        let run = try #require(workspace.actionRuns[outcome.runs[0]])
+        let index = try #require(run.steps.firstIndex { $0.email != nil })
+        let email = try #require(run.steps[index].email)
+        let retryAt = F.now.addingTimeInterval(64)
+        workspace.emails.modify(email) {
+            $0.failure = "Nothing answers at 127.0.0.1:2: check that the mail server is running."
+            $0.dueAt = retryAt
+        }
+        workspace.actionRuns.modify(run.id) { run in
+            run.steps[index].state = .scheduled(retryAt)
+            for other in run.steps.indices where !run.steps[other].state.isFinished { run.steps[other].state = .done }
+        }
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        _ = Board.update(&state, .tick(F.now.addingTimeInterval(5)))
+        let frame = Board.render(state)
+        #expect(frame.text.contains("Not sent yet: Nothing answers at 127.0.0.1:2"), "\(frame.text)")
+        #expect(frame.text.contains("retry"))
+        #expect(!frame.text.contains("Done"))
+        #expect(state.needsReading(try #require(state.shownBatch)), "it stays until a key")
+    }
+
+    @Test func anEmailThisBoardCannotSendSaysItWaitsAndWhy() throws {
+        var state = F.state()
+        let (job, target) = try stageWithActions(state)
+        let person = try movable(state)[0]
+        let outcome = try F.moved(MoveRequest(candidates: [person], job: job.id, target: job.pipeline[target].id, mover: state.me!), in: &state)
+        var workspace = state.workspace
+        workspace.advanceRuns(now: F.now.addingTimeInterval(4), ignoringGrace: true)
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        let run = try #require(state.workspace.actionRuns[outcome.runs[0]])
+        try #require(run.steps.contains { state.workspace.trouble(of: $0) == .notTakenToSend }, "the email waits to be taken to send")
+        _ = Board.update(&state, .mailProblem("The SMTP password is read from the environment variable NOPE_PW, which is not set here."))
+        let text = Board.render(state).text
+        #expect(text.contains("Not sent from here: The SMTP password"), "\(text)")
+        #expect(text.contains("Waiting for mail"))
+        #expect(text.contains("waiting"))
     }
 
     @Test func oWithNothingRunSaysSo() {

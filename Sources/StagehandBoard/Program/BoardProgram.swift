@@ -51,6 +51,8 @@ public final class BoardProgram {
             if wall.timeIntervalSince(lastTick) >= Self.tickInterval {
                 lastTick = wall
                 send(.tick(clock.now))
+                let problem = runner.sender?.setupProblem
+                if problem != state.mailProblem { send(.mailProblem(problem)) }
             }
             if wall.timeIntervalSince(lastReload) >= Self.reloadInterval {
                 lastReload = wall

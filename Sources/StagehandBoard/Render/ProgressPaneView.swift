@@ -11,18 +11,29 @@ extension Board {
         let theme = state.theme
         let symbols = state.symbols
         let workspace = state.workspace
-        let rows = runs.count == 1 ? stepRows(first, state) : candidateRows(runs, state, room: max(1, frame.height - 9))
+        var rows = runs.count == 1 ? stepRows(first, state) : candidateRows(runs, state, room: max(1, frame.height - 10))
+        let steps = runs.flatMap(\.steps)
+        // An email that did not go out gets a row of its own for why: the footer has no room.
+        let retrying = steps.compactMap { step -> String? in
+            if case .retrying(_, let why)? = workspace.trouble(of: step) { why } else { nil }
+        }
+        let waiting = state.mailProblem != nil && steps.contains { workspace.trouble(of: $0) == .notTakenToSend }
+        if let why = retrying.first {
+            rows.append(PaneRow(text: "Not sent yet: \(why)", detail: ""))
+        } else if waiting, let problem = state.mailProblem {
+            rows.append(PaneRow(text: "Not sent from here: \(problem)", detail: ""))
+        }
         let width = min(56, frame.width - 2)
         let height = min(rows.count + 4, frame.height - 4)
         let box = Box(x: frame.width - width - 1, y: frame.height - 1 - height, width: width, height: height)
-        let steps = runs.flatMap(\.steps)
         let finished = steps.allSatisfy(\.state.isFinished)
         let failed = runs.filter(\.hasFailures)
         let cancelled = steps.contains { $0.state == .cancelled }
         // Green says the actions did their work: a cancelled run, or one where every
         // action was skipped, is not green.
         let nothingWorked = !steps.contains { $0.state.didWork }
-        let finishedStyle = !failed.isEmpty ? theme[.paneFailed] : (cancelled || nothingWorked ? theme[.paneCancelled] : theme[.paneDone])
+        let troubled = !failed.isEmpty || !retrying.isEmpty
+        let finishedStyle = troubled ? theme[.paneFailed] : (cancelled || nothingWorked ? theme[.paneCancelled] : theme[.paneDone])
         let style = finished ? finishedStyle : theme[.pane]
         let border = finished ? finishedStyle : theme[.paneBorder]
         let places = Set(runs.map { run in run.reason.flatMap { workspace.reason($0)?.name } ?? workspace.job(run.job)?.stage(run.stage)?.name ?? "" })
@@ -45,20 +56,23 @@ extension Board {
         let filled = barWidth * done / total
         let bar = String(repeating: symbols.barFull, count: filled) + String(repeating: symbols.barEmpty, count: barWidth - filled)
         var footer = "\(bar) \(done)/\(steps.count)"
-        if finished {
-            if !failed.isEmpty {
-                footer += runs.count == 1 ? "  Failed: \(firstFailure(first) ?? "")" : "  Failed for \(counted(failed.count, "candidate"))"
-            } else if cancelled {
-                footer += "  Cancelled"
-            } else {
-                footer += nothingWorked ? "  Nothing to do: all skipped" : "  Done"
-            }
+        if !failed.isEmpty {
+            let reason = runs.count == 1 ? (firstFailure(first) ?? "") : "for \(counted(failed.count, "candidate"))"
+            footer += finished ? "  Failed: \(reason)" : "  running; failed \(reason)"
+        } else if !retrying.isEmpty {
+            footer += "  Email not sent yet"
+        } else if finished {
+            footer += cancelled ? "  Cancelled" : nothingWorked ? "  Nothing to do: all skipped" : "  Done"
+        } else if waiting {
+            footer += "  Waiting for mail"
         } else {
             let wait = Int(ceil((runs.map(\.startsAt).min() ?? state.now).timeIntervalSince(state.now)))
             footer += wait > 0 ? "  starts in \(wait)s" : "  running"
         }
         let keys = finished ? "" : "[c] Cancel"
-        box.line(footerRow, DisplayWidth.truncate(footer, to: box.innerWidth - (keys.isEmpty ? 0 : DisplayWidth.of(keys) + 1)), on: &frame, style: finished ? style : theme[.progressBar])
+        box.line(
+            footerRow, DisplayWidth.truncate(footer, to: box.innerWidth - (keys.isEmpty ? 0 : DisplayWidth.of(keys) + 1)), on: &frame,
+            style: finished ? style : theme[.progressBar])
         if !keys.isEmpty {
             frame.put(keys, x: box.innerX + box.innerWidth - DisplayWidth.of(keys), y: box.y + 1 + footerRow, style: theme[.bottomKey])
         }
@@ -76,9 +90,10 @@ extension Board {
     /// One card's run: a row per action.
     static func stepRows(_ run: ActionRun, _ state: BoardState) -> [PaneRow] {
         run.steps.map { step in
-            PaneRow(
-                text: "\(glyph(for: step.state, state.symbols)) \(state.workspace.summary(of: step.action, in: run))",
-                detail: stateText(step.state, workspace: state.workspace))
+            let shown = stepGlyphState(step, workspace: state.workspace, mailProblem: state.mailProblem)
+            return PaneRow(
+                text: "\(glyph(for: shown, state.symbols)) \(state.workspace.summary(of: step.action, in: run))",
+                detail: stepText(step, workspace: state.workspace, mailProblem: state.mailProblem, whole: false))
         }
     }
 
@@ -102,8 +117,8 @@ extension Board {
         let ordered = runs.filter(\.hasFailures) + runs.filter { !$0.hasFailures }
         let shown = ordered.count <= room - 1 ? ordered : Array(ordered.prefix(max(0, room - 2)))
         for run in shown {
-            let standing = standing(of: run, now: state.now)
-            rows.append(PaneRow(text: "\(glyph(for: standing, state.symbols)) \(state.workspace.name(of: run.candidate))", detail: standing.name))
+            let standing = standing(of: run, now: state.now, workspace: state.workspace, mailProblem: state.mailProblem)
+            rows.append(PaneRow(text: "\(glyph(for: standing.state, state.symbols)) \(state.workspace.name(of: run.candidate))", detail: standing.word))
         }
         if shown.count < ordered.count {
             rows.append(PaneRow(text: "\(state.symbols.ellipsis) \(ordered.count - shown.count) more: o lists them all", detail: ""))
@@ -111,19 +126,48 @@ extension Board {
         return rows
     }
 
-    /// One candidate's run as a single state: failed if anything failed, cancelled,
-    /// skipped when nothing did its work, else done; running once it has started.
-    static func standing(of run: ActionRun, now: Date) -> StepState {
-        if let failure = firstFailure(run) { return .failed(failure) }
+    /// One candidate's run as a single state and word: failed if anything failed, an
+    /// email not sent yet, cancelled, skipped when nothing did its work, else done;
+    /// running once it has started.
+    static func standing(of run: ActionRun, now: Date, workspace: Workspace, mailProblem: String?) -> (state: StepState, word: String) {
+        if let failure = firstFailure(run) { return (.failed(failure), "failed") }
+        let troubles = run.steps.compactMap { workspace.trouble(of: $0) }
+        if troubles.contains(where: { if case .retrying = $0 { true } else { false } }) { return (.failed(""), "not sent yet") }
         if run.isFinished {
-            if run.cancelledCount > 0 { return .cancelled }
-            return run.workedCount == 0 ? .skipped("") : .done
+            if run.cancelledCount > 0 { return (.cancelled, "cancelled") }
+            return run.workedCount == 0 ? (.skipped(""), "skipped") : (.done, "done")
         }
-        return run.settledCount > 0 || run.startsAt <= now ? .running : .pending
+        if mailProblem != nil, troubles.contains(.notTakenToSend) { return (.pending, "waiting to be sent") }
+        return run.settledCount > 0 || run.startsAt <= now ? (.running, "running") : (.pending, "pending")
     }
 
     static func firstFailure(_ run: ActionRun) -> String? {
         run.steps.lazy.compactMap { if case .failed(let why) = $0.state { why } else { nil } }.first
+    }
+
+    /// The state a step's glyph shows: an email not sent yet after a failed attempt
+    /// shows as failed, one waiting for a board that can send as pending.
+    static func stepGlyphState(_ step: ActionStep, workspace: Workspace, mailProblem: String?) -> StepState {
+        switch workspace.trouble(of: step) {
+        case .retrying?: .failed("")
+        case .notTakenToSend? where mailProblem != nil: .pending
+        default: step.state
+        }
+    }
+
+    /// What a step's state says: at the pane's right edge in a word or two, or
+    /// `whole`, with its reason, where there is room (`o`).
+    static func stepText(_ step: ActionStep, workspace: Workspace, mailProblem: String?, whole: Bool) -> String {
+        switch (workspace.trouble(of: step), step.state) {
+        case (.retrying(let at, let why)?, _):
+            return whole ? "not sent yet: \(withoutFinalStop(why)); trying again at \(workspace.shortMoment(at))" : "retry \(workspace.shortMoment(at))"
+        case (.notTakenToSend?, _) where mailProblem != nil:
+            return whole ? "waiting to be sent: \(withoutFinalStop(mailProblem ?? "")); it goes out from a board or dispatch that can send mail" : "waiting"
+        case (_, .scheduled(let at)): return "at \(workspace.shortMoment(at))"
+        case (_, .failed(let why)): return whole ? "failed: \(why)" : "failed"
+        case (_, .skipped(let why)): return whole ? "skipped: \(why)" : "skipped"
+        default: return step.state.name
+        }
     }
 
     static func glyph(for state: StepState, _ symbols: Symbols) -> String {
@@ -135,14 +179,6 @@ extension Board {
         case .failed: symbols.isUnicode ? "✗" : "!"
         case .cancelled: symbols.isUnicode ? "⊘" : "-"
         case .skipped: symbols.isUnicode ? "↷" : "~"
-        }
-    }
-
-    static func stateText(_ state: StepState, workspace: Workspace) -> String {
-        switch state {
-        case .scheduled(let at): "at \(workspace.shortMoment(at))"
-        case .skipped: "skipped"
-        default: state.name
         }
     }
 }

@@ -26,7 +26,7 @@ extension Board {
         case .scheduled(let selected): drawScheduled(selected: selected, state, on: &frame)
         case .editing(let screens): drawEditor(screens, state, on: &frame)
         case .form(let form, _): drawForm(form, state, on: &frame)
-        case .runList(let batch, let top, _): drawRunList(batch, top: top, state, on: &frame)
+        case .runList(let batches, let top, _): drawRunList(batches, top: top, state, on: &frame)
         case .question(_, let over), .help(_, let over), .moveDialog(_, let over), .disqualifying(_, _, let over):
             drawScreen(over, state, layout: layout, on: &frame)
         default: drawColumns(state, layout: layout, on: &frame)

@@ -37,8 +37,8 @@ public struct BoardState: Sendable {
     public var batches: [RunBatch] = []
     /// The batch the pane showed last (see `shownBatch`).
     public var paneBatch: ActionRunID?
-    /// The progress pane's list of every candidate and action is open (`o`).
-    public var paneListed = false
+    /// Why mail cannot go out from this board (no password here…), as its sender last found.
+    public var mailProblem: String?
     /// When the finished pane closes by itself.
     public var paneClosesAt: Date?
     public var bulkProgress: BulkProgress?

@@ -25,9 +25,9 @@ public indirect enum Mode: Sendable, Equatable {
     case form(Form, over: Mode)
     /// A yes-or-no question over the screen it was asked from.
     case question(Confirmation, over: Mode)
-    /// Everything the progress pane's batch did, reasons in full, from the row `top`;
-    /// Esc goes back to the screen it was opened from.
-    case runList(RunBatch, top: Int, back: Mode)
+    /// Everything the runs started from this board did — the pane's and those behind
+    /// its "+N more" — reasons in full, from the row `top`; Esc goes back.
+    case runList([RunBatch], top: Int, back: Mode)
 }
 
 /// The finder: text typed, and the highlighted one of the candidates it finds.

@@ -32,6 +32,13 @@ extension BoardState {
         batches.last { isInFlight($0) } ?? batches.first { $0.id == paneBatch } ?? batches.last
     }
 
+    /// Something in it failed, or an email of it is not sent yet after a failed attempt.
+    public func needsReading(_ batch: RunBatch) -> Bool {
+        runs(of: batch).contains { run in
+            run.hasFailures || run.steps.contains { if case .retrying? = workspace.trouble(of: $0) { true } else { false } }
+        }
+    }
+
     /// Batches in flight besides the shown one.
     public var otherBatchesInFlight: Int {
         let shown = shownBatch

@@ -24,7 +24,7 @@ extension Board {
         case .form(let form, let over): return .form(form, over: behind(over))
         case .question(let question, let over): return .question(question, over: behind(over))
         case .help(let scroll, let over): return .help(scroll: scroll, over: behind(over))
-        case .runList(let batch, let top, let back): return .runList(batch, top: top, back: behind(back))
+        case .runList(let batches, let top, let back): return .runList(batches, top: top, back: behind(back))
         case .moveDialog(let dialog, let over): return .moveDialog(dialog, over: behind(over))
         case .disqualifying(let candidate, let selected, let over): return .disqualifying(candidate, selected: selected, over: behind(over))
         default: return mode

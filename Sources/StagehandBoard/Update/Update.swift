@@ -45,6 +45,9 @@ public enum Board {
             return []
         case .changed(let change, let outcome):
             return changed(change, outcome, &state)
+        case .mailProblem(let problem):
+            state.mailProblem = problem
+            return []
         case .bulkProgressed(let done, let total):
             state.bulkProgress = BulkProgress(done: done, total: total)
             return []
@@ -101,10 +104,10 @@ public enum Board {
             return !run.isFinished && run.startsAt <= state.now
         }
         if !waiting.isEmpty { effects.append(.advance(waiting)) }
-        if let shown = state.shownBatch, !state.isInFlight(shown), !state.paneListed {
+        if let shown = state.shownBatch, !state.isInFlight(shown) {
             if state.paneClosesAt == nil { state.paneClosesAt = state.now.addingTimeInterval(paneLinger) }
-            let failed = state.runs(of: shown).contains(where: \.hasFailures)
-            if let closes = state.paneClosesAt, state.now >= closes, !failed { closePane(&state) }
+            // A failure, or an email not sent yet, stays until a key: it must be read.
+            if let closes = state.paneClosesAt, state.now >= closes, !state.needsReading(shown) { closePane(&state) }
         }
         return effects
     }
@@ -126,7 +129,6 @@ public enum Board {
         let shown = state
         state.batches.removeAll { !shown.isInFlight($0) }
         state.paneClosesAt = nil
-        state.paneListed = false
     }
 
     /// Hands a key to the table of the mode that reads it, and that mode's handler.
@@ -178,8 +180,8 @@ public enum Board {
         case (.form, .form(let form, _)):
             state.status = nil
             return formKey(key, form, &state)
-        case (.runList, .runList(let batch, let top, let back)):
-            return KeyMap.runList.command(for: key).map { runListCommand($0, batch, top: top, back: back, &state) } ?? []
+        case (.runList, .runList(let batches, let top, let back)):
+            return KeyMap.runList.command(for: key).map { runListCommand($0, batches, top: top, back: back, &state) } ?? []
         case (.confirm, .question(let confirmation, _)):
             return KeyMap.confirm.command(for: key).map { confirmCommand($0, confirmation, &state) } ?? []
         default:
