@@ -63,7 +63,7 @@ import Testing
         #expect(F.lines(state)[1].contains("Hired 1") && !F.lines(state)[1].contains("Hired ⚡"))
         F.press([.character("a")], &state)
         #expect(Board.render(state).text.contains("No automatic actions yet: n adds one."))
-        F.press([.character("n")] + Array(repeating: Key.down, count: 6), &state)
+        F.press([.character("n")] + Array(repeating: Key.tab, count: 6), &state)
         F.type("1d", &state)
         try F.perform(F.press([.enter], &state), &state)
         #expect(Board.render(state).text.contains("1. ⚡ Email 'Thanks for applying' from the mover, 1 day after entry"))

@@ -13,7 +13,7 @@ import Testing
         F.press([.character("a"), .character("n")], &state)
         #expect(F.lines(state).contains("   Ana Lindqvist"), "the mover is you: \(F.lines(state))")
         let from = try #require(F.form(state)?.fields.firstIndex { $0.key == .draft(.sender) })
-        F.press(Array(repeating: .down, count: from) + [.right, .right], &state)
+        F.press(Array(repeating: .tab, count: from) + [.right, .right], &state)
         #expect(F.form(state)?.value(.sender) == "ben")
         #expect(F.lines(state).contains("   Ben Okafor"))
         #expect(!F.lines(state).contains("   Ana Lindqvist"))

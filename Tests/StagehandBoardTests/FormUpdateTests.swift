@@ -55,7 +55,7 @@ import Testing
 
     @Test func aDelayThatIsNotADurationShowsItsProblemUnderTheFieldAndIsNotSaved() throws {
         var (state, _) = try newActionForm()
-        F.press(Array(repeating: .down, count: 6), &state)
+        F.press(Array(repeating: .tab, count: 6), &state)
         F.type("90x", &state)
         let problem = try #require(F.form(state)?.problems[.draft(.delay)])
         #expect(problem.contains("'90x' is not a duration"))
@@ -86,7 +86,7 @@ import Testing
         let text = Board.render(state).text
         #expect(text.contains("Preview for Peter Schmidt: shows once the placeholders are right."))
 
-        F.press([.down, .down, .down], &state)
+        F.press([.tab, .tab, .tab], &state)
         #expect(focusedKey(state) == .draft(.delay))
         #expect(F.press([.enter], &state).isEmpty)
         #expect(focusedKey(state) == .draft(.subject))
@@ -221,7 +221,7 @@ import Testing
 
     @Test func arrowsWalkTheDelayPresetsAndTheHintSaysWhatEachMeans() {
         var state = F.state()
-        F.press([.character("a"), .character("n")] + Array(repeating: Key.down, count: 6), &state)
+        F.press([.character("a"), .character("n")] + Array(repeating: Key.tab, count: 6), &state)
         #expect(F.form(state)?.hints[.draft(.delay)] == "at once")
         var seen: [String] = []
         for _ in 0..<3 {
@@ -254,7 +254,7 @@ import Testing
         #expect(form.focusedField?.key == .draft(.template), "the kind is set already: focus starts on what follows")
         #expect(F.lines(state).contains { $0.hasPrefix(" From             Ben Okafor") })
 
-        F.press(Array(repeating: .down, count: 5) + [.control("u")], &state)
+        F.press(Array(repeating: .tab, count: 5) + [.control("u")], &state)
         F.type("2h", &state)
         let effects = F.press([.enter], &state)
         guard case .saveAction(let draft, owner, 0, let expected) = try F.change(in: effects) else {

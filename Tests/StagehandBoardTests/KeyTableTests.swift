@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    @Test func onA120ColumnTerminalNoHelpLineIsCut() {
+        var state = F.state(width: 120, height: 35)
+        F.press(["?"], &state)
+        var seen = Set(F.lines(state))
+        for _ in 0..<40 {
+            F.press([.pageDown], &state)
+            seen.formUnion(F.lines(state))
+        }
+        let text = seen.joined(separator: "\n")
+        for mode in KeyMode.allCases {
+            for row in mode.rows {
+                #expect(text.contains(row.help), "\(mode.title): '\(row.help)' is cut")
+            }
+        }
+    }
+
     @Test func labelsAreMadeFromTheKeys() {
         let digits = KeyRow(keys: ["1", "2", "3", "4", "5", "6", "7", "8", "9"], help: "", bar: nil, needs: [], edits: false)
         #expect(digits.label(unicode: true) == "1-9")

@@ -99,6 +99,31 @@ import Testing
         #expect(F.form(state)?.value(.text) == "one!\ntwo?", "the column is kept where the line allows")
     }
 
+    @Test func comingDownIntoABodyStartsOnItsFirstLine() throws {
+        var state = F.state()
+        F.press(["1", "a", "n", .tab, .tab, .tab], &state)
+        #expect(F.form(state)?.focusedField?.key == .draft(.subject))
+        F.press([.down], &state)
+        #expect(F.form(state)?.focusedField?.key == .draft(.body))
+        #expect(F.form(state)?.cursor == 0, "the cursor is at the start of the body")
+        F.press([.down], &state)
+        #expect(F.form(state)?.focusedField?.key == .draft(.body), "↓ walks the body's lines before it leaves")
+    }
+
+    @Test func aPresetTypingWouldReplaceIsDrawnSelectedAndMovingIntoItEditsItInstead() throws {
+        var state = F.state()
+        F.press(["1", "a", "n"] + Array(repeating: .tab, count: 6) + [.right], &state)
+        let preset = try #require(F.form(state)?.value(.delay))
+        #expect(F.form(state)?.typingReplaces == true)
+        let row = try #require(F.lines(state).firstIndex { $0.hasPrefix(" Delay") })
+        let x = try #require(F.lines(state)[row].range(of: preset)).lowerBound.utf16Offset(in: F.lines(state)[row])
+        #expect(Board.render(state)[x, row].style.reverse, "the preset is drawn selected")
+        #expect(!F.lines(state)[row].contains("\(preset)_"), "no cursor after what typing replaces")
+        F.press([.end], &state)
+        F.type("0", &state)
+        #expect(F.form(state)?.value(.delay) == preset + "0", "once the cursor moved into it, typing adds to it")
+    }
+
     @Test func presetsAreWalkedWhileTheFieldShowsOneAndTypedTextHasACursor() throws {
         var state = F.state()
         F.press(["1", "a", "n"] + Array(repeating: .tab, count: 6), &state)

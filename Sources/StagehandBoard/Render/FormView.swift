@@ -24,10 +24,13 @@ extension Board {
             if focused { focusedRow = rows.count }
             let labelStyle = focused ? theme[.columnTitleFocused] : theme[.columnTitle]
             let valueStyle = focused ? theme[.cardFocused] : theme[.card]
+            let typing = focused && !form.isReadOnly && field.isText
+            // A value that typing would replace is drawn selected, with no cursor after it.
+            let replaced = typing && form.typingReplaces
             let value = shownValues(
-                of: field, focused: focused, typing: focused && !form.isReadOnly && field.isText, cursor: form.cursor, width: valueWidth, state: state, frame: frame)
+                of: field, focused: focused, typing: typing && !replaced, cursor: form.cursor, width: valueWidth, state: state, frame: frame)
             for (row, text) in value.rows.enumerated() {
-                var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(text, to: valueWidth), style: valueStyle)]
+                var parts = [FormPart(x: valueX, text: DisplayWidth.truncate(text, to: valueWidth), style: replaced ? cursorStyle(over: valueStyle) : valueStyle)]
                 if row == 0 { parts.insert(FormPart(x: 1, text: DisplayWidth.truncate(field.label, to: formLabelWidth - 1), style: labelStyle), at: 0) }
                 if let cursor = value.cursor, cursor.row == row {
                     let under = cursor.character.map { String($0) }
@@ -48,7 +51,7 @@ extension Board {
             if case .lineWithPresets(let presets) = field.input {
                 let arrows = state.symbols.isUnicode ? "← →" : "Left/Right"
                 // Over typed text the arrows move the cursor: say how to get the presets back.
-                let how = field.arrowsPick ? arrows : "Ctrl-U, then \(arrows)"
+                let how = field.arrowsPick ? arrows : "empty the field (End, Ctrl-U), then \(arrows)"
                 note("\(how) presets: " + presets.map { $0.isEmpty ? "none" : $0 }.joined(separator: " "), theme[.muted])
             }
         }

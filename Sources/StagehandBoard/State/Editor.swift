@@ -100,6 +100,14 @@ public struct Form: Sendable, Equatable {
     /// The focused field's value was last set by ← →: typing replaces it.
     public var presetPicked = false
 
+    /// Typing replaces the focused field's value instead of adding to it: a preset
+    /// just picked with ← →, or one the form opened with and nobody touched. It is
+    /// drawn selected, so that this shows before the first key.
+    public var typingReplaces: Bool {
+        guard let field = focusedField, case .lineWithPresets(let presets) = field.input else { return false }
+        return !field.value.isEmpty && presets.contains(field.value) && (!touched.contains(field.key) || presetPicked)
+    }
+
     /// The problem to show next to a field now.
     public func shownProblem(_ key: FormField.Key) -> String? {
         guard showsEveryProblem || touched.contains(key) else { return nil }

@@ -48,7 +48,7 @@ public enum KeyMap {
         bind(["V"], .selectColumn, "select every card in the column", needs: moving),
         bind([.escape], .clearSelection, "clear the selection and the filter"),
         bind(["c"], .cancelRun, "cancel the run in the progress pane", bar: "cancel run"),
-        bind(["o"], .listRun, "all of the progress pane: every candidate and action, reasons in full"),
+        bind(["o"], .listRun, "the progress pane in full"),
         bind([.enter], .openProfile, "open the candidate's profile", bar: "profile"),
         bind(["a"], .openAutomations, "automations of the stage", bar: "automations"),
         bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
@@ -107,14 +107,14 @@ public enum KeyMap {
             bind(["n"], .note, "write a note", bar: "note"),
             bind(["t"], .tags, "add or remove tags", bar: "tags"),
             bind(["f"], .follow, "follow or unfollow the candidate"),
-            bind(["e"], .edit, "edit the task on the line, or the contact"),
+            bind(["e"], .edit, "edit the task on the line, or contact"),
             bind(["T"], .addTask, "add a task about the candidate"),
             bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
             bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),
             bind(["d"], .disqualify, "disqualify, or reinstate", needs: moving),
             bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
             bind(["c"], .cancelRun, "cancel the run in the progress pane"),
-            bind(["o"], .listRun, "all of the progress pane: every candidate and action, reasons in full"),
+            bind(["o"], .listRun, "the progress pane in full"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
         ])
 
@@ -122,7 +122,7 @@ public enum KeyMap {
         listSteps("line", MyWorkCommand.cursor) + [
             bind([" "], .toggleDone, "mark the task done, or open it again", bar: "done"),
             bind(["e"], .editTask, "edit the task: title, assignee, due day", bar: "edit task"),
-            bind(["v"], .evaluate, "answer the evaluation request on the line", bar: "evaluate"),
+            bind(["v"], .evaluate, "answer the evaluation request", bar: "evaluate"),
             bind([.enter], .open, "open the candidate's profile at the line", bar: "profile"),
             bind(["X"], .closeLeftBehind, "mark done all tasks left behind (asks)"),
             bind([.escape, "q"], .close, "close", bar: "close", staysInBar: true),
@@ -198,23 +198,23 @@ public enum KeyMap {
     public static let form = KeyTable<FormCommand>([
         bind([.tab], .nextField, "next field (completes a name first)", bar: "next field"),
         bind([.backTab], .previousField, "previous field"),
-        bind([.down: .down, .up: .up], "next / previous field (in Body and Note: a line down / up)"),
-        bind([.left: .left, .right: .right], "previous / next choice or preset; in text: cursor left / right", bar: "choose", edits: true),
+        bind([.down: .down, .up: .up], "next / previous field (in Body: a line)"),
+        bind([.left: .left, .right: .right], "choose, or move the cursor in text", bar: "choose", edits: true),
         bind([.enter], .saveOrNewLine, "save (in Body and Note: a new line)", bar: "save", edits: true),
         bind([.control("s")], .save, "save from any field", bar: "save", edits: true),
-        bind([.escape], .cancel, "cancel: nothing is saved (asks first once you typed)", bar: "cancel"),
+        bind([.escape], .cancel, "cancel (asks first once you typed)", bar: "cancel"),
     ] + lineEditing(FormCommand.edit, edits: true))
 
     /// The keys every text field shares, as readline and shells have them.
     static func lineEditing<Command>(_ command: (TextEdit) -> Command, edits: Bool = false) -> [KeyBinding<Command>] {
         [
-            bind([.home, .control("a")], command(.lineStart), "cursor to the start of the line", edits: edits),
-            bind([.end, .control("e")], command(.lineEnd), "cursor to the end of the line", edits: edits),
-            bind([.backspace], command(.deleteBack), "delete the character before the cursor", edits: edits),
-            bind([.delete], command(.deleteForward), "delete the character under the cursor", edits: edits),
+            bind([.home, .control("a")], command(.lineStart), "start of the line", edits: edits),
+            bind([.end, .control("e")], command(.lineEnd), "end of the line", edits: edits),
+            bind([.backspace], command(.deleteBack), "delete before the cursor", edits: edits),
+            bind([.delete], command(.deleteForward), "delete under the cursor", edits: edits),
             bind([.control("w")], command(.deleteWordBack), "delete the word before the cursor", edits: edits),
-            bind([.control("u")], command(.deleteToLineStart), "delete from the start of the line to the cursor", edits: edits),
-            bind([.control("k")], command(.deleteToLineEnd), "delete from the cursor to the end of the line", edits: edits),
+            bind([.control("u")], command(.deleteToLineStart), "delete to the start of the line", edits: edits),
+            bind([.control("k")], command(.deleteToLineEnd), "delete to the end of the line", edits: edits),
         ]
     }
 }

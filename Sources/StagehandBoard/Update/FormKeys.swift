@@ -9,10 +9,7 @@ extension Board {
         var form = form
         var edited = false
         if case .character(let character) = key, field.isText {
-            // A preset picked with ← → is replaced by what is typed, not added to.
-            if case .lineWithPresets(let presets) = field.input, presets.contains(field.value), !field.value.isEmpty, !form.touched.contains(field.key) || form.presetPicked {
-                form.typed = TypedText("")
-            }
+            if form.typingReplaces { form.typed = TypedText("") }
             form.typed.insert(character)
             form.presetPicked = false
             edited = true
@@ -35,6 +32,8 @@ extension Board {
                 // In Body and Note the arrows walk the lines first, as in any editor.
                 if field.input == .lines, form.typed.apply(down ? .lineDown : .lineUp) { break }
                 form.focused = (form.focused + (down ? 1 : form.fields.count - 1)) % form.fields.count
+                // Coming down into several lines starts on the first, as in any editor.
+                if down, form.focusedField?.input == .lines { form.cursor = 0 }
             case .left where field.arrowsPick, .right where field.arrowsPick:
                 guard let next = nextOption(of: field, forward: command == .right) else { break }
                 form.set(field.key, next)
@@ -49,6 +48,9 @@ extension Board {
                 let before = form.typed.text
                 form.typed.apply(edit)
                 edited = form.typed.text != before
+                // Moving the cursor into a preset means editing it, not replacing it.
+                form.presetPicked = false
+                form.touched.insert(field.key)
             case .saveOrNewLine where field.input == .lines:
                 form.typed.insert("\n")
                 edited = true
