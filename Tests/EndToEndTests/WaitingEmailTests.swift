@@ -30,3 +30,19 @@ import Testing
         #expect((email["reason"] as? String)?.contains("STAGEHAND_TEST_UNSET_PASSWORD") == true)
     }
 }
+
+/// `stagehand scheduled` lists an email waiting for its next attempt with that
+/// attempt whole, in a terminal or a file alike.
+@Suite struct ScheduledListingTests {
+    @Test func anEmailWaitingToBeTriedAgainShowsItsAttemptUncut() throws {
+        let cli = try StagehandCLI()
+        #expect(try cli.run(["demo"]).status == 0)
+        // Nothing listens on port 9 of this machine: the first attempt fails for a while, not for good.
+        _ = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "9", "--security", "none", "--no-login"])
+        let moved = try cli.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        let listed = try cli.run(["scheduled"])
+        let line = try #require(listed.output.split(separator: "\n").first { $0.contains("(attempt") }, "\(listed.output)")
+        #expect(line.contains("(attempt 2 of 5)"), "\(line)")
+    }
+}

@@ -39,7 +39,7 @@ extension ScheduledCommand {
                 return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender, email.id.rawValue]
             }
             let notes = emails.map { email in email.failure.map { "    \($0)" } }
-            return TextTable.render(header: header, rows: rows, notes: notes)
+            return TextTable.render(header: header, rows: rows, notes: notes, whole: [0, header.count - 1])
         }
     }
 

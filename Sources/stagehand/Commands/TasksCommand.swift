@@ -43,7 +43,7 @@ extension TasksCommand {
             }
             let notes = entries.map { $0.leftBehind.map { "    \($0): nothing may be left to do" } }
             TextOutput.print(
-                TextTable.render(header: ["", "Due", "Task", "Candidate", "Job", "Assignee", "Id"], rows: rows, notes: notes))
+                TextTable.render(header: ["", "Due", "Task", "Candidate", "Job", "Assignee", "Id"], rows: rows, notes: notes, whole: [1, 6]))
         }
     }
 

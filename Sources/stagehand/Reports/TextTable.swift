@@ -1,12 +1,16 @@
 import StagehandBoard
 
 /// Columns aligned by display width (names with accents, CJK or emoji line up), each
-/// cell cut to 28 columns; a row may carry an indented note line under it.
+/// cell of free text cut to 28 columns; a row may carry an indented note line under it.
 enum TextTable {
     static let widest = 28
 
-    static func render(header: [String], rows: [[String]], notes: [String?] = []) -> String {
-        let cells = ([header] + rows).map { $0.map { DisplayWidth.truncate($0, to: widest) } }
+    /// - Parameter whole: columns never cut (a due time with its attempt, an id): cut,
+    ///   they would no longer say what they mean.
+    static func render(header: [String], rows: [[String]], notes: [String?] = [], whole: Set<Int> = []) -> String {
+        let cells = ([header] + rows).map { row in
+            row.enumerated().map { column, cell in whole.contains(column) ? cell : DisplayWidth.truncate(cell, to: widest) }
+        }
         let widths = header.indices.map { column in cells.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         func line(_ row: [String]) -> String {
             row.enumerated().map { column, cell in
