@@ -37,7 +37,7 @@ import Testing
         let screen = try board.tmux.waitFor(text: "Welcome aboard")
         #expect(screen.contains("New action for Hired"), "the form is still open")
         try board.tmux.send("Escape")
-        try board.tmux.waitFor(text: "Throw away what you typed")
+        try board.tmux.waitFor(text: "Throw away your changes")
         try board.tmux.send("y")
         try board.tmux.waitFor(text: "Cancelled; nothing saved")
         try board.tmux.send("Escape", "q")

@@ -287,7 +287,7 @@ import Testing
         F.press([.character("a"), .character("n"), .down, .down, .down], &state)
         F.type("Changed my mind", &state)
         #expect(F.press([.escape], &state).isEmpty)
-        #expect(F.lines(state).contains { $0.contains("Throw away what you typed") })
+        #expect(F.lines(state).contains { $0.contains("Throw away your changes") })
         F.press([.enter], &state)
         #expect(F.form(state)?.fields.contains { $0.value.contains("Changed my mind") } == true, "Enter answers no: the form stays, as typed: \(F.form(state)?.fields.map(\.value) ?? [])")
         #expect(F.press([.escape, .character("y")], &state).isEmpty)

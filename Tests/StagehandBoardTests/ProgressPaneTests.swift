@@ -137,7 +137,7 @@ import Testing
         _ = Board.update(&state, .workspaceChanged(workspace))
         _ = Board.update(&state, .tick(F.now.addingTimeInterval(5)))
         let frame = Board.render(state)
-        #expect(frame.text.contains("Not sent yet: Nothing answers at 127.0.0.1:2"), "\(frame.text)")
+        #expect(frame.text.contains("Not sent yet: nothing answers at 127.0.0.1:2"), "\(frame.text)")
         #expect(frame.text.contains("retry"))
         #expect(!frame.text.contains("Done"))
         #expect(state.needsReading(try #require(state.shownBatch)), "it stays until a key")
@@ -155,7 +155,7 @@ import Testing
         try #require(run.steps.contains { state.workspace.trouble(of: $0) == .notTakenToSend }, "the email waits to be taken to send")
         _ = Board.update(&state, .mailProblem("The SMTP password is read from the environment variable NOPE_PW, which is not set here."))
         let text = Board.render(state).text
-        #expect(text.contains("Not sent from here: The SMTP password"), "\(text)")
+        #expect(text.contains("Not sent from here: the SMTP password"), "\(text)")
         #expect(text.contains("Waiting for mail"))
         #expect(text.contains("waiting"))
     }

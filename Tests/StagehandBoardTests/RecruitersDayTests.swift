@@ -161,7 +161,7 @@ import Testing
         board.press(.enter)
         #expect(board.status?.hasPrefix("Not saved: '#bad tag' holds a #") == true)
         board.press(.escape)
-        #expect(board.text.contains("Throw away what you typed"), "what was typed is not lost to one key")
+        #expect(board.text.contains("Throw away your changes"), "what was typed is not lost to one key")
         board.press("y")
         #expect(board.saved.candidates[peter]?.tags == ["senior", "ios"], "nothing saved")
         board.press("f")

@@ -13,6 +13,13 @@ import Testing
         #expect(withoutFinalStop("The server closed the connection.") + "; trying again" == "The server closed the connection; trying again")
         #expect(withoutFinalStop("no stop") == "no stop")
     }
+
+    @Test func aSentenceContinuedAfterAColonStartsSmallUnlessItStartsWithAnAcronym() {
+        #expect("Not ready here: " + continuing("The SMTP password is not set.") == "Not ready here: the SMTP password is not set.")
+        #expect(continuing("SMTP refused the login.") == "SMTP refused the login.")
+        #expect(continuing("A CA file") == "a CA file")
+        #expect(continuing("nothing answers") == "nothing answers")
+    }
 }
 
 @Suite struct TimeWordingTests {

@@ -19,9 +19,9 @@ extension Board {
         }
         let waiting = state.mailProblem != nil && steps.contains { workspace.trouble(of: $0) == .notTakenToSend }
         if let why = retrying.first {
-            rows.append(PaneRow(text: "Not sent yet: \(why)", detail: ""))
+            rows.append(PaneRow(text: "Not sent yet: \(continuing(why))", detail: ""))
         } else if waiting, let problem = state.mailProblem {
-            rows.append(PaneRow(text: "Not sent from here: \(problem)", detail: ""))
+            rows.append(PaneRow(text: "Not sent from here: \(continuing(problem))", detail: ""))
         }
         let width = min(56, frame.width - 2)
         let height = min(rows.count + 4, frame.height - 4)
@@ -160,9 +160,9 @@ extension Board {
     static func stepText(_ step: ActionStep, workspace: Workspace, mailProblem: String?, whole: Bool) -> String {
         switch (workspace.trouble(of: step), step.state) {
         case (.retrying(let at, let why)?, _):
-            return whole ? "not sent yet: \(withoutFinalStop(why)); trying again at \(workspace.shortMoment(at))" : "retry \(workspace.shortMoment(at))"
+            return whole ? "not sent yet: \(continuing(withoutFinalStop(why))); trying again at \(workspace.shortMoment(at))" : "retry \(workspace.shortMoment(at))"
         case (.notTakenToSend?, _) where mailProblem != nil:
-            return whole ? "waiting to be sent: \(withoutFinalStop(mailProblem ?? "")); it goes out from a board or dispatch that can send mail" : "waiting"
+            return whole ? "waiting to be sent: \(continuing(withoutFinalStop(mailProblem ?? ""))); it goes out from a board or dispatch that can send mail" : "waiting"
         case (_, .scheduled(let at)): return "at \(workspace.shortMoment(at))"
         case (_, .failed(let why)): return whole ? "failed: \(why)" : "failed"
         case (_, .skipped(let why)): return whole ? "skipped: \(why)" : "skipped"

@@ -35,7 +35,7 @@ public struct Confirmation: Sendable, Equatable {
 
     /// Asked when Esc would throw away what was typed into a form.
     public static func discarding(_ form: Form) -> Confirmation {
-        Confirmation(question: "Throw away what you typed in '\(form.title)'? It is not saved.", yes: .discardForm)
+        Confirmation(question: "Throw away your changes to '\(form.title)'? They are not saved.", yes: .discardForm)
     }
 }
 

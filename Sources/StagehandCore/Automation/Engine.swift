@@ -87,7 +87,7 @@ public struct Engine {
         case .sendEmailsNow(let ids), .retryEmails(let ids):
             describe(ids, report, in: &outcome)
         default:
-            if let problem = report?.setupProblem { outcome.mailProblem = "Saved, but its emails wait: \(problem.sentence)" }
+            if let problem = report?.setupProblem { outcome.mailProblem = "Saved, but its emails wait: \(continuing(problem.sentence))" }
         }
     }
 
@@ -98,7 +98,7 @@ public struct Engine {
             return
         }
         if let problem = report.setupProblem {
-            outcome.mailProblem = "Not sent yet: \(problem.sentence)"
+            outcome.mailProblem = "Not sent yet: \(continuing(problem.sentence))"
             return
         }
         let workspace = store.workspace

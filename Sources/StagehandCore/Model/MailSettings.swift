@@ -101,7 +101,7 @@ public struct MailSettings: Codable, Sendable, Equatable {
     public var transportDescription: String {
         switch transport {
         case .outbox:
-            return "the outbox folder \(outboxFolder)"
+            return "an outbox: files in \(outboxFolder)/, nothing sent"
         case .sendmail:
             return "the command `\(sendmailCommand)`"
         case .smtp:

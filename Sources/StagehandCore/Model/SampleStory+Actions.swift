@@ -99,7 +99,7 @@ extension SampleStory {
             let why = candidate.email == nil ? "no email address" : "marked do not email"
             return PlannedEntry(
                 at: at, kind: .actionSkipped, author: senderID, automatic: true,
-                text: "Email “\(template.name)” skipped: \(why)", job: job.id)
+                text: "Email '\(template.name)' skipped: \(why)", job: job.id)
         }
         let sender = member(senderID)
         let values = SampleWorkspace.placeholders(candidate: candidate, job: job, stage: stage, sender: sender)
@@ -115,7 +115,7 @@ extension SampleStory {
             email.attempts = 1
         }
         return PlannedEntry(
-            at: at, kind: .email, author: senderID, automatic: true, text: "Email “\(email.subject)” to \(address)",
+            at: at, kind: .email, author: senderID, automatic: true, text: "Email '\(email.subject)' to \(address)",
             job: job.id, record: .email(email))
     }
 

@@ -210,7 +210,7 @@ private struct LargeSample {
             candidate: candidate, job: job, stage: job.pipeline[stage], sender: recruiter)
         let subject = SampleWorkspace.render(template.subject, values)
         var activity = entry(
-            at: at, .email, by: recruiter.id, "Email “\(subject)” to \(candidate.email ?? "")", job: job)
+            at: at, .email, by: recruiter.id, "Email '\(subject)' to \(candidate.email ?? "")", job: job)
         var email = OutgoingEmail(
             id: workspace.makeID("email"), candidate: candidate.id, job: job.id, stage: job.pipeline[stage].id,
             template: templateID, entry: stage + 1, sender: recruiter.id, fromName: recruiter.name,

@@ -10,3 +10,12 @@ public func withoutFinalStop(_ sentence: String) -> String {
     while let last = text.last, last == "." || last == " " { text = text.dropLast() }
     return String(text)
 }
+
+/// A sentence continued after a colon: its first letter small ("not sent yet: the
+/// SMTP password…"), unless its first word is an acronym or a name in capitals.
+public func continuing(_ sentence: String) -> String {
+    guard let first = sentence.first, first.isUppercase else { return sentence }
+    let second = sentence.dropFirst().first
+    guard second.map({ $0.isLowercase || $0 == " " }) ?? false, first != "I" || second != " " else { return sentence }
+    return first.lowercased() + sentence.dropFirst()
+}

@@ -55,7 +55,7 @@ extension MailCommand {
                 TextOutput.print("'stagehand mail test --to ADDRESS' sends a test message.")
             } catch let problem as any UserFacingError {
                 // Whatever stands in the way, the settings cannot work from here (README: exit 2).
-                TextOutput.print("Not ready here: \(problem.sentence)")
+                TextOutput.print("Not ready here: \(continuing(problem.sentence))")
                 throw ExitCode(2)
             }
         }
@@ -128,7 +128,7 @@ extension MailCommand {
                 printError("stagehand: \(warning)")
             }
             if case .failure(let problem as MailSetupError) = Result(catching: { try session.transports.transport(for: session.store.workspace.setup.settings.mail) }) {
-                printError("stagehand: saved, but not ready here: \(problem.sentence)")
+                printError("stagehand: saved, but not ready here: \(continuing(problem.sentence))")
             }
         }
 

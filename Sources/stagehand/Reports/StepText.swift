@@ -10,14 +10,14 @@ enum StepText {
     /// For an email step whose attempt failed and waits to be tried again: why, and when.
     static func retry(of step: ActionStep, in workspace: Workspace) -> String? {
         guard case .retrying(let at, let why)? = workspace.trouble(of: step) else { return nil }
-        return "not sent yet: \(withoutFinalStop(why)); trying again at \(workspace.moment(at))"
+        return "not sent yet: \(continuing(withoutFinalStop(why))); trying again at \(workspace.moment(at))"
     }
 
     /// For an email due now that this process could not send (no password, no server):
     /// it waits, and goes out from the next board or dispatch that can send it.
     static func waiting(_ step: ActionStep, in workspace: Workspace, because problem: String?) -> String? {
         guard workspace.trouble(of: step) == .notTakenToSend else { return nil }
-        let why = problem.map { "not sent yet: \(withoutFinalStop($0))" } ?? "not sent yet"
+        let why = problem.map { "not sent yet: \(continuing(withoutFinalStop($0)))" } ?? "not sent yet"
         return why + "; it goes out from the next board or dispatch that can send mail"
     }
 
