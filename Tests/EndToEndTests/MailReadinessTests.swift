@@ -15,7 +15,9 @@ import Testing
 
     func expectNotReady(_ result: StagehandCLI.Result, saying words: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 2, "exit \(result.status): \(result.output)", sourceLocation: sourceLocation)
-        #expect(result.output.contains("Not ready here: \(words)") && !result.output.contains("Ready:"), "\(result.output)", sourceLocation: sourceLocation)
+        // The sentence goes on after the colon, so it starts small.
+        let continued = words.prefix(1).lowercased() + words.dropFirst()
+        #expect(result.output.contains("Not ready here: \(continued)") && !result.output.contains("Ready:"), "\(result.output)", sourceLocation: sourceLocation)
     }
 
     @Test func aServerThatIsDownIsNotReady() throws {

@@ -1,6 +1,5 @@
 import Foundation
 import StagehandCore
-import Synchronization
 
 /// Sends the board's emails on a thread of its own, so that a slow or hanging mail
 /// server never freezes the keyboard: a pass runs when woken (a move made an email
@@ -13,11 +12,11 @@ public final class BackgroundSender: @unchecked Sendable {
     private var woken = false
     private var stopping = false
     private let stopped = DispatchSemaphore(value: 0)
-    private let problem = Mutex<String?>(nil)
+    private var problem: String?
 
     /// Why the last pass could send nothing from this process (no password here,
     /// no server set), or nil when it could.
-    public var setupProblem: String? { problem.withLock { $0 } }
+    public var setupProblem: String? { condition.withLock { problem } }
 
     public init(interval: TimeInterval = 5, makeDispatcher: @escaping @Sendable () -> Dispatcher) {
         self.interval = interval
@@ -29,7 +28,7 @@ public final class BackgroundSender: @unchecked Sendable {
             let dispatcher = makeDispatcher()
             while waitForWork() {
                 guard let report = try? dispatcher.runDue() else { continue }
-                problem.withLock { $0 = report.setupProblem?.sentence }
+                condition.withLock { problem = report.setupProblem?.sentence }
             }
             stopped.signal()
         }
