@@ -10,7 +10,7 @@ import StagehandCore
 /// What every command needs: the state file, the clock, who is acting, how mail goes out.
 struct Session {
     let statePath: URL
-    let store: StateFile
+    let store: any WorkspaceStore
     let clock: Clock
     let memberName: String?
 

@@ -12,11 +12,11 @@ public final class EffectRunner {
     /// Sends what a quitting board finishes, once the sender's thread has stopped.
     let dispatcher: Dispatcher
 
-    public var store: StateFile { engine.store }
+    public var store: any WorkspaceStore { engine.store }
 
     /// - Parameter sender: sends the board's emails on a thread of its own; without
     ///   one (tests, the board fuzzer) they are sent here, before the effect returns.
-    public init(store: StateFile, dispatcher: Dispatcher, sender: BackgroundSender? = nil, clock: Clock, me: MemberID?) {
+    public init(store: any WorkspaceStore, dispatcher: Dispatcher, sender: BackgroundSender? = nil, clock: Clock, me: MemberID?) {
         let delivery: DueEmailDelivery = sender.map { sender in .wake { sender.wake() } } ?? .sendHere(dispatcher)
         engine = Engine(store: store, clock: clock, delivery: delivery)
         self.sender = sender

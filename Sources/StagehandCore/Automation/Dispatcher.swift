@@ -23,7 +23,7 @@ public struct DispatchReport: Sendable, Equatable {
 /// marked sent afterwards: two dispatchers never send the same email, and one
 /// whose sender died mid-send is reported as unknown instead of being sent again.
 public struct Dispatcher {
-    public let store: StateFile
+    public let store: any WorkspaceStore
     public let clock: Clock
     public let processes: ProcessTable
     /// Emails claimed per lock: small, so a crash leaves few in doubt and several
@@ -33,17 +33,17 @@ public struct Dispatcher {
 
     /// Sends through the transport the workspace's mail settings name at the time of
     /// each pass, so `stagehand mail set` reaches an open board or `dispatch --watch`.
-    public init(store: StateFile, transports: MailTransports, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
+    public init(store: any WorkspaceStore, transports: MailTransports, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
         self.init(store: store, clock: clock, processes: processes, batchSize: batchSize) { try transports.transport(for: $0) }
     }
 
     /// Sends through one fixed transport, whatever the settings say (tests).
-    public init(store: StateFile, transport: any MailTransport, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
+    public init(store: any WorkspaceStore, transport: any MailTransport, clock: Clock, processes: ProcessTable = .system, batchSize: Int = 10) {
         self.init(store: store, clock: clock, processes: processes, batchSize: batchSize) { _ in transport }
     }
 
     private init(
-        store: StateFile, clock: Clock, processes: ProcessTable, batchSize: Int,
+        store: any WorkspaceStore, clock: Clock, processes: ProcessTable, batchSize: Int,
         makeTransport: @escaping @Sendable (MailSettings) throws -> any MailTransport
     ) {
         self.store = store

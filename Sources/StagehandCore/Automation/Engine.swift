@@ -14,11 +14,11 @@ public enum DueEmailDelivery {
 /// state; the actions due at once run in the same change; the emails they made
 /// due go out as `delivery` says. The rules themselves are `Workspace.apply(_:by:now:grace:)`.
 public struct Engine {
-    public let store: StateFile
+    public let store: any WorkspaceStore
     public let clock: Clock
     public let delivery: DueEmailDelivery
 
-    public init(store: StateFile, clock: Clock, delivery: DueEmailDelivery) {
+    public init(store: any WorkspaceStore, clock: Clock, delivery: DueEmailDelivery) {
         self.store = store
         self.clock = clock
         self.delivery = delivery

@@ -1,0 +1,30 @@
+/// Where a workspace is kept, and the one way changes reach it. The JSON state
+/// file (`StateFile`) is the embedded default; every rule lives in the core and
+/// reaches a store only through `update`, so a store holds data, never rules.
+///
+/// An instance caches the workspace and has one owner: give each thread its own;
+/// instances coordinate through the store itself, as separate processes do.
+public protocol WorkspaceStore: AnyObject {
+    /// Whether there is a workspace there yet.
+    var exists: Bool { get }
+    /// The latest state this instance has read or written.
+    var workspace: Workspace { get }
+    /// Reads the whole workspace.
+    func load() throws -> Workspace
+    /// Makes one change to the latest state, durably, with every other writer's
+    /// changes already in; if `change` throws, nothing is written. Returns what
+    /// `change` returned.
+    @discardableResult
+    func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result
+    /// Picks up other writers' changes; cheap when there are none. True when the workspace changed.
+    func refreshIfChanged() throws -> Bool
+    /// Writes `workspace` as the whole state; refuses to replace one unless `replacing`.
+    func create(_ workspace: Workspace, replacing: Bool) throws
+    /// Reads everything and reports counts and the inconsistencies found.
+    func check() throws -> StateCheckReport
+    /// Tidies what grew while nobody waits (a journal folded into a snapshot); true when it did.
+    @discardableResult
+    func compactIfLarge() throws -> Bool
+}
+
+extension StateFile: WorkspaceStore {}
