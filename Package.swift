@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CCrypto",
+                "CPostgres",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
@@ -38,6 +39,11 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto",
             providers: [.apt(["libssl-dev"])]
+        ),
+        // Workspaces past one host live in PostgreSQL, through libpq.
+        .systemLibrary(
+            name: "CPostgres",
+            providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(
             name: "CNcursesw",

@@ -39,8 +39,9 @@ enum BoardLauncher {
         let screen = try NcursesScreen(environment: environment)
         NcursesScreen.restoreTerminalOnSignals(screen)
         defer { screen.stop() }
-        let (path, transports, clock) = (session.statePath, session.transports, session.clock)
-        let sender = BackgroundSender { Dispatcher(store: StateFile(path: path), transports: transports, clock: clock) }
+        let (location, transports, clock) = (session.location, session.transports, session.clock)
+        // The sender's thread has a store of its own; one it cannot open sends nothing, and says so.
+        let sender = BackgroundSender { try Dispatcher(store: location.open(), transports: transports, clock: clock) }
         sender.start()
         let runner = EffectRunner(
             store: session.store, dispatcher: session.dispatcher, sender: sender, clock: session.clock, me: me?.id)

@@ -59,6 +59,7 @@ enum ErrorReporting {
             default: 1
             }
         case let error as StateFileError: error.sysexitsClass
+        case let error as DatabaseError: error.sysexitsClass
         case is ClockError, is MailSetupError, is TerminalError: 2
         case is DeliveryFailure: 5
         case is any UserFacingError, is CocoaError: 1

@@ -7,16 +7,16 @@ import StagehandCore
     import Darwin
 #endif
 
-/// What every command needs: the state file, the clock, who is acting, how mail goes out.
+/// What every command needs: the store, the clock, who is acting, how mail goes out.
 struct Session {
-    let statePath: URL
+    let location: StoreLocation
     let store: any WorkspaceStore
     let clock: Clock
     let memberName: String?
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        statePath = StateFile.location(option: options.state, environment: environment)
-        store = StateFile(path: statePath)
+        location = StoreLocation.from(option: options.state, environment: environment)
+        store = try location.open()
         clock = try Clock.fromEnvironment(environment)
         memberName = options.member
     }
@@ -41,8 +41,9 @@ struct Session {
     }
 
     func writeSample(replacing: Bool) throws {
-        try FileManager.default.createDirectory(
-            at: statePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if case .file(let path) = location {
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         var sample = SampleWorkspace.make(now: clock.now, currentLogin: Self.osLogin)
         // Emails go out in this person's name: use their full name when the system knows it.
         if let index = sample.setup.members.firstIndex(where: { $0.login == Self.osLogin && $0.name == Self.osLogin }),
@@ -55,7 +56,8 @@ struct Session {
 
     /// Transports as the workspace's mail settings name them, in this process's environment.
     var transports: MailTransports {
-        MailTransports(stateFolder: statePath.deletingLastPathComponent(), environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        return MailTransports(stateFolder: location.folder(environment: environment), environment: environment)
     }
 
     var dispatcher: Dispatcher {

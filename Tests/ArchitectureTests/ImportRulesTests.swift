@@ -11,7 +11,7 @@ import Testing
 
     /// What each layer may import, and why.
     static let allowed: [(target: String, modules: Set<String>, why: String)] = [
-        ("StagehandCore", ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization", "CCurl", "CCrypto", "Mustache", "SwiftCSV"],
+        ("StagehandCore", ["Foundation", "Glibc", "Darwin", "Dispatch", "Synchronization", "CCurl", "CCrypto", "CPostgres", "Mustache", "SwiftCSV"],
          "the rules know no board, terminal, server or command line"),
         ("StagehandBoard", ["Foundation", "Glibc", "Darwin", "Dispatch", "StagehandCore"],
          "the board is pure state, update and render: no ncurses, no terminal"),

@@ -7,7 +7,7 @@ import StagehandCore
 /// has its own `StateFile`; the board sees the outcome at its next reload.
 public final class BackgroundSender: @unchecked Sendable {
     private let interval: TimeInterval
-    private let makeDispatcher: @Sendable () -> Dispatcher
+    private let makeDispatcher: @Sendable () throws -> Dispatcher
     private let condition = NSCondition()
     private var woken = false
     private var stopping = false
@@ -18,17 +18,24 @@ public final class BackgroundSender: @unchecked Sendable {
     /// no server set), or nil when it could.
     public var setupProblem: String? { condition.withLock { problem } }
 
-    public init(interval: TimeInterval = 5, makeDispatcher: @escaping @Sendable () -> Dispatcher) {
+    public init(interval: TimeInterval = 5, makeDispatcher: @escaping @Sendable () throws -> Dispatcher) {
         self.interval = interval
         self.makeDispatcher = makeDispatcher
     }
 
     public func start() {
         Thread.detachNewThread { [self] in
-            let dispatcher = makeDispatcher()
+            var dispatcher: Dispatcher?
             while waitForWork() {
-                guard let report = try? dispatcher.runDue() else { continue }
-                condition.withLock { problem = report.setupProblem?.sentence }
+                do {
+                    // Opened on the thread that uses it; a store that cannot be opened is tried again next pass.
+                    let current = try dispatcher ?? makeDispatcher()
+                    dispatcher = current
+                    let report = try current.runDue()
+                    condition.withLock { problem = report.setupProblem?.sentence }
+                } catch {
+                    condition.withLock { problem = (error as? any UserFacingError)?.sentence ?? "\(error)" }
+                }
             }
             stopped.signal()
         }

@@ -13,13 +13,17 @@ public struct StateCheckReport: Sendable, Equatable {
     public var isConsistent: Bool { problems.isEmpty }
 
     init(path: String, state: LoadedState, duplicateIDs: [String]) {
-        let workspace = state.workspace
+        self.init(path: path, workspace: state.workspace, schemaVersion: state.schemaVersion, journalRecords: state.records, duplicateIDs: duplicateIDs)
+    }
+
+    /// `path` names the store: a file's path, or a database as it may be shown.
+    init(path: String, workspace: Workspace, schemaVersion: Int, journalRecords: Int, duplicateIDs: [String]) {
         self.path = path
-        schemaVersion = state.schemaVersion
+        self.schemaVersion = schemaVersion
         candidates = workspace.candidates.count
         jobs = workspace.setup.jobs.count
         emailsWaiting = workspace.emails.filter(\.isWaiting).count
-        journalRecords = state.records
+        self.journalRecords = journalRecords
         problems = duplicateIDs + workspace.consistencyProblems()
     }
 }

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
         try session.writeSample(replacing: force)
         let workspace = try session.store.load()
         let me = try? session.member(in: workspace)
-        TextOutput.print("Wrote a sample workspace to \(session.statePath.path)")
+        TextOutput.print("Wrote a sample workspace to \(session.location.shown)")
         TextOutput.print(
             "\(workspace.setup.companyName): \(workspace.setup.jobs.count) jobs, \(workspace.candidates.count) candidates; you are \(me?.name ?? Session.osLogin) (admin).")
         TextOutput.print("Next: stagehand board, or stagehand to open the board.")

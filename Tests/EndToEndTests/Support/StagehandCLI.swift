@@ -17,6 +17,8 @@ struct StagehandCLI {
     init() throws { scratch = try Scratch() }
 
     var statePath: String { scratch.statePath.path }
+    /// Where commands keep the workspace when not in the scratch state file: a database's URI.
+    var store: String?
 
     @discardableResult
     func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
@@ -65,7 +67,7 @@ struct StagehandCLI {
         running.process.executableURL = try BuiltBinary.url("stagehand")
         running.process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["STAGEHAND_STATE"] = statePath
+        environment["STAGEHAND_STATE"] = store ?? statePath
         environment["STAGEHAND_NOW"] = now ?? self.now
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "LC_ALL")

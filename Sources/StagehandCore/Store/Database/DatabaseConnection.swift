@@ -1,0 +1,98 @@
+import CPostgres
+import Foundation
+
+/// One libpq connection, used synchronously as the core uses the state file: a
+/// statement with text parameters in, rows of text out. Parameters always travel
+/// apart from the statement, so no value is ever spliced into SQL.
+final class DatabaseConnection {
+    let location: DatabaseLocation
+    private let connection: OpaquePointer
+
+    init(_ location: DatabaseLocation) throws {
+        self.location = location
+        guard let connection = PQconnectdb(location.connectionURI) else {
+            throw DatabaseError.unreachable(shown: location.shown, detail: "libpq could not start a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let detail = Self.firstLine(of: PQerrorMessage(connection))
+            PQfinish(connection)
+            throw DatabaseError.unreachable(shown: location.shown, detail: detail)
+        }
+        self.connection = connection
+        // Notices ("relation already exists, skipping") are not the user's business.
+        _ = try? execute("SET client_min_messages TO warning")
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// The rows a statement returned, each value as text (nil for NULL).
+    struct Rows {
+        var values: [[String?]]
+        var first: [String?]? { values.first }
+    }
+
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [String?] = []) throws -> Rows {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer<CChar>($0) }
+        // Without parameters a text may hold several statements (a migration); with
+        // them, one statement whose values travel apart from it.
+        let result =
+            parameters.isEmpty
+            ? PQexec(connection, sql)
+            : pointers.withUnsafeBufferPointer { buffer in
+                PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+            }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            var rows: [[String?]] = []
+            for row in 0..<PQntuples(result) {
+                rows.append((0..<PQnfields(result)).map { column in
+                    PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+                })
+            }
+            return Rows(values: rows)
+        default:
+            throw failure(result)
+        }
+    }
+
+    /// The first value of the first row, if any.
+    func value(_ sql: String, _ parameters: [String?] = []) throws -> String? {
+        try execute(sql, parameters).first?.first ?? nil
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The server's refusal as a sentence: by its SQLSTATE class where it matters.
+    private func failure(_ result: OpaquePointer?) -> DatabaseError {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+        let message = Self.firstLine(of: PQresultErrorField(result, Int32(UInt8(ascii: "M"))) ?? PQerrorMessage(connection))
+        if PQstatus(connection) != CONNECTION_OK {
+            return .unreachable(shown: location.shown, detail: "the connection dropped: \(message)")
+        }
+        switch state {
+        case "42501": return .permission(shown: location.shown, detail: message)
+        case "42P01": return .noSchema(shown: location.shown)
+        default: return .failed(shown: location.shown, detail: message.isEmpty ? "SQLSTATE \(state)" : message)
+        }
+    }
+
+    private static func firstLine(of text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "" }
+        return String(cString: text).split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A workspace in PostgreSQL: libpq's connection URI, and which workspace of the
+/// database (several may share one, each under its own name).
+public struct DatabaseLocation: Sendable, Equatable {
+    /// The URI libpq connects with, without Stagehand's own `workspace` parameter.
+    public let connectionURI: String
+    public let workspace: String
+    /// The URI as it may be shown in sentences and logs: never with a password.
+    public let shown: String
+
+    public static let defaultWorkspace = "default"
+
+    /// Nil for anything that is not a `postgresql://` or `postgres://` URI.
+    public init?(_ text: String) {
+        guard text.hasPrefix("postgresql://") || text.hasPrefix("postgres://"), var components = URLComponents(string: text) else {
+            return nil
+        }
+        let items = components.queryItems ?? []
+        workspace = items.last { $0.name == "workspace" }?.value.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultWorkspace
+        let kept = items.filter { $0.name != "workspace" }
+        components.queryItems = kept.isEmpty ? nil : kept
+        connectionURI = components.string ?? text
+        var visible = components
+        visible.password = nil
+        let shownItems = kept.filter { $0.name != "password" }
+        visible.queryItems = shownItems.isEmpty ? nil : shownItems
+        let base = visible.string ?? "postgresql://"
+        shown = workspace == Self.defaultWorkspace ? base : base + (shownItems.isEmpty ? "?" : "&") + "workspace=\(workspace)"
+    }
+}

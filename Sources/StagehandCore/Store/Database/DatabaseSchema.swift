@@ -1,0 +1,121 @@
+/// The tables Stagehand keeps in PostgreSQL, as versioned migrations in the binary:
+/// `stagehand migrate` applies those a database lacks, and a database set up by a
+/// newer Stagehand is refused rather than written to.
+///
+/// Each entity is a row with its document as `jsonb` (the same JSON as in the state
+/// file) and the columns a reporting tool wants most, generated from it; a
+/// candidate's placements and timeline entries are views over their documents.
+enum DatabaseSchema {
+    static let migrations: [String] = [
+        """
+        CREATE TABLE stagehand_schema (version integer NOT NULL);
+        INSERT INTO stagehand_schema VALUES (0);
+        CREATE SEQUENCE stagehand_positions;
+        CREATE TABLE stagehand_workspaces (
+            name text PRIMARY KEY,
+            document_version integer NOT NULL,
+            revision bigint NOT NULL,
+            counter bigint NOT NULL,
+            setup jsonb NOT NULL
+        );
+        CREATE TABLE stagehand_candidates (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            id text NOT NULL,
+            position bigint NOT NULL,
+            document jsonb NOT NULL,
+            name text GENERATED ALWAYS AS (document ->> 'name') STORED,
+            email text GENERATED ALWAYS AS (document ->> 'email') STORED,
+            source text GENERATED ALWAYS AS (document ->> 'source') STORED,
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE stagehand_tasks (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            id text NOT NULL,
+            position bigint NOT NULL,
+            document jsonb NOT NULL,
+            candidate text GENERATED ALWAYS AS (document ->> 'candidate') STORED,
+            assignee text GENERATED ALWAYS AS (document ->> 'assignee') STORED,
+            title text GENERATED ALWAYS AS (document ->> 'title') STORED,
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE stagehand_evaluation_requests (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            id text NOT NULL,
+            position bigint NOT NULL,
+            document jsonb NOT NULL,
+            candidate text GENERATED ALWAYS AS (document ->> 'candidate') STORED,
+            member text GENERATED ALWAYS AS (document ->> 'member') STORED,
+            status text GENERATED ALWAYS AS (document ->> 'status') STORED,
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE stagehand_emails (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            id text NOT NULL,
+            position bigint NOT NULL,
+            document jsonb NOT NULL,
+            candidate text GENERATED ALWAYS AS (document ->> 'candidate') STORED,
+            status text GENERATED ALWAYS AS (document ->> 'status') STORED,
+            subject text GENERATED ALWAYS AS (document ->> 'subject') STORED,
+            due_at text GENERATED ALWAYS AS (document ->> 'dueAt') STORED,
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE TABLE stagehand_action_runs (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            id text NOT NULL,
+            position bigint NOT NULL,
+            document jsonb NOT NULL,
+            candidate text GENERATED ALWAYS AS (document ->> 'candidate') STORED,
+            PRIMARY KEY (workspace, id)
+        );
+        CREATE VIEW stagehand_placements AS
+            SELECT c.workspace, c.id AS candidate, p ->> 'job' AS job, p ->> 'stage' AS stage, p ->> 'enteredAt' AS entered_at,
+                   p -> 'disqualification' AS disqualification
+            FROM stagehand_candidates c, jsonb_array_elements(c.document -> 'placements') AS p;
+        CREATE VIEW stagehand_timeline_entries AS
+            SELECT c.workspace, c.id AS candidate, e ->> 'at' AS at, e ->> 'kind' AS kind, e ->> 'job' AS job,
+                   e ->> 'author' AS author, e ->> 'text' AS text
+            FROM stagehand_candidates c, jsonb_array_elements(c.document -> 'timeline') AS e;
+        """
+    ]
+
+    static var current: Int { migrations.count }
+
+    /// The entity tables, by the name the workspace's JSON gives them.
+    static let tables: [(key: String, table: String)] = [
+        ("candidates", "stagehand_candidates"), ("tasks", "stagehand_tasks"),
+        ("evaluationRequests", "stagehand_evaluation_requests"), ("emails", "stagehand_emails"),
+        ("actionRuns", "stagehand_action_runs"),
+    ]
+
+    /// The schema the database has: 0 when it has no Stagehand tables.
+    static func version(of connection: DatabaseConnection) throws -> Int {
+        guard try connection.value("SELECT to_regclass('stagehand_schema') IS NOT NULL") == "t" else { return 0 }
+        return Int(try connection.value("SELECT version FROM stagehand_schema") ?? "0") ?? 0
+    }
+
+    /// Refuses a database without the tables, or set up by a newer Stagehand.
+    static func requireCurrent(_ connection: DatabaseConnection) throws {
+        let found = try version(of: connection)
+        if found == 0 { throw DatabaseError.noSchema(shown: connection.location.shown) }
+        if found > current { throw DatabaseError.newerSchema(shown: connection.location.shown, found: found, supported: current) }
+        if found < current { throw DatabaseError.noSchema(shown: connection.location.shown) }
+    }
+
+    /// Applies the migrations the database lacks, each in its own transaction, one
+    /// migrating process at a time. Returns the versions applied.
+    static func migrate(_ connection: DatabaseConnection) throws -> [Int] {
+        try connection.execute("SELECT pg_advisory_lock(7412001)")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(7412001)") }
+        let found = try version(of: connection)
+        if found > current { throw DatabaseError.newerSchema(shown: connection.location.shown, found: found, supported: current) }
+        var applied: [Int] = []
+        for version in (found + 1)...max(found + 1, current) where version <= current {
+            try connection.transaction {
+                try connection.execute(migrations[version - 1])
+                try connection.execute("UPDATE stagehand_schema SET version = $1", [String(version)])
+            }
+            applied.append(version)
+        }
+        return applied
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+
+/// A workspace in PostgreSQL, for teams past one host. The same contract as the
+/// state file: every change is one transaction on the latest state, taken under a
+/// row lock on the workspace, so writers on different hosts never lose each
+/// other's changes, and a change decided on a stale view is made again on the
+/// latest. What a change did is worked out as the file store works it out
+/// (`WorkspaceChange`): only the rows it touched are written.
+public final class DatabaseStore: WorkspaceStore {
+    public let location: DatabaseLocation
+    private let connection: DatabaseConnection
+    private var cached: Workspace?
+    /// The workspace's revision `cached` is at; every change adds one.
+    private var revision: Int64 = -1
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Connects and checks the schema; `requiringSchema: false` is for `migrate`.
+    public init(_ location: DatabaseLocation, requiringSchema: Bool = true) throws {
+        self.location = location
+        connection = try DatabaseConnection(location)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.userInfo[.readableSchemaVersion] = StateFile.currentSchemaVersion
+        if requiringSchema { try DatabaseSchema.requireCurrent(connection) }
+    }
+
+    /// Applies the migrations the database lacks; the versions applied.
+    public func migrate() throws -> [Int] { try DatabaseSchema.migrate(connection) }
+
+    public var exists: Bool {
+        (try? connection.value("SELECT 1 FROM stagehand_workspaces WHERE name = $1", [location.workspace])) == "1"
+    }
+
+    public var workspace: Workspace {
+        guard let cached else {
+            preconditionFailure("DatabaseStore.workspace was read before a successful load(), update(_:) or create(_:replacing:)")
+        }
+        return cached
+    }
+
+    public func load() throws -> Workspace {
+        try connection.transaction { try reload() }
+        return workspace
+    }
+
+    @discardableResult
+    public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
+        try connection.transaction {
+            // The row lock makes writers take turns; the latest state is read under it.
+            guard let row = try connection.execute(
+                "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
+            ).first, let latest = row[0].flatMap({ Int64($0) })
+            else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
+            if latest != revision || cached == nil { try reload() }
+            guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
+            let baseline = WorkspaceBaseline(workspace)
+            do {
+                let result = try change(&workspace)
+                switch WorkspaceChange(from: baseline, to: workspace, generation: "") {
+                case .nothing:
+                    break
+                case .record(let record):
+                    try write(record, counter: workspace.counter)
+                case .wholeWorkspace:
+                    try replaceAll(with: workspace)
+                }
+                workspace.forgetChanges()
+                cached = workspace
+                return result
+            } catch {
+                if baseline.restore(&workspace) { cached = workspace } else { revision = -1 }
+                throw error
+            }
+        }
+    }
+
+    public func refreshIfChanged() throws -> Bool {
+        guard cached != nil else {
+            _ = try load()
+            return true
+        }
+        guard let latest = try connection.value("SELECT revision FROM stagehand_workspaces WHERE name = $1", [location.workspace]) else {
+            throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace)
+        }
+        guard Int64(latest) != revision else { return false }
+        _ = try load()
+        return true
+    }
+
+    public func create(_ workspace: Workspace, replacing: Bool) throws {
+        try connection.transaction {
+            if exists {
+                guard replacing else { throw DatabaseError.alreadyExists(shown: location.shown, workspace: location.workspace) }
+                try connection.execute("DELETE FROM stagehand_workspaces WHERE name = $1", [location.workspace])
+            }
+            try connection.execute(
+                "INSERT INTO stagehand_workspaces (name, document_version, revision, counter, setup) VALUES ($1, $2, 0, $3, $4::jsonb)",
+                [location.workspace, String(StateFile.currentSchemaVersion), String(workspace.counter), try json(workspace.setup)])
+            try insertTables(of: workspace)
+            revision = 0
+        }
+        var created = workspace
+        created.forgetChanges()
+        cached = created
+    }
+
+    public func check() throws -> StateCheckReport {
+        let workspace = try load()
+        return StateCheckReport(
+            path: location.shown, workspace: workspace, schemaVersion: StateFile.currentSchemaVersion, journalRecords: 0, duplicateIDs: [])
+    }
+
+    /// Nothing grows between changes here: PostgreSQL tidies its own tables.
+    public func compactIfLarge() throws -> Bool { false }
+
+    // MARK: Reading
+
+    /// Reads the whole workspace as one JSON document assembled by the server, in
+    /// each table's order, and decodes it as the state file's snapshot is decoded.
+    private func reload() throws {
+        guard let row = try connection.execute(
+            "SELECT revision, document_version, counter, setup FROM stagehand_workspaces WHERE name = $1", [location.workspace]
+        ).first, let revision = row[0].flatMap({ Int64($0) }), let version = row[1].flatMap({ Int($0) })
+        else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
+        guard version <= StateFile.currentSchemaVersion else {
+            throw DatabaseError.newerDocuments(shown: location.shown, found: version, supported: StateFile.currentSchemaVersion)
+        }
+        var parts = ["\"counter\":\(row[2] ?? "0")", "\"setup\":\(row[3] ?? "{}")"]
+        for (key, table) in DatabaseSchema.tables {
+            let rows = try connection.value(
+                "SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(table) WHERE workspace = $1", [location.workspace])
+            parts.append("\"\(key)\":\(rows ?? "[]")")
+        }
+        var workspace = try decoder.decode(Workspace.self, from: Data(("{" + parts.joined(separator: ",") + "}").utf8))
+        workspace.forgetChanges()
+        cached = workspace
+        self.revision = revision
+    }
+
+    // MARK: Writing
+
+    /// Writes what one change did: each table's removed rows, then its changed ones
+    /// (a new one last in its table, as in the state file), the setup if it
+    /// changed, and the next revision.
+    private func write(_ record: JournalRecord, counter: Int) throws {
+        try apply(record.candidates, to: "stagehand_candidates")
+        try apply(record.tasks, to: "stagehand_tasks")
+        try apply(record.evaluationRequests, to: "stagehand_evaluation_requests")
+        try apply(record.emails, to: "stagehand_emails")
+        try apply(record.actionRuns, to: "stagehand_action_runs")
+        if let setup = record.setup {
+            try connection.execute("UPDATE stagehand_workspaces SET setup = $2::jsonb WHERE name = $1", [location.workspace, try json(setup)])
+        }
+        try advanceRevision(counter: counter)
+    }
+
+    private func apply<Entity>(_ change: TableChange<Entity>?, to table: String) throws {
+        guard let change else { return }
+        if !change.removed.isEmpty {
+            try connection.execute(
+                "DELETE FROM \(table) WHERE workspace = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))",
+                [location.workspace, try json(change.removed)])
+        }
+        try upsert(change.changed, into: table)
+    }
+
+    /// New rows take the next positions in the order given; a row that is there keeps its place.
+    private func upsert<Entity: Encodable>(_ entities: [Entity], into table: String) throws {
+        guard !entities.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO \(table) (workspace, id, position, document)
+            SELECT $1, element ->> 'id', nextval('stagehand_positions'), element
+            FROM (SELECT element FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS given (element, number) ORDER BY number) AS ordered
+            ON CONFLICT (workspace, id) DO UPDATE SET document = EXCLUDED.document
+            """, [location.workspace, try json(entities)])
+    }
+
+    private func replaceAll(with workspace: Workspace) throws {
+        for (_, table) in DatabaseSchema.tables {
+            try connection.execute("DELETE FROM \(table) WHERE workspace = $1", [location.workspace])
+        }
+        try connection.execute("UPDATE stagehand_workspaces SET setup = $2::jsonb WHERE name = $1", [location.workspace, try json(workspace.setup)])
+        try insertTables(of: workspace)
+        try advanceRevision(counter: workspace.counter)
+    }
+
+    private func insertTables(of workspace: Workspace) throws {
+        try upsert(Array(workspace.candidates), into: "stagehand_candidates")
+        try upsert(Array(workspace.tasks), into: "stagehand_tasks")
+        try upsert(Array(workspace.evaluationRequests), into: "stagehand_evaluation_requests")
+        try upsert(Array(workspace.emails), into: "stagehand_emails")
+        try upsert(Array(workspace.actionRuns), into: "stagehand_action_runs")
+    }
+
+    private func advanceRevision(counter: Int) throws {
+        let next = try connection.value(
+            "UPDATE stagehand_workspaces SET revision = revision + 1, counter = $2 WHERE name = $1 RETURNING revision",
+            [location.workspace, String(counter)])
+        revision = next.flatMap { Int64($0) } ?? -1
+    }
+
+    private func json<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

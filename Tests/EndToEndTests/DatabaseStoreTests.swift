@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import Testing
+
+/// Issue 17, first part: the command line and the board on PostgreSQL, against a
+/// real cluster started for each test. Same commands, same answers as on a file.
+@Suite struct DatabaseStoreTests {
+    /// A migrated database holding the sample workspace, and a CLI pointed at it.
+    func sampleInDatabase(_ cluster: PostgresCluster) throws -> StagehandCLI {
+        var cli = try StagehandCLI()
+        cli.store = try cluster.database()
+        let migrated = try cli.run(["migrate"])
+        #expect(migrated.status == 0 && migrated.output.contains("applied schema 1"), "\(migrated.errors)\(migrated.output)")
+        let again = try cli.run(["migrate"])
+        #expect(again.status == 0 && again.output.contains("is up to date"), "migrate is safe to run again")
+        let demo = try cli.run(["demo"])
+        #expect(demo.status == 0, "\(demo.errors)")
+        return cli
+    }
+
+    /// JSON with its keys sorted, so that two answers compare as text.
+    func canonical(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func commandsWorkOnADatabaseAsOnAFile() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        let moved = try cli.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        #expect(moved.output.contains("Moved Peter Schmidt"))
+        let profile = try cli.json(["show", "Peter Schmidt"])
+        let placements = profile["placements"] as? [[String: Any]] ?? []
+        #expect(placements.contains { $0["stage"] as? String == "Phone screen" || $0["stageName"] as? String == "Phone screen" || "\($0)".contains("Phone screen") })
+        #expect((profile["tasks"] as? [[String: Any]])?.contains { $0["title"] as? String == "Hold the phone screen" } == true, "the stage's task ran")
+        let check = try cli.run(["check"])
+        #expect(check.status == 0 && check.output.contains("schema 4, OK"), "\(check.output)")
+        #expect(!check.output.contains("password"))
+    }
+
+    @Test func aWorkspaceCopiesIntoADatabaseAndBackOutWithoutOverwritingAnything() throws {
+        let cluster = try PostgresCluster()
+        let file = try StagehandCLI()
+        #expect(try file.run(["demo"]).status == 0)
+        _ = try file.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
+        let uri = try cluster.database()
+        var db = try StagehandCLI()
+        db.store = uri
+        #expect(try db.run(["migrate"]).status == 0)
+        let copied = try file.run(["copy", "--from", file.statePath, "--to", uri])
+        #expect(copied.status == 0 && copied.output.contains("Copied 50 candidates and 3 jobs"), "\(copied.errors)\(copied.output)")
+        #expect(try canonical(db.json(["show", "Peter Schmidt"])) == canonical(file.json(["show", "Peter Schmidt"])), "the same candidate, word for word")
+        let again = try file.run(["copy", "--from", file.statePath, "--to", uri])
+        #expect(again.status == 73 && again.errors.contains("already holds a workspace"), "\(again.errors)")
+
+        let back = try StagehandCLI()
+        let out = try back.run(["copy", "--from", uri, "--to", back.statePath])
+        #expect(out.status == 0, "\(out.errors)")
+        #expect(try canonical(back.json(["board", "--job", "ios"])) == canonical(file.json(["board", "--job", "ios"])))
+        let onto = try back.run(["copy", "--from", uri, "--to", back.statePath])
+        #expect(onto.status == 73, "an existing file is not overwritten: \(onto.errors)")
+    }
+
+    @Test func writersOnTwoHostsNeverLoseEachOthersChanges() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        // Two "hosts": processes with working folders of their own and no shared file, one database.
+        let hosts = try (0..<2).map { _ in
+            var host = try StagehandCLI()
+            host.store = cli.store
+            return host
+        }
+        let writers = try hosts.enumerated().flatMap { index, host in
+            try (0..<10).map { number in try host.start(["note", "Peter Schmidt", "host \(index) note \(number)", "--job", "ios"]) }
+        }
+        for writer in writers {
+            let result = writer.finish()
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        let timeline = try cli.json(["show", "Peter Schmidt"])["timeline"] as? [[String: Any]] ?? []
+        let notes = Set(timeline.compactMap { $0["text"] as? String }.filter { $0.hasPrefix("host ") })
+        #expect(notes.count == 20, "every note of both hosts is there: \(notes.sorted())")
+    }
+
+    @Test func eachProblemWithTheDatabaseIsOneSentenceWithItsOwnExitCodeAndNoPassword() throws {
+        let cluster = try PostgresCluster()
+        var cli = try StagehandCLI()
+        cli.store = "postgresql://stagehand:sekrit@/nowhere?host=\(cluster.folder.path)&port=1"
+        let unreachable = try cli.run(["board"])
+        #expect(unreachable.status == 69 && unreachable.errors.contains("Cannot reach the database"), "\(unreachable.errors)")
+        #expect(!unreachable.errors.contains("sekrit"), "the password never shows")
+
+        cli.store = try cluster.database()
+        let noSchema = try cli.run(["board"])
+        #expect(noSchema.status == 78 && noSchema.errors.contains("run 'stagehand migrate"), "\(noSchema.errors)")
+        #expect(try cli.run(["migrate"]).status == 0)
+        let noWorkspace = try cli.run(["board"])
+        #expect(noWorkspace.status == 66 && noWorkspace.errors.contains("holds no workspace named default"), "\(noWorkspace.errors)")
+
+        try cluster.sql("UPDATE stagehand_schema SET version = 99")
+        let newer = try cli.run(["board"])
+        #expect(newer.status == 65 && newer.errors.contains("set up by a newer Stagehand"), "\(newer.errors)")
+        let migrate = try cli.run(["migrate"])
+        #expect(migrate.status == 65, "migrate refuses a newer database too: \(migrate.errors)")
+    }
+
+    @Test func twoWorkspacesShareADatabase() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        var other = try StagehandCLI()
+        other.store = (cli.store ?? "") + "&workspace=office-b"
+        #expect(try other.run(["demo"]).status == 0)
+        _ = try other.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen", "--without-actions"])
+        let here = try canonical(cli.json(["show", "Peter Schmidt"]))
+        let there = try canonical(other.json(["show", "Peter Schmidt"]))
+        #expect(here != there, "a move in one workspace leaves the other as it was")
+    }
+
+    @Test func theBoardRunsOnADatabaseAndSeesAnotherHostsMove() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        let board = try TmuxSession(
+            command: [try BuiltBinary.url("stagehand").path, "--state", cli.store ?? ""], width: 120, height: 35,
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin"])
+        try board.waitFor(text: "3 Interview ⚡ 3")
+        let moved = try cli.run(["move", "Peter Schmidt", "--to", "Interview", "--job", "ios", "--without-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        try board.waitFor("the other host's move", timeout: 5) { $0.contains("3 Interview ⚡ 4") }
+        try board.send("q")
+        #expect(try board.waitForExit() == 0)
+    }
+}
