@@ -64,9 +64,11 @@ final class DatabaseConnection {
         try execute(sql, parameters).first?.first ?? nil
     }
 
-    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN")
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it
+    /// throws. `readingOnly` sees one snapshot of every table, however many
+    /// statements it takes, while writers go on.
+    func transaction<Result>(readingOnly: Bool = false, _ body: () throws -> Result) throws -> Result {
+        try execute(readingOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let result = try body()
             try execute("COMMIT")

@@ -41,7 +41,8 @@ public final class DatabaseStore: WorkspaceStore {
     }
 
     public func load() throws -> Workspace {
-        try connection.transaction { try reload() }
+        // One snapshot for every table: a change committed between two of the reads must not show half.
+        try connection.transaction(readingOnly: true) { try reload() }
         return workspace
     }
 
