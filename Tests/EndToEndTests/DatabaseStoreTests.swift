@@ -17,6 +17,8 @@ import Testing
         #expect(again.status == 0 && again.output.contains("is up to date"), "migrate is safe to run again")
         let demo = try cli.run(["demo"])
         #expect(demo.status == 0, "\(demo.errors)")
+        // The outbox in the test's scratch folder, not in the default data folder.
+        #expect(try cli.run(["mail", "set", "outbox", "--folder", cli.scratch.outbox.path]).status == 0)
         return cli
     }
 
@@ -104,6 +106,33 @@ import Testing
         #expect(newer.status == 65 && newer.errors.contains("set up by a newer Stagehand"), "\(newer.errors)")
         let migrate = try cli.run(["migrate"])
         #expect(migrate.status == 65, "migrate refuses a newer database too: \(migrate.errors)")
+    }
+
+    @Test func dispatchWatchWakesOnAnotherProcesssChangeWithoutPolling() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        let moved = try cli.run(["move", "Isabelle Fournier", "--job", "ios", "--to", "Take-home", "--run-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        let waiting = try #require((try cli.json(["scheduled"])["waiting"] as? [[String: Any]])?.first { $0["candidate"] as? String != nil })
+        let email = try #require(waiting["email"] as? String ?? waiting["id"] as? String)
+        func outboxCount() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: cli.scratch.outbox.path)) ?? []).count }
+        let before = outboxCount()
+        let watch = try cli.start(["dispatch", "--watch"])
+        // Made due behind Stagehand's back, then announced as a change would be: only LISTEN wakes the watcher,
+        // whose clock (STAGEHAND_NOW) puts the email days away.
+        usleep(500_000)
+        try cluster.sql(
+            "UPDATE stagehand_emails SET document = jsonb_set(document, '{dueAt}', '\"2000-01-01T00:00:00Z\"') WHERE id = '\(email)'; "
+                + "UPDATE stagehand_workspaces SET revision = revision + 1; SELECT pg_notify('stagehand_changes', 'default');")
+        let deadline = Date().addingTimeInterval(10)
+        var sent = false
+        while !sent, Date() < deadline {
+            sent = outboxCount() > before
+            if !sent { usleep(50_000) }
+        }
+        kill(watch.process.processIdentifier, SIGTERM)
+        let stopped = watch.finish()
+        #expect(sent, "the watcher sent the email once told: \(stopped.errors)\(stopped.output)")
     }
 
     @Test func twoWorkspacesShareADatabase() throws {

@@ -10,12 +10,6 @@ import Darwin
 /// or someone calls `wake()` (a signal handler, say), without polling: inotify on the
 /// state file's folder and a pipe, waited on together with poll(2).
 public final class StateFileWatch: @unchecked Sendable {
-    public enum Reason: Sendable, Equatable {
-        case changed
-        case deadline
-        case woken
-    }
-
     private let watched: Set<String>
     private let inotify: Int32
     private let wakeRead: Int32
@@ -60,7 +54,7 @@ public final class StateFileWatch: @unchecked Sendable {
     }
 
     /// Waits until the state file changes, `deadline` passes (never, when nil) or `wake()`.
-    public func wait(until deadline: Date?) -> Reason {
+    public func wait(until deadline: Date?) -> WatchReason {
         while true {
             let remaining = deadline.map { $0.timeIntervalSinceNow } ?? .infinity
             if remaining <= 0 { return .deadline }

@@ -32,10 +32,7 @@ struct DispatchCommand: ParsableCommand {
             if !result.failed.isEmpty || !result.unknown.isEmpty { throw ExitCode(5) }
             return
         }
-        guard case .file(let statePath) = session.location else {
-            throw ValidationError("dispatch --watch waits on a state file; with a database, run 'stagehand dispatch' every minute from cron or a systemd timer.")
-        }
-        let changes = try StateFileWatch(statePath)
+        let changes = try session.location.watch()
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -44,7 +41,7 @@ struct DispatchCommand: ParsableCommand {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-        printError("Watching \(statePath.path) for due emails; Ctrl-C stops.")
+        printError("Watching \(session.location.shown) for due emails; Ctrl-C stops.")
         var lastProblem: MailSetupError?
         while true {
             _ = try session.store.refreshIfChanged()

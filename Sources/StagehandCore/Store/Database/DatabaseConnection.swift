@@ -59,6 +59,22 @@ final class DatabaseConnection {
         }
     }
 
+    /// The descriptor to poll for notices.
+    var socket: Int32 { PQsocket(connection) }
+
+    var isOpen: Bool { PQstatus(connection) == CONNECTION_OK }
+
+    /// The payloads of the notices that arrived, read without waiting.
+    func notices() -> [String] {
+        guard PQconsumeInput(connection) == 1 else { return [] }
+        var payloads: [String] = []
+        while let notice = PQnotifies(connection) {
+            payloads.append(String(cString: notice.pointee.extra))
+            PQfreemem(notice)
+        }
+        return payloads
+    }
+
     /// The first value of the first row, if any.
     func value(_ sql: String, _ parameters: [String?] = []) throws -> String? {
         try execute(sql, parameters).first?.first ?? nil

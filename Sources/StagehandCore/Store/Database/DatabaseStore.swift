@@ -23,7 +23,11 @@ public final class DatabaseStore: WorkspaceStore {
         encoder.dateEncodingStrategy = .iso8601
         decoder.dateDecodingStrategy = .iso8601
         decoder.userInfo[.readableSchemaVersion] = StateFile.currentSchemaVersion
-        if requiringSchema { try DatabaseSchema.requireCurrent(connection) }
+        if requiringSchema {
+            try DatabaseSchema.requireCurrent(connection)
+            // Others' changes announce themselves, so `refreshIfChanged` asks the server nothing until one does.
+            try connection.execute("LISTEN \(DatabaseWatch.channel)")
+        }
     }
 
     /// Applies the migrations the database lacks; the versions applied.
@@ -48,7 +52,9 @@ public final class DatabaseStore: WorkspaceStore {
 
     @discardableResult
     public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
-        try connection.transaction {
+        // Notices are read as they come, so that a listener that only writes never holds up the server's queue.
+        _ = connection.notices()
+        return try connection.transaction {
             // The row lock makes writers take turns; the latest state is read under it.
             guard let row = try connection.execute(
                 "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
@@ -82,6 +88,8 @@ public final class DatabaseStore: WorkspaceStore {
             _ = try load()
             return true
         }
+        guard connection.isOpen else { throw DatabaseError.unreachable(shown: location.shown, detail: "the connection dropped") }
+        guard connection.notices().contains(location.workspace) else { return false }
         guard let latest = try connection.value("SELECT revision FROM stagehand_workspaces WHERE name = $1", [location.workspace]) else {
             throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace)
         }
@@ -196,11 +204,13 @@ public final class DatabaseStore: WorkspaceStore {
         try upsert(Array(workspace.actionRuns), into: "stagehand_action_runs")
     }
 
+    /// The next revision, and a notice to every listener (delivered when the change commits).
     private func advanceRevision(counter: Int) throws {
         let next = try connection.value(
             "UPDATE stagehand_workspaces SET revision = revision + 1, counter = $2 WHERE name = $1 RETURNING revision",
             [location.workspace, String(counter)])
         revision = next.flatMap { Int64($0) } ?? -1
+        try connection.execute("SELECT pg_notify($1, $2)", [DatabaseWatch.channel, location.workspace])
     }
 
     private func json<Value: Encodable>(_ value: Value) throws -> String {
