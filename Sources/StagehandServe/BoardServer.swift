@@ -7,7 +7,8 @@ import StagehandCore
 
 /// What a server is started with.
 public struct ServeSettings: Sendable {
-    public var state: URL
+    /// The state file or database every board opens.
+    public var state: StoreLocation
     /// The `stagehand` executable each session runs.
     public var board: String
     /// How long a connection may go without a key from the person.
@@ -16,7 +17,7 @@ public struct ServeSettings: Sendable {
     /// Keys a client may offer on one connection.
     public var maxKeysOffered = 6
 
-    public init(state: URL, board: String, idleTimeout: TimeAmount) {
+    public init(state: StoreLocation, board: String, idleTimeout: TimeAmount) {
         self.state = state
         self.board = board
         self.idleTimeout = idleTimeout

@@ -106,11 +106,8 @@ final class BoardSession: ChannelInboundHandler {
         let session: SessionProcess
         do {
             session = try SessionProcess(
-                executable: settings.board, arguments: ["stagehand", "--state", settings.state.path, "--as", member.id.rawValue],
-                environment: [
-                    "TERM": TerminalType.known(terminal.type), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                    "STAGEHAND_STATE": settings.state.path, "USER": member.login, "LOGNAME": member.login,
-                ],
+                executable: settings.board, arguments: ["stagehand", "--as", member.id.rawValue],
+                environment: sessionEnvironment(for: member),
                 rows: terminal.rows, columns: terminal.columns)
         } catch {
             limits.releaseSession(for: member.id)
@@ -142,6 +139,24 @@ final class BoardSession: ChannelInboundHandler {
                     channel.close(promise: nil)
                 }
             })
+    }
+
+    /// A clean environment: the terminal, the language, who it is, and where the state
+    /// is — in the environment rather than the arguments, so that a database's URI
+    /// never shows in `ps` — with libpq's own settings (a password file, TLS) passed on.
+    private func sessionEnvironment(for member: Member) -> [String: String] {
+        var environment = [
+            "TERM": TerminalType.known(terminal?.type ?? ""), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "USER": member.login, "LOGNAME": member.login,
+        ]
+        switch settings.state {
+        case .file(let path):
+            environment["STAGEHAND_STATE"] = path.path
+        case .database(let database):
+            environment["STAGEHAND_STATE"] = database.uri
+            for (key, value) in ProcessInfo.processInfo.environment where key.hasPrefix("PG") { environment[key] = value }
+        }
+        return environment
     }
 
     /// Says why on the client's stderr, answers the request, exits 1 and closes.

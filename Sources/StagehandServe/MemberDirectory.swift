@@ -7,12 +7,12 @@ import Synchronization
 /// whenever the file changed (two `stat` calls when it did not), so that a key
 /// added or removed with `stagehand members` counts from the next sign-in.
 public final class MemberDirectory: Sendable {
-    private let store: Mutex<StateFile>
+    private let store: Mutex<any WorkspaceStore>
 
-    public init(state: URL) throws {
-        let file = StateFile(path: state)
-        _ = try file.load()
-        store = Mutex(file)
+    public init(state: StoreLocation) throws {
+        let opened = try state.open()
+        _ = try opened.load()
+        store = Mutex(opened)
     }
 
     /// The member whose key this is, or nil for a key nobody registered.

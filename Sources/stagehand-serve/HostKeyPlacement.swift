@@ -10,10 +10,8 @@ import StagehandServe
 enum HostKeyPlacement {
     /// Where the key lives when `--host-key` does not say: root keeps it under /etc,
     /// away from the state the boards write; anyone else beside the state file.
-    static func defaultPath(state: URL, startedAsRoot: Bool) -> String {
-        startedAsRoot
-            ? "/etc/stagehand/ssh_host_ed25519_key"
-            : state.deletingLastPathComponent().appendingPathComponent("ssh_host_ed25519_key").path
+    static func defaultPath(folder: URL, startedAsRoot: Bool) -> String {
+        startedAsRoot ? "/etc/stagehand/ssh_host_ed25519_key" : folder.appendingPathComponent("ssh_host_ed25519_key").path
     }
 
     static func require(_ path: String, outOfReachOf user: ServiceUser) throws {

@@ -26,7 +26,8 @@ struct StagehandServeCommand: ParsableCommand {
         name: .customLong("host-key"),
         help: "The ed25519 host key, made on first start if none is there (default: /etc/stagehand/ssh_host_ed25519_key as root, else beside the state file).")
     var hostKey: String?
-    @Option(help: "The state file (default: $STAGEHAND_STATE, else $XDG_DATA_HOME/stagehand/state.json).") var state: String?
+    @Option(help: "The state file or a postgresql:// URI (default: $STAGEHAND_STATE, else $XDG_DATA_HOME/stagehand/state.json).")
+    var state: String?
     @Option(name: .customLong("max-sessions"), help: "Boards open at once, in all.") var maxSessions = 20
     @Option(name: .customLong("max-sessions-per-member"), help: "Boards one member may have open at once.")
     var maxSessionsPerMember = 3
@@ -61,14 +62,16 @@ struct StagehandServeCommand: ParsableCommand {
 
     private func serve() throws {
         let environment = ProcessInfo.processInfo.environment
-        let statePath = StateFile.location(option: state, environment: environment)
+        let location = StoreLocation.from(option: state, environment: environment)
+        // Beside the state file, or in the default data folder for a database: where the host key goes when not started as root.
+        let dataFolder = location.folder(environment: environment)
         let (host, port) = try Self.address(listen)
         let idle = try Self.duration(idleTimeout)
         guard maxSessions > 0, maxSessionsPerMember > 0, connectionsPerMinute >= 0 else {
             throw ServeError("--max-sessions and --max-sessions-per-member need a number above 0, --connections-per-minute 0 or more.")
         }
         let root = geteuid() == 0
-        let keyPath = hostKey ?? HostKeyPlacement.defaultPath(state: statePath, startedAsRoot: root)
+        let keyPath = hostKey ?? HostKeyPlacement.defaultPath(folder: dataFolder, startedAsRoot: root)
         let board = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
             .deletingLastPathComponent().appendingPathComponent("stagehand").path
         guard FileManager.default.isExecutableFile(atPath: board) else {
@@ -76,7 +79,7 @@ struct StagehandServeCommand: ParsableCommand {
         }
         // Every check comes before anything is made: a server that cannot serve
         // leaves no host key behind, and a key that is there is never replaced.
-        let directory = try MemberDirectory(state: statePath)
+        let directory = try MemberDirectory(state: location)
         let existingKey = try HostKey.load(from: keyPath)
         let serviceUser = root ? try ServiceUser.named(user) : nil
         let audit: Audit
@@ -84,16 +87,16 @@ struct StagehandServeCommand: ParsableCommand {
             try HostKeyPlacement.require(keyPath, outOfReachOf: serviceUser)
             // Checked, and the audit log opened, as the user the boards run as.
             audit = try serviceUser.impersonating {
-                try StateAccess.require(statePath)
+                if case .file(let path) = location { try StateAccess.require(path) }
                 return try Audit(path: auditLog)
             }
         } else {
-            try StateAccess.require(statePath)
+            if case .file(let path) = location { try StateAccess.require(path) }
             audit = try Audit(path: auditLog)
         }
         let key = existingKey ?? HostKey.generate()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let settings = ServeSettings(state: statePath, board: board, idleTimeout: idle)
+        let settings = ServeSettings(state: location, board: board, idleTimeout: idle)
         let limits = ServeLimits(maxSessions: maxSessions, maxSessionsPerMember: maxSessionsPerMember, connectionsPerMinute: connectionsPerMinute)
         let server = try BoardServer.start(
             host: host, port: port, settings: settings, hostKey: key, directory: directory, limits: limits, audit: audit, group: group)
@@ -112,7 +115,7 @@ struct StagehandServeCommand: ParsableCommand {
         let stop = ServerSignals(stop: { channel.close(promise: nil) }, reopenLog: { audit.reopen() })
         let bound = channel.localAddress?.port ?? port
         let made = existingKey == nil ? " (new, saved in \(keyPath))" : ""
-        print("stagehand-serve: listening on \(host):\(bound) for \(statePath.path); host key \(key.fingerprint)\(made)")
+        print("stagehand-serve: listening on \(host):\(bound) for \(location.shown); host key \(key.fingerprint)\(made)")
         fflush(nil)
         try channel.closeFuture.wait()
         stop.cancel()

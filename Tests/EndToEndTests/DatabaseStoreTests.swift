@@ -160,4 +160,20 @@ import Testing
         try board.send("q")
         #expect(try board.waitForExit() == 0)
     }
+
+    @Test func stagehandServeServesABoardFromADatabaseAndNoPasswordShowsInPs() throws {
+        let cluster = try PostgresCluster()
+        let uri = try cluster.database()
+        let server = try ServeFixture(keysFor: ["ana"], database: uri)
+        let board = try server.openBoard(as: "ana")
+        try board.waitFor(text: "Ana Lindqvist (Admin)")
+        let moved = try server.cli.run(["move", "Peter Schmidt", "--to", "Interview", "--job", "ios", "--without-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        try board.waitFor("the move made elsewhere", timeout: 5) { $0.contains("3 Interview ⚡ 4") }
+        let session = try #require(server.sessionPIDs.first)
+        let arguments = (try? String(contentsOfFile: "/proc/\(session)/cmdline", encoding: .utf8)) ?? ""
+        #expect(!arguments.contains("postgresql://"), "the database's URI is not in the board's arguments: \(arguments)")
+        try board.send("q")
+        #expect(try board.waitForExit() == 0)
+    }
 }

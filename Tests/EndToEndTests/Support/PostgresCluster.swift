@@ -19,7 +19,8 @@ final class PostgresCluster {
         self.bin = bin
         asPostgres = geteuid() == 0
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stagehand-pg-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Open to others for its socket (boards run as another user); the data folder inside is PostgreSQL's alone.
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         if asPostgres, let user = getpwnam("postgres") { chown(folder.path, user.pointee.pw_uid, user.pointee.pw_gid) }
         port = Int.random(in: 20_000...60_000)
         try run("initdb", ["-D", folder.appendingPathComponent("data").path, "-A", "trust", "-U", "stagehand", "-E", "UTF8"])

@@ -7,7 +7,7 @@ import Foundation
 /// with SSH keys made by `ssh-keygen` and added for some members; the real
 /// OpenSSH client connects to it, in tmux for boards.
 final class ServeFixture {
-    let cli: StagehandCLI
+    var cli: StagehandCLI
     let port: Int
     let hostFingerprint: String
     let keys: URL
@@ -22,14 +22,16 @@ final class ServeFixture {
     /// `prefix` runs before the server (`setpriv …` to start it as another user).
     init(
         keysFor members: [String] = ["ana", "dev"], hostKey: URL? = nil, arguments: [String] = [], givingStateToNobody: Bool = true,
-        prefix: [String] = []
+        prefix: [String] = [], database: String? = nil
     ) throws {
         for tool in ["/usr/bin/ssh", "/usr/bin/ssh-keygen"] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw TmuxSession.Failure(description: "\(tool) is missing: install openssh-client (.ci/run does).")
         }
         cli = try StagehandCLI()
+        cli.store = database
         keys = cli.scratch.url.appendingPathComponent("keys")
         try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
+        if database != nil { _ = try cli.run(["migrate"]) }
         _ = try cli.run(["demo"])
         for member in members {
             try OpenSSHTools.keygen(["-q", "-t", "ed25519", "-N", "", "-C", member, "-f", keys.appendingPathComponent(member).path])
@@ -64,7 +66,7 @@ final class ServeFixture {
         let serve = [bin.appendingPathComponent("stagehand-serve").path]
         let command =
             prefix + serve
-            + ["--listen", "127.0.0.1:0", "--state", cli.statePath, "--audit-log", cli.scratch.url.appendingPathComponent("audit.log").path]
+            + ["--listen", "127.0.0.1:0", "--state", database ?? cli.statePath, "--audit-log", cli.scratch.url.appendingPathComponent("audit.log").path]
             + ["--host-key", self.hostKey.path] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())

@@ -11,6 +11,12 @@ public struct DatabaseLocation: Sendable, Equatable {
 
     public static let defaultWorkspace = "default"
 
+    /// The URI to hand another Stagehand process, workspace included.
+    public var uri: String {
+        guard workspace != Self.defaultWorkspace else { return connectionURI }
+        return connectionURI + (connectionURI.contains("?") ? "&" : "?") + "workspace=\(workspace)"
+    }
+
     /// Nil for anything that is not a `postgresql://` or `postgres://` URI.
     public init?(_ text: String) {
         guard text.hasPrefix("postgresql://") || text.hasPrefix("postgres://"), var components = URLComponents(string: text) else {
