@@ -176,4 +176,25 @@ import Testing
         try board.send("q")
         #expect(try board.waitForExit() == 0)
     }
+
+    @Test func aBoardThatLosesTheDatabaseSaysSoKeepsTheLastStateAndComesBackByItself() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        let board = try TmuxSession(
+            command: [try BuiltBinary.url("stagehand").path, "--state", cli.store ?? ""], width: 120, height: 35,
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin"])
+        try board.waitFor(text: "3 Interview ⚡ 3")
+        try cluster.stop()
+        let lost = try board.waitFor("the bar to say the database is gone", timeout: 10) { $0.contains("Cannot reach the database") }
+        #expect(lost.contains("Showing the last state read") && lost.contains("3 Interview ⚡ 3"), "the cards stay readable")
+        try board.send("2", "L")
+        try board.waitFor("the move to be refused with a sentence", timeout: 10) { $0.contains("Cannot reach the database") }
+        try cluster.start()
+        try board.waitFor("the bar to clear", timeout: 15) { !$0.contains("Showing the last state read") }
+        let moved = try cli.run(["move", "Peter Schmidt", "--to", "Interview", "--job", "ios", "--without-actions"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        try board.waitFor("a change made after the restart", timeout: 10) { $0.contains("3 Interview ⚡ 4") }
+        try board.send("q")
+        #expect(try board.waitForExit() == 0)
+    }
 }

@@ -56,7 +56,15 @@ public final class BoardProgram {
             }
             if wall.timeIntervalSince(lastReload) >= Self.reloadInterval {
                 lastReload = wall
-                if (try? runner.store.refreshIfChanged()) == true { send(.workspaceChanged(runner.store.workspace)) }
+                // A store that cannot be read (a database gone away) is said in the bar; the last state stays on screen.
+                do {
+                    let changed = try runner.store.refreshIfChanged()
+                    if state.storeProblem != nil { send(.storeProblem(nil)) }
+                    if changed { send(.workspaceChanged(runner.store.workspace)) }
+                } catch {
+                    let sentence = (error as? any UserFacingError)?.sentence ?? "\(error)"
+                    if state.storeProblem != sentence { send(.storeProblem(sentence)) }
+                }
             }
             if wall.timeIntervalSince(lastInput) >= Self.idleBeforeCompacting,
                 wall.timeIntervalSince(lastCompaction) >= Self.idleBeforeCompacting

@@ -7,6 +7,10 @@ extension Board {
         let y = frame.height - 1
         let theme = state.theme
         frame.fill(x: 0, y: y, width: frame.width - 1, height: 1, style: theme[.bottomBar])
+        if let problem = state.storeProblem, state.status == nil || state.status?.kind == .info {
+            frame.put(" " + DisplayWidth.truncate("Showing the last state read. \(problem)", to: frame.width - 3), x: 0, y: y, style: theme[.statusError], maxWidth: frame.width - 1)
+            return
+        }
         if let status = state.status {
             let style = status.kind == .error ? theme[.statusError] : theme[.statusInfo]
             frame.put(" " + DisplayWidth.truncate(status.text, to: frame.width - 3), x: 0, y: y, style: style, maxWidth: frame.width - 1)

@@ -37,6 +37,9 @@ public struct BoardState: Sendable {
     public var batches: [RunBatch] = []
     /// The batch the pane showed last (see `shownBatch`).
     public var paneBatch: ActionRunID?
+    /// Why the store cannot be read now (a database gone away): the board shows the
+    /// last state it read, and says this in its bar until the store is back.
+    public var storeProblem: String?
     /// Why mail cannot go out from this board (no password here…), as its sender last found.
     public var mailProblem: String?
     /// When the finished pane closes by itself.

@@ -9,6 +9,8 @@ public enum Msg: Sendable {
     case workspaceChanged(Workspace)
     /// The core made a change to candidates the board asked for.
     case changed(CandidateChange, CandidateChangeOutcome)
+    /// Whether the store can be read: why not (a database gone away), or nil once it can again.
+    case storeProblem(String?)
     /// Whether mail can go out from this board: why not, or nil when it can.
     case mailProblem(String?)
     /// A bulk move committed another batch.

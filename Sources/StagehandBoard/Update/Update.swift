@@ -48,6 +48,9 @@ public enum Board {
         case .mailProblem(let problem):
             state.mailProblem = problem
             return []
+        case .storeProblem(let problem):
+            state.storeProblem = problem
+            return []
         case .bulkProgressed(let done, let total):
             state.bulkProgress = BulkProgress(done: done, total: total)
             return []

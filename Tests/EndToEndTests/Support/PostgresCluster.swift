@@ -24,10 +24,19 @@ final class PostgresCluster {
         if asPostgres, let user = getpwnam("postgres") { chown(folder.path, user.pointee.pw_uid, user.pointee.pw_gid) }
         port = Int.random(in: 20_000...60_000)
         try run("initdb", ["-D", folder.appendingPathComponent("data").path, "-A", "trust", "-U", "stagehand", "-E", "UTF8"])
+        try start()
+    }
+
+    func start() throws {
         try run(
             "pg_ctl",
             ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
              "-k \(folder.path) -p \(port) -c listen_addresses='' -c fsync=on", "start"])
+    }
+
+    /// Stops the server as a restart would: every connection cut.
+    func stop() throws {
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
     }
 
     deinit {

@@ -7,6 +7,9 @@ import Foundation
 final class DatabaseConnection {
     let location: DatabaseLocation
     private let connection: OpaquePointer
+    /// Channels to LISTEN on again after a reconnection.
+    private var listening: Set<String> = []
+    private var lastReconnect = Date.distantPast
 
     init(_ location: DatabaseLocation) throws {
         self.location = location
@@ -19,8 +22,10 @@ final class DatabaseConnection {
             throw DatabaseError.unreachable(shown: location.shown, detail: detail)
         }
         self.connection = connection
-        // Notices ("relation already exists, skipping") are not the user's business.
-        _ = try? execute("SET client_min_messages TO warning")
+        // libpq prints the server's notices to stderr by default, which would write
+        // over a board's screen (a restart's "terminating connection" among them):
+        // what matters reaches the user as a sentence instead.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
     }
 
     deinit { PQfinish(connection) }
@@ -31,8 +36,30 @@ final class DatabaseConnection {
         var first: [String?]? { values.first }
     }
 
+    /// LISTENs on `channel`, again after every reconnection.
+    func listen(_ channel: String) throws {
+        try execute("LISTEN \(channel)")
+        listening.insert(channel)
+    }
+
+    /// After the server went away (a restart, a network cut): one try to connect
+    /// again, at most once a second, so that a board polling it never stalls.
+    /// True when the connection is back.
+    func reconnectIfLost() -> Bool {
+        guard PQstatus(connection) != CONNECTION_OK else { return false }
+        guard Date().timeIntervalSince(lastReconnect) >= 1 else { return false }
+        lastReconnect = Date()
+        PQreset(connection)
+        guard PQstatus(connection) == CONNECTION_OK else { return false }
+        for channel in listening { _ = try? execute("LISTEN \(channel)") }
+        return true
+    }
+
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws -> Rows {
+        if PQstatus(connection) != CONNECTION_OK, !reconnectIfLost() {
+            throw DatabaseError.unreachable(shown: location.shown, detail: "the connection is lost; trying again")
+        }
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let pointers = copies.map { UnsafePointer<CChar>($0) }

@@ -26,7 +26,7 @@ public final class DatabaseStore: WorkspaceStore {
         if requiringSchema {
             try DatabaseSchema.requireCurrent(connection)
             // Others' changes announce themselves, so `refreshIfChanged` asks the server nothing until one does.
-            try connection.execute("LISTEN \(DatabaseWatch.channel)")
+            try connection.listen(DatabaseWatch.channel)
         }
     }
 
@@ -88,8 +88,17 @@ public final class DatabaseStore: WorkspaceStore {
             _ = try load()
             return true
         }
-        guard connection.isOpen else { throw DatabaseError.unreachable(shown: location.shown, detail: "the connection dropped") }
-        guard connection.notices().contains(location.workspace) else { return false }
+        // Back after a lost connection: notices may have been missed, so read it all again.
+        if !connection.isOpen {
+            guard connection.reconnectIfLost() else {
+                throw DatabaseError.unreachable(shown: location.shown, detail: "the connection is lost; trying again")
+            }
+            _ = try load()
+            return true
+        }
+        let notices = connection.notices()
+        if !connection.isOpen { return try refreshIfChanged() }
+        guard notices.contains(location.workspace) else { return false }
         guard let latest = try connection.value("SELECT revision FROM stagehand_workspaces WHERE name = $1", [location.workspace]) else {
             throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace)
         }

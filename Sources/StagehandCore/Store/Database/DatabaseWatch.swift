@@ -20,7 +20,7 @@ public final class DatabaseWatch: WorkspaceWatch, @unchecked Sendable {
     public init(_ location: DatabaseLocation) throws {
         self.location = location
         connection = try DatabaseConnection(location)
-        try connection.execute("LISTEN \(Self.channel)")
+        try connection.listen(Self.channel)
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else {
             throw DatabaseError.failed(shown: location.shown, detail: "cannot make a pipe: \(String(cString: strerror(errno)))")
