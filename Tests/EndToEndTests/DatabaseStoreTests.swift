@@ -22,6 +22,13 @@ import Testing
         return cli
     }
 
+    /// The real board in tmux on the CLI's database.
+    func openBoard(_ cli: StagehandCLI) throws -> TmuxSession {
+        try TmuxSession(
+            command: [try BuiltBinary.url("stagehand").path, "--state", cli.store ?? ""], width: 120, height: 35,
+            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin"])
+    }
+
     /// JSON with its keys sorted, so that two answers compare as text.
     func canonical(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
@@ -150,9 +157,7 @@ import Testing
     @Test func theBoardRunsOnADatabaseAndSeesAnotherHostsMove() throws {
         let cluster = try PostgresCluster()
         let cli = try sampleInDatabase(cluster)
-        let board = try TmuxSession(
-            command: [try BuiltBinary.url("stagehand").path, "--state", cli.store ?? ""], width: 120, height: 35,
-            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin"])
+        let board = try openBoard(cli)
         try board.waitFor(text: "3 Interview ⚡ 3")
         let moved = try cli.run(["move", "Peter Schmidt", "--to", "Interview", "--job", "ios", "--without-actions"])
         #expect(moved.status == 0, "\(moved.errors)")
@@ -180,9 +185,7 @@ import Testing
     @Test func aBoardThatLosesTheDatabaseSaysSoKeepsTheLastStateAndComesBackByItself() throws {
         let cluster = try PostgresCluster()
         let cli = try sampleInDatabase(cluster)
-        let board = try TmuxSession(
-            command: [try BuiltBinary.url("stagehand").path, "--state", cli.store ?? ""], width: 120, height: 35,
-            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin"])
+        let board = try openBoard(cli)
         try board.waitFor(text: "3 Interview ⚡ 3")
         try cluster.stop()
         let lost = try board.waitFor("the bar to say the database is gone", timeout: 10) { $0.contains("Cannot reach the database") }

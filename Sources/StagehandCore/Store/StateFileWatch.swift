@@ -12,21 +12,14 @@ import Darwin
 public final class StateFileWatch: @unchecked Sendable {
     private let watched: Set<String>
     private let inotify: Int32
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
+    private let waker: WakePipe
 
     public init(_ stateFile: URL) throws {
         let name = stateFile.lastPathComponent
         let folder = stateFile.deletingLastPathComponent().path
         watched = [name, name + ".journal"]
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { throw Self.failure(folder) }
-        for end in ends {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, O_NONBLOCK)
-        }
-        wakeRead = ends[0]
-        wakeWrite = ends[1]
+        guard let waker = WakePipe() else { throw Self.failure(folder) }
+        self.waker = waker
         #if canImport(Glibc)
         inotify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard inotify >= 0 else { throw Self.failure(folder) }
@@ -39,8 +32,6 @@ public final class StateFileWatch: @unchecked Sendable {
 
     deinit {
         if inotify >= 0 { close(inotify) }
-        close(wakeRead)
-        close(wakeWrite)
     }
 
     private static func failure(_ folder: String) -> StateFileError {
@@ -48,10 +39,7 @@ public final class StateFileWatch: @unchecked Sendable {
     }
 
     /// Safe from any thread.
-    public func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
-    }
+    public func wake() { waker.wake() }
 
     /// Waits until the state file changes, `deadline` passes (never, when nil) or `wake()`.
     public func wait(until deadline: Date?) -> WatchReason {
@@ -60,22 +48,17 @@ public final class StateFileWatch: @unchecked Sendable {
             if remaining <= 0 { return .deadline }
             // Capped so that a changed system clock is noticed within the hour.
             let milliseconds = Int32(min(remaining, 3600) * 1000) + 1
-            var descriptors = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0)]
             if inotify >= 0 { descriptors.append(pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&descriptors, nfds_t(descriptors.count), inotify >= 0 ? milliseconds : min(milliseconds, 1000))
             if ready < 0 && errno == EINTR { continue }
             if descriptors[0].revents != 0 {
-                drain(wakeRead)
+                waker.drain()
                 return .woken
             }
             if descriptors.count > 1, descriptors[1].revents != 0, concernsStateFile() { return .changed }
             if inotify < 0 && ready == 0 { return .changed }
         }
-    }
-
-    private func drain(_ descriptor: Int32) {
-        var buffer = [UInt8](repeating: 0, count: 64)
-        while read(descriptor, &buffer, buffer.count) > 0 {}
     }
 
     /// Reads every pending event; true if one names the snapshot or the journal

@@ -5,9 +5,11 @@ import Foundation
 
 /// Runs a program and waits for it, its output in a file rather than a pipe, and
 /// not through Foundation's `Process`: a daemon the program leaves behind (the
-/// PostgreSQL server `pg_ctl` starts) inherits what `Process` watches for the
-/// child's exit, so `waitUntilExit` would wait for the daemon. Signals are reset,
-/// so the daemon hears them as it would from a shell.
+/// tmux server `new-session` forks, the PostgreSQL server `pg_ctl` starts)
+/// inherits what `Process` watches for the child's exit, so `waitUntilExit` would
+/// wait for the daemon. The test runner blocks some signals in its threads; the
+/// mask and handlers are reset, so a daemon that inherited them still reaps its
+/// children and hears its signals.
 func spawnAndWait(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let outputPath = NSTemporaryDirectory() + "stagehand-spawn-\(UUID().uuidString)"
     defer { unlink(outputPath) }

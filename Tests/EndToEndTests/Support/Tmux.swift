@@ -137,43 +137,12 @@ final class TmuxSession {
         throw Failure(description: "The board did not exit within \(timeout)s. The screen was:\n\(try capture())")
     }
 
-    /// Runs tmux and returns what it printed. Not through Foundation's `Process`:
-    /// the tmux server that `new-session` forks inherits what `Process` watches
-    /// for the child's exit, so `waitUntilExit` would wait for the server.
+    /// Runs tmux and returns what it printed (see `spawnAndWait` for why not through
+    /// Foundation's `Process`: the tmux server `new-session` forks would be waited for).
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([tmux, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The test runner blocks some signals in its threads; a tmux server that
-        // inherited that mask would never reap the board or deliver its signals.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "could not start tmux: \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        let exitedCleanly = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
-        guard exitedCleanly else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
-        }
+        let (status, text) = try spawnAndWait(tmux, ["-L", socket, "-f", "/dev/null"] + arguments)
+        guard status == 0 else { throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(text)") }
         return text
     }
 

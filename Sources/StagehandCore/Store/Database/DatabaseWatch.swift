@@ -14,34 +14,19 @@ public final class DatabaseWatch: WorkspaceWatch, @unchecked Sendable {
 
     private let location: DatabaseLocation
     private let connection: DatabaseConnection
-    private let wakeRead: Int32
-    private let wakeWrite: Int32
+    private let waker: WakePipe
 
     public init(_ location: DatabaseLocation) throws {
         self.location = location
         connection = try DatabaseConnection(location)
         try connection.listen(Self.channel)
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
+        guard let waker = WakePipe() else {
             throw DatabaseError.failed(shown: location.shown, detail: "cannot make a pipe: \(String(cString: strerror(errno)))")
         }
-        for end in ends {
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(end, F_SETFL, O_NONBLOCK)
-        }
-        wakeRead = ends[0]
-        wakeWrite = ends[1]
+        self.waker = waker
     }
 
-    deinit {
-        close(wakeRead)
-        close(wakeWrite)
-    }
-
-    public func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
-    }
+    public func wake() { waker.wake() }
 
     public func wait(until deadline: Date?) -> WatchReason {
         while true {
@@ -49,14 +34,13 @@ public final class DatabaseWatch: WorkspaceWatch, @unchecked Sendable {
             if remaining <= 0 { return .deadline }
             let milliseconds = Int32(min(remaining, 3600) * 1000) + 1
             var descriptors = [
-                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: waker.readEnd, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&descriptors, 2, milliseconds)
             if ready < 0 && errno == EINTR { continue }
             if descriptors[0].revents != 0 {
-                var buffer = [UInt8](repeating: 0, count: 64)
-                while read(wakeRead, &buffer, buffer.count) > 0 {}
+                waker.drain()
                 return .woken
             }
             // A lost connection counts as a change: the caller's next read says what is wrong.
