@@ -200,4 +200,35 @@ import Testing
         try board.send("q")
         #expect(try board.waitForExit() == 0)
     }
+
+    @Test func threeDispatchersOnThreeHostsSendEachEmailOnceFromOneDatabase() throws {
+        let cluster = try PostgresCluster()
+        let cli = try sampleInDatabase(cluster)
+        let scratch = try Scratch()
+        let server = try SMTPServer(in: scratch.url)
+        #expect(try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "none"]).status == 0)
+        let count = 60
+        let csv = "name,email\n" + (1...count).map { "Zoë Load \($0),load\($0)@example.com" }.joined(separator: "\n") + "\n"
+        let file = scratch.url.appendingPathComponent("load.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", file.path, "--job", "ios"]).status == 0)
+        let board = try cli.json(["board", "--job", "ios"])
+        let stages = ((board["jobs"] as? [[String: Any]])?.first?["stages"] as? [[String: Any]]) ?? []
+        let ids = ((stages.first?["candidates"] as? [[String: Any]]) ?? [])
+            .filter { ($0["name"] as? String)?.hasPrefix("Zoë Load ") == true }.compactMap { $0["id"] as? String }
+        try #require(ids.count == count)
+        // Into Interview: its invitation goes out an hour after entry, so every one waits.
+        #expect(try cli.run(["move"] + ids + ["--to", "Interview", "--run-actions"], now: "2026-11-25T09:00:00Z").status == 0)
+        let before = server.messages.count
+        let hosts = try (0..<3).map { _ in
+            var host = try StagehandCLI()
+            host.store = cli.store
+            return host
+        }
+        let dispatchers = try hosts.map { try $0.start(["dispatch"], now: "2026-11-25T10:30:00Z") }
+        for result in dispatchers.map({ $0.finish() }) { #expect(result.status == 0, "\(result.errors)") }
+        let addresses = server.messages.dropFirst(before).flatMap(\.envelopeTo).filter { $0.hasPrefix("load") }
+        #expect(addresses.count - Set(addresses).count == 0, "no email twice")
+        #expect(Set((1...count).map { "load\($0)@example.com" }).subtracting(addresses).isEmpty, "none missing")
+    }
 }
