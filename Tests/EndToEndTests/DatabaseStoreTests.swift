@@ -12,7 +12,7 @@ import Testing
         var cli = try StagehandCLI()
         cli.store = try cluster.database()
         let migrated = try cli.run(["migrate"])
-        #expect(migrated.status == 0 && migrated.output.contains("applied schema 1"), "\(migrated.errors)\(migrated.output)")
+        #expect(migrated.status == 0 && migrated.output.contains("applied schema 1, 2"), "\(migrated.errors)\(migrated.output)")
         let again = try cli.run(["migrate"])
         #expect(again.status == 0 && again.output.contains("is up to date"), "migrate is safe to run again")
         let demo = try cli.run(["demo"])
@@ -129,8 +129,10 @@ import Testing
         // whose clock (STAGEHAND_NOW) puts the email days away.
         usleep(500_000)
         try cluster.sql(
-            "UPDATE stagehand_emails SET document = jsonb_set(document, '{dueAt}', '\"2000-01-01T00:00:00Z\"') WHERE id = '\(email)'; "
-                + "UPDATE stagehand_workspaces SET revision = revision + 1; SELECT pg_notify('stagehand_changes', 'default');")
+            "UPDATE stagehand_workspaces SET revision = revision + 1; "
+                + "UPDATE stagehand_emails SET document = jsonb_set(document, '{dueAt}', '\"2000-01-01T00:00:00Z\"'), "
+                + "revision = (SELECT revision FROM stagehand_workspaces WHERE name = 'default') WHERE id = '\(email)'; "
+                + "SELECT pg_notify('stagehand_changes', 'default');")
         let deadline = Date().addingTimeInterval(10)
         var sent = false
         while !sent, Date() < deadline {

@@ -75,7 +75,29 @@ enum DatabaseSchema {
             SELECT c.workspace, c.id AS candidate, e ->> 'at' AS at, e ->> 'kind' AS kind, e ->> 'job' AS job,
                    e ->> 'author' AS author, e ->> 'text' AS text
             FROM stagehand_candidates c, jsonb_array_elements(c.document -> 'timeline') AS e;
+        """,
+        // 2: what changed since a revision, so that a reader catches up on another
+        // writer's change by reading only it.
         """
+        ALTER TABLE stagehand_workspaces ADD COLUMN rebuilt_at bigint NOT NULL DEFAULT 0;
+        ALTER TABLE stagehand_candidates ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        ALTER TABLE stagehand_tasks ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        ALTER TABLE stagehand_evaluation_requests ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        ALTER TABLE stagehand_emails ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        ALTER TABLE stagehand_action_runs ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        CREATE INDEX stagehand_candidates_since ON stagehand_candidates (workspace, revision);
+        CREATE INDEX stagehand_tasks_since ON stagehand_tasks (workspace, revision);
+        CREATE INDEX stagehand_evaluation_requests_since ON stagehand_evaluation_requests (workspace, revision);
+        CREATE INDEX stagehand_emails_since ON stagehand_emails (workspace, revision);
+        CREATE INDEX stagehand_action_runs_since ON stagehand_action_runs (workspace, revision);
+        CREATE TABLE stagehand_removed (
+            workspace text NOT NULL REFERENCES stagehand_workspaces (name) ON DELETE CASCADE,
+            table_name text NOT NULL,
+            id text NOT NULL,
+            revision bigint NOT NULL
+        );
+        CREATE INDEX stagehand_removed_since ON stagehand_removed (workspace, revision);
+        """,
     ]
 
     static var current: Int { migrations.count }

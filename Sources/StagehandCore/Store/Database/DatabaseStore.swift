@@ -60,7 +60,7 @@ public final class DatabaseStore: WorkspaceStore {
                 "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
             ).first, let latest = row[0].flatMap({ Int64($0) })
             else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
-            if latest != revision || cached == nil { try reload() }
+            if latest != revision || cached == nil { try catchUp() }
             guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
             let baseline = WorkspaceBaseline(workspace)
             do {
@@ -99,12 +99,9 @@ public final class DatabaseStore: WorkspaceStore {
         let notices = connection.notices()
         if !connection.isOpen { return try refreshIfChanged() }
         guard notices.contains(location.workspace) else { return false }
-        guard let latest = try connection.value("SELECT revision FROM stagehand_workspaces WHERE name = $1", [location.workspace]) else {
-            throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace)
-        }
-        guard Int64(latest) != revision else { return false }
-        _ = try load()
-        return true
+        let before = revision
+        try connection.transaction(readingOnly: true) { try catchUp() }
+        return revision != before
     }
 
     public func create(_ workspace: Workspace, replacing: Bool) throws {
@@ -157,12 +154,56 @@ public final class DatabaseStore: WorkspaceStore {
         self.revision = revision
     }
 
+    /// Brings the cache up to what the database holds, reading only what changed
+    /// since its revision: each table's rows written later and the ids removed
+    /// later. A workspace rebuilt meanwhile, or nothing cached, is read whole.
+    private func catchUp() throws {
+        guard var workspace = cached, revision >= 0 else { return try reload() }
+        guard let row = try connection.execute(
+            "SELECT revision, rebuilt_at, counter, setup, document_version FROM stagehand_workspaces WHERE name = $1", [location.workspace]
+        ).first, let latest = row[0].flatMap({ Int64($0) }), let rebuilt = row[1].flatMap({ Int64($0) })
+        else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
+        guard latest != revision else { return }
+        // A workspace replaced (its revision back to 0) or rebuilt since is read whole.
+        guard latest > revision, rebuilt <= revision, let version = row[4].flatMap({ Int($0) }), version == StateFile.currentSchemaVersion else { return try reload() }
+        cached = nil
+        do {
+            try catchUp(&workspace.candidates, from: "stagehand_candidates")
+            try catchUp(&workspace.tasks, from: "stagehand_tasks")
+            try catchUp(&workspace.evaluationRequests, from: "stagehand_evaluation_requests")
+            try catchUp(&workspace.emails, from: "stagehand_emails")
+            try catchUp(&workspace.actionRuns, from: "stagehand_action_runs")
+            workspace.counter = Int(row[2] ?? "") ?? workspace.counter
+            let setup = try decoder.decode(WorkspaceSetup.self, from: Data((row[3] ?? "{}").utf8))
+            if setup != workspace.setup { workspace.setup = setup }
+        } catch {
+            revision = -1
+            throw error
+        }
+        workspace.forgetChanges()
+        cached = workspace
+        revision = latest
+    }
+
+    private func catchUp<Entity>(_ table: inout EntityTable<Entity>, from name: String) throws {
+        let since = String(revision)
+        let removed = try connection.value(
+            "SELECT coalesce(json_agg(id ORDER BY revision), '[]') FROM stagehand_removed WHERE workspace = $1 AND table_name = $2 AND revision > $3",
+            [location.workspace, name, since])
+        for id in try decoder.decode([Entity.ID].self, from: Data((removed ?? "[]").utf8)) { table.remove(id) }
+        let changed = try connection.value(
+            "SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(name) WHERE workspace = $1 AND revision > $2",
+            [location.workspace, since])
+        for entity in try decoder.decode([Entity].self, from: Data((changed ?? "[]").utf8)) { table.upsert(entity) }
+    }
+
     // MARK: Writing
 
     /// Writes what one change did: each table's removed rows, then its changed ones
     /// (a new one last in its table, as in the state file), the setup if it
     /// changed, and the next revision.
     private func write(_ record: JournalRecord, counter: Int) throws {
+        try advanceRevision(counter: counter)
         try apply(record.candidates, to: "stagehand_candidates")
         try apply(record.tasks, to: "stagehand_tasks")
         try apply(record.evaluationRequests, to: "stagehand_evaluation_requests")
@@ -171,15 +212,18 @@ public final class DatabaseStore: WorkspaceStore {
         if let setup = record.setup {
             try connection.execute("UPDATE stagehand_workspaces SET setup = $2::jsonb WHERE name = $1", [location.workspace, try json(setup)])
         }
-        try advanceRevision(counter: counter)
     }
 
+    /// Removed rows leave their ids behind at this revision, for readers catching up.
     private func apply<Entity>(_ change: TableChange<Entity>?, to table: String) throws {
         guard let change else { return }
         if !change.removed.isEmpty {
+            let ids = try json(change.removed)
             try connection.execute(
-                "DELETE FROM \(table) WHERE workspace = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))",
-                [location.workspace, try json(change.removed)])
+                "DELETE FROM \(table) WHERE workspace = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))", [location.workspace, ids])
+            try connection.execute(
+                "INSERT INTO stagehand_removed (workspace, table_name, id, revision) SELECT $1, $2, jsonb_array_elements_text($3::jsonb), $4",
+                [location.workspace, table, ids, String(revision)])
         }
         try upsert(change.changed, into: table)
     }
@@ -189,20 +233,22 @@ public final class DatabaseStore: WorkspaceStore {
         guard !entities.isEmpty else { return }
         try connection.execute(
             """
-            INSERT INTO \(table) (workspace, id, position, document)
-            SELECT $1, element ->> 'id', nextval('stagehand_positions'), element
+            INSERT INTO \(table) (workspace, id, position, document, revision)
+            SELECT $1, element ->> 'id', nextval('stagehand_positions'), element, $3
             FROM (SELECT element FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS given (element, number) ORDER BY number) AS ordered
-            ON CONFLICT (workspace, id) DO UPDATE SET document = EXCLUDED.document
-            """, [location.workspace, try json(entities)])
+            ON CONFLICT (workspace, id) DO UPDATE SET document = EXCLUDED.document, revision = EXCLUDED.revision
+            """, [location.workspace, try json(entities), String(max(revision, 0))])
     }
 
+    /// A table swapped wholesale: readers read the whole workspace again (`rebuilt_at`).
     private func replaceAll(with workspace: Workspace) throws {
+        try advanceRevision(counter: workspace.counter)
+        try connection.execute("UPDATE stagehand_workspaces SET rebuilt_at = revision WHERE name = $1", [location.workspace])
         for (_, table) in DatabaseSchema.tables {
             try connection.execute("DELETE FROM \(table) WHERE workspace = $1", [location.workspace])
         }
         try connection.execute("UPDATE stagehand_workspaces SET setup = $2::jsonb WHERE name = $1", [location.workspace, try json(workspace.setup)])
         try insertTables(of: workspace)
-        try advanceRevision(counter: workspace.counter)
     }
 
     private func insertTables(of workspace: Workspace) throws {
