@@ -92,10 +92,4 @@ extension Board {
         case (.cancel, .bulk): "[Esc] Back"
         }
     }
-
-    /// Names in a sentence, the first few of a long list and how many more.
-    static func listed(_ names: [String], limit: Int = 12) -> String {
-        guard names.count > limit else { return names.joined(separator: ", ") }
-        return names.prefix(limit - 1).joined(separator: ", ") + " and \(names.count - limit + 1) more"
-    }
 }

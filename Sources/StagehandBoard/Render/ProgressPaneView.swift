@@ -14,9 +14,7 @@ extension Board {
         var rows = runs.count == 1 ? stepRows(first, state) : candidateRows(runs, state, room: max(1, frame.height - 10))
         let steps = runs.flatMap(\.steps)
         // An email that did not go out gets a row of its own for why: the footer has no room.
-        let retrying = steps.compactMap { step -> String? in
-            if case .retrying(_, let why)? = workspace.trouble(of: step) { why } else { nil }
-        }
+        let retrying = steps.compactMap(workspace.retryReason)
         let waiting = state.mailProblem != nil && steps.contains { workspace.trouble(of: $0) == .notTakenToSend }
         if let why = retrying.first {
             rows.append(PaneRow(text: "Not sent yet: \(continuing(why))", detail: ""))
@@ -131,13 +129,12 @@ extension Board {
     /// running once it has started.
     static func standing(of run: ActionRun, now: Date, workspace: Workspace, mailProblem: String?) -> (state: StepState, word: String) {
         if let failure = firstFailure(run) { return (.failed(failure), "failed") }
-        let troubles = run.steps.compactMap { workspace.trouble(of: $0) }
-        if troubles.contains(where: { if case .retrying = $0 { true } else { false } }) { return (.failed(""), "not sent yet") }
+        if run.steps.contains(where: { workspace.retryReason(of: $0) != nil }) { return (.failed(""), "not sent yet") }
         if run.isFinished {
             if run.cancelledCount > 0 { return (.cancelled, "cancelled") }
             return run.workedCount == 0 ? (.skipped(""), "skipped") : (.done, "done")
         }
-        if mailProblem != nil, troubles.contains(.notTakenToSend) { return (.pending, "waiting to be sent") }
+        if mailProblem != nil, run.steps.contains(where: { workspace.trouble(of: $0) == .notTakenToSend }) { return (.pending, "waiting to be sent") }
         return run.settledCount > 0 || run.startsAt <= now ? (.running, "running") : (.pending, "pending")
     }
 

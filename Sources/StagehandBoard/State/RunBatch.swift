@@ -35,7 +35,7 @@ extension BoardState {
     /// Something in it failed, or an email of it is not sent yet after a failed attempt.
     public func needsReading(_ batch: RunBatch) -> Bool {
         runs(of: batch).contains { run in
-            run.hasFailures || run.steps.contains { if case .retrying? = workspace.trouble(of: $0) { true } else { false } }
+            run.hasFailures || run.steps.contains { workspace.retryReason(of: $0) != nil }
         }
     }
 

@@ -10,6 +10,11 @@ public enum EmailStepTrouble: Sendable, Equatable {
 }
 
 extension Workspace {
+    /// Why an email step's attempt failed, while it waits to be tried again; nil otherwise.
+    public func retryReason(of step: ActionStep) -> String? {
+        if case .retrying(_, let why)? = trouble(of: step) { why } else { nil }
+    }
+
     /// What is wrong with an email step, if anything: the same for the board's pane
     /// and the command line's report.
     public func trouble(of step: ActionStep) -> EmailStepTrouble? {

@@ -19,3 +19,9 @@ public func continuing(_ sentence: String) -> String {
     guard second.map({ $0.isLowercase || $0 == " " }) ?? false, first != "I" || second != " " else { return sentence }
     return first.lowercased() + sentence.dropFirst()
 }
+
+/// Names in a sentence: the first few of a long list, and how many more.
+public func listed(_ names: [String], limit: Int = 12) -> String {
+    guard names.count > limit else { return names.joined(separator: ", ") }
+    return names.prefix(limit - 1).joined(separator: ", ") + " and \(names.count - limit + 1) more"
+}

@@ -130,14 +130,13 @@ enum DatabaseSchema {
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(7412001)") }
         let found = try version(of: connection)
         if found > current { throw DatabaseError.newerSchema(shown: connection.location.shown, found: found, supported: current) }
-        var applied: [Int] = []
-        for version in (found + 1)...max(found + 1, current) where version <= current {
+        let missing = Array((found + 1)..<(current + 1))
+        for version in missing {
             try connection.transaction {
                 try connection.execute(migrations[version - 1])
                 try connection.execute("UPDATE stagehand_schema SET version = $1", [String(version)])
             }
-            applied.append(version)
         }
-        return applied
+        return missing
     }
 }
