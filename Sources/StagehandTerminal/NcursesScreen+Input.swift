@@ -15,12 +15,22 @@ extension NcursesScreen {
 
     /// Waits up to `timeout` seconds for a key, a mouse report or a resize; nil
     /// when none came. `.hangup` when the terminal has gone away, and from then on.
-    public func nextEvent(timeout: Double) -> InputEvent? {
+    public func nextEvent(timeout: Double, wakingOn descriptor: Int32?) -> InputEvent? {
         guard !isStopped, !hasHungUp else { return .hangup }
         let deadline = Self.now() + max(0, timeout)
         while true {
             if let signal = PendingSignal.received { endOnSignal(signal) }
-            let wait = min(max(0, deadline - Self.now()), Self.signalCheckInterval)
+            var wait = min(max(0, deadline - Self.now()), Self.signalCheckInterval)
+            if let descriptor {
+                // What ncurses holds already (an unread part of a sequence) comes first; then
+                // the terminal and the descriptor are waited on together.
+                if let event = readWithoutWaiting() { return event }
+                switch Self.waitForEither(fileno(input), descriptor, seconds: wait) {
+                case .descriptor: return nil
+                case .input: wait = 0
+                case .neither: if Self.now() >= deadline { return nil } else { continue }
+                }
+            }
             wtimeout(window, Int32((wait * 1000).rounded(.up)))
             var character: wint_t = 0
             let started = Self.now()
@@ -42,6 +52,39 @@ extension NcursesScreen {
             }
             if Self.now() >= deadline { return nil }
         }
+    }
+
+    /// A key ncurses can hand out at once, without waiting for the terminal.
+    private func readWithoutWaiting() -> InputEvent? {
+        wtimeout(window, 0)
+        var character: wint_t = 0
+        switch wget_wch(window, &character) {
+        case KEY_CODE_YES:
+            hangup.received()
+            return event(forCode: Int32(bitPattern: character))
+        case OK where character == 27:
+            hangup.received()
+            return escapeSequence().map(InputEvent.key)
+        case OK:
+            hangup.received()
+            return KeyCodes.key(forCharacter: character).map(InputEvent.key)
+        default:
+            return nil
+        }
+    }
+
+    private enum Readable {
+        case input
+        case descriptor
+        case neither
+    }
+
+    /// poll(2) on the terminal and another descriptor; a signal (a resize) ends the wait early.
+    private static func waitForEither(_ input: Int32, _ descriptor: Int32, seconds: Double) -> Readable {
+        var descriptors = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        guard poll(&descriptors, 2, Int32((seconds * 1000).rounded(.up))) > 0 else { return .neither }
+        if descriptors[0].revents != 0 { return .input }
+        return descriptors[1].revents != 0 ? .descriptor : .neither
     }
 
     private func event(forCode code: Int32) -> InputEvent? {

@@ -13,12 +13,12 @@ import Testing
         /// - Parameter reusing: a command line whose state file already holds a workspace, to open the board on.
         init(
             width: Int = 120, height: Int = 35, lang: String = "C.UTF-8", term: String = "xterm-256color", arguments: [String] = [],
-            reusing existing: StagehandCLI? = nil, before: (StagehandCLI) throws -> Void = { _ in }
+            store: TestStore = .file, reusing existing: StagehandCLI? = nil, before: (StagehandCLI) throws -> Void = { _ in }
         ) throws {
             if let existing {
                 cli = existing
             } else {
-                cli = try StagehandCLI()
+                cli = try StagehandCLI(store)
                 let demo = try cli.run(["demo"])
                 guard demo.status == 0 else { throw TmuxSession.Failure(description: "demo failed: \(demo.errors)") }
             }
@@ -26,7 +26,7 @@ import Testing
             self.width = width
             self.height = height
             environment = [
-                "TERM": term, "LANG": lang, "STAGEHAND_STATE": cli.statePath,
+                "TERM": term, "LANG": lang, "STAGEHAND_STATE": cli.location,
                 "STAGEHAND_NOW": cli.now, "HOME": cli.scratch.url.path, "PATH": "/usr/bin:/bin",
             ]
             tmux = try TmuxSession(
@@ -34,7 +34,7 @@ import Testing
             try tmux.waitFor(text: "Northwind Robotics")
         }
 
-        /// What the board was started with: another board on the same state file uses it too.
+        /// What the board was started with: another board on the same store uses it too.
         let environment: [String: String]
 
         /// The iOS job's cards of a stage, as `stagehand board --json` reports them.
@@ -52,8 +52,8 @@ import Testing
         }
     }
 
-    @Test func carryingACardIntoABoltStageRunsItsActionsInTheLowerRightPane() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func carryingACardIntoABoltStageRunsItsActionsInTheLowerRightPane(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let name = try #require(try board.cards(in: "applied").first)
         try board.tmux.waitFor(text: "Applied ⚡")
         let emails = board.outboxCount()
@@ -82,8 +82,8 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
-    @Test func cancellingDuringTheGracePeriodRunsNothing() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func cancellingDuringTheGracePeriodRunsNothing(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let name = try #require(try board.cards(in: "applied").first)
         let emails = board.outboxCount()
         try board.tmux.send("L")
@@ -102,8 +102,8 @@ import Testing
         #expect(board.outboxCount() == emails, "quitting must not run a cancelled run")
     }
 
-    @Test func bulkMovingThreeCandidatesWithoutActions() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func bulkMovingThreeCandidatesWithoutActions(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let applied = try board.cards(in: "applied")
         let emails = board.outboxCount()
         try board.tmux.send("Space")
@@ -159,12 +159,12 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
-    @Test func anotherProcessesMoveShowsWithinASecond() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func anotherProcessesMoveShowsWithinASecond(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let name = try #require(try board.cards(in: "applied").last)
         let moved = try board.cli.run(["move", name, "--to", "interview", "--job", "ios", "--without-actions"])
         #expect(moved.status == 0, "\(moved.errors)")
-        // The board polls the state file four times a second; the bound here only
+        // The board looks for changes four times a second; the bound here only
         // guards against a board that never notices (timing is the benchmarks' job).
         try board.tmux.waitFor("the other process's move", timeout: 5) { screen in
             screen.contains("3 Interview ⚡ 4")

@@ -3,9 +3,9 @@ import Testing
 
 /// The `stagehand` command line as a newcomer uses it, run as a real process.
 @Suite struct CommandLineTests {
-    /// A fresh sample workspace and the ids of the iOS job's candidates by stage.
-    func demo() throws -> (StagehandCLI, [String: [[String: Any]]]) {
-        let cli = try StagehandCLI()
+    /// A fresh sample workspace on `store` and the ids of the iOS job's candidates by stage.
+    func demo(_ store: TestStore = .file) throws -> (StagehandCLI, [String: [[String: Any]]]) {
+        let cli = try StagehandCLI(store)
         let result = try cli.run(["demo"])
         #expect(result.status == 0, "\(result.errors)")
         let board = try cli.json(["board", "--job", "ios"])
@@ -38,19 +38,19 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: cli.scratch.outbox.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
     }
 
-    @Test func demoWritesTheSampleAndNeverOverwritesWithoutForce() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func demoWritesTheSampleAndNeverOverwritesWithoutForce(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         let first = try cli.run(["demo"])
         #expect(first.status == 0)
         #expect(first.output.contains("Northwind Robotics"))
-        let before = cli.stateBytes()
+        let before = cli.savedState()
         let again = try cli.run(["demo"])
         #expect(again.status != 0)
         #expect(again.errors.contains("--force"))
-        #expect(cli.stateBytes() == before)
+        #expect(cli.savedState() == before)
         let forced = try cli.run(["demo", "--force"])
         #expect(forced.status == 0)
-        #expect(FileManager.default.fileExists(atPath: cli.statePath + ".bak"))
+        if store == .file { #expect(FileManager.default.fileExists(atPath: cli.statePath + ".bak")) }
     }
 
     /// Found by `stagehand-bench fuzz-text`: a pasted escape sequence came back
@@ -73,8 +73,8 @@ import Testing
         #expect(try cli.json(["show", "Eve"])["name"] as? String == name)
     }
 
-    @Test func boardPrintsStagesWithBoltsAndTheDocumentedJSON() throws {
-        let (cli, _) = try demo()
+    @Test(arguments: TestStore.allCases) func boardPrintsStagesWithBoltsAndTheDocumentedJSON(store: TestStore) throws {
+        let (cli, _) = try demo(store)
         let text = try cli.run(["board"])
         #expect(text.status == 0)
         #expect(text.output.contains("Phone screen ⚡"))
@@ -95,8 +95,8 @@ import Testing
         #expect(ascii.output.contains("Phone screen *"))
     }
 
-    @Test func movingIntoABoltStageRunsItsActionsAndSendsTheEmailToTheOutbox() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func movingIntoABoltStageRunsItsActionsAndSendsTheEmailToTheOutbox(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try firstWithEmail(in: "applied", stages, cli)
         let address = try #require(try emailOf(id, cli))
         let before = outboxFiles(cli)
@@ -127,8 +127,8 @@ import Testing
         #expect(text.output.contains("⚡"))
     }
 
-    @Test func aDelayedEmailWaitsForItsDueTimeAndGoesOutOnce() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func aDelayedEmailWaitsForItsDueTimeAndGoesOutOnce(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try firstWithEmail(in: "phone-screen", stages, cli)
         let move = try cli.json(["move", id, "--to", "interview"])
         let scheduled = try #require(move["scheduled"] as? [[String: Any]])
@@ -148,22 +148,22 @@ import Testing
         #expect(emails.contains { $0["status"] as? String == "sent" && ($0["subject"] as? String ?? "").isEmpty == false })
     }
 
-    @Test func movingBackNeedsAnExplicitChoiceAndChangesNothingWithoutOne() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func movingBackNeedsAnExplicitChoiceAndChangesNothingWithoutOne(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try firstWithEmail(in: "interview", stages, cli)
-        let before = cli.stateBytes()
+        let before = cli.savedState()
         let refused = try cli.run(["move", id, "--to", "phone-screen"])
         #expect(refused.status != 0)
         #expect(refused.errors.contains("--run-actions") && refused.errors.contains("--without-actions"))
-        #expect(cli.stateBytes() == before)
+        #expect(cli.savedState() == before)
         let without = try cli.json(["move", id, "--to", "phone-screen", "--without-actions"])
         #expect((without["ran"] as? [Any])?.isEmpty == true)
         let again = try cli.json(["move", id, "--to", "interview", "--run-actions"])
         #expect((again["ran"] as? [Any])?.isEmpty == false)
     }
 
-    @Test func aBulkMoveNeedsAChoiceUpFront() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func aBulkMoveNeedsAChoiceUpFront(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let ids = (stages["applied"] ?? []).prefix(2).map { $0["id"] as! String }
         #expect(ids.count == 2)
         let refused = try cli.run(["move"] + ids + ["--to", "phone-screen", "--job", "ios"])
@@ -174,16 +174,16 @@ import Testing
         #expect((moved["ran"] as? [Any])?.isEmpty == true)
     }
 
-    @Test func aNegativePortIsRefusedWithWhatAPortIs() throws {
-        let (cli, _) = try demo()
-        let before = cli.stateBytes()
+    @Test(arguments: TestStore.allCases) func aNegativePortIsRefusedWithWhatAPortIs(store: TestStore) throws {
+        let (cli, _) = try demo(store)
+        let before = cli.savedState()
         let refused = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "-5", "--security", "none"])
         #expect(refused.status != 0 && refused.errors.contains("The port -5 is not a port number"), "\(refused.errors)")
-        #expect(cli.stateBytes() == before, "nothing is saved")
+        #expect(cli.savedState() == before, "nothing is saved")
     }
 
-    @Test func movingOnCancelsAPendingDelayedEmail() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func movingOnCancelsAPendingDelayedEmail(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try firstWithEmail(in: "phone-screen", stages, cli)
         _ = try cli.json(["move", id, "--to", "interview"])
         let name = try #require(try cli.json(["show", id])["name"] as? String)
@@ -198,8 +198,8 @@ import Testing
         #expect(!later.output.contains("Interview"))
     }
 
-    @Test func applyingFiresTheFirstStageButImportDoesNot() throws {
-        let (cli, _) = try demo()
+    @Test(arguments: TestStore.allCases) func applyingFiresTheFirstStageButImportDoesNot(store: TestStore) throws {
+        let (cli, _) = try demo(store)
         let before = outboxFiles(cli).count
         let applied = try cli.run(["apply", "--job", "ios", "--name", "Grace Hopper", "--email", "grace@example.com"])
         #expect(applied.status == 0, "\(applied.errors)")
@@ -221,8 +221,8 @@ import Testing
         #expect(try cli.run(["show", "Ok Person"]).status != 0)
     }
 
-    @Test func disqualifyingRunsTheReasonsDelayedRejection() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func disqualifyingRunsTheReasonsDelayedRejection(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try firstWithEmail(in: "phone-screen", stages, cli)
         let result = try cli.run(["disqualify", id, "--reason", "not a fit"])
         #expect(result.status == 0, "\(result.errors)")
@@ -232,18 +232,18 @@ import Testing
         #expect(placement["disqualification"] is [String: Any])
     }
 
-    @Test func permissionsAreEnforcedWithAClearRefusal() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func permissionsAreEnforcedWithAClearRefusal(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try #require(stages["applied"]?.first?["id"] as? String)
         let manager = try cli.run(["move", id, "--to", "phone-screen", "--job", "ios", "--as", "dev"])
         #expect(manager.status == 3)
         #expect(manager.errors.contains("Dev Patel may not move candidates: that needs the permission for moving candidates"))
         #expect(!manager.errors.contains("moveCandidates"), "permissions are named in words, not as identifiers")
-        let before = cli.stateBytes()
+        let before = cli.savedState()
         let recruiter = try cli.run(["automations", "add", "--job", "ios", "--stage", "hired", "--tags", "hired", "--as", "ben"])
         #expect(recruiter.status == 3)
         #expect(recruiter.errors.contains("the permission for managing automations"))
-        #expect(cli.stateBytes() == before)
+        #expect(cli.savedState() == before)
         let admin = try cli.run(["automations", "add", "--job", "ios", "--stage", "hired", "--tags", "hired"])
         #expect(admin.status == 0, "\(admin.errors)")
         let listed = try cli.run(["automations", "list", "--job", "ios", "--stage", "hired"])
@@ -258,8 +258,8 @@ import Testing
         #expect(try cli.json(["board", "--job", "ios"]).description.contains("hasActions") == true)
     }
 
-    @Test func unknownAndAmbiguousNamesSayWhatToDo() throws {
-        let (cli, stages) = try demo()
+    @Test(arguments: TestStore.allCases) func unknownAndAmbiguousNamesSayWhatToDo(store: TestStore) throws {
+        let (cli, stages) = try demo(store)
         let id = try #require(stages["applied"]?.first?["id"] as? String)
         let stage = try cli.run(["move", id, "--to", "Nowhere", "--job", "ios"])
         #expect(stage.status != 0 && stage.errors.contains("No stage"))

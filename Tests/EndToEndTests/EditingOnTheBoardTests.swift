@@ -7,8 +7,8 @@ import Testing
 @Suite struct EditingOnTheBoardTests {
     typealias OpenBoard = BoardTerminalTests.OpenBoard
 
-    @Test func anAdminGivesAnEmptyStageADelayedEmailAndATaskThatAMoveThenRuns() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func anAdminGivesAnEmptyStageADelayedEmailAndATaskThatAMoveThenRuns(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let manager = try TmuxSession(
             command: [try BuiltBinary.url("stagehand").path, "--as", "dev"], environment: board.environment)
         try manager.waitFor(text: "Dev Patel (Hiring manager)")
@@ -85,7 +85,7 @@ import Testing
         #expect(due.timeIntervalSince(entered) == 90 * 60)
 
         // The hiring manager's editor is read-only and refuses changes with the same line.
-        let before = board.cli.stateBytes()
+        let before = board.cli.savedState()
         try manager.send("a")
         try manager.waitFor(text: "Read-only: changing this needs the permissions for managing automations and editing jobs.")
         try manager.waitFor(text: "1. ⚡ Email 'Welcome aboard'")
@@ -98,7 +98,7 @@ import Testing
         try manager.waitFor(text: "Pipeline of Senior iOS Engineer")
         try manager.send("n")
         try manager.waitFor(text: "Read-only: changing this needs")
-        #expect(board.cli.stateBytes() == before)
+        #expect(board.cli.savedState() == before)
 
         try manager.send("Escape", "q")
         #expect(try manager.waitForExit() == 0)

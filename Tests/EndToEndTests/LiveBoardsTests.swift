@@ -1,15 +1,15 @@
 import Foundation
 import Testing
 
-/// Two recruiters' boards open on one state file while a third process moves
+/// Two recruiters' boards open on one workspace while a third process moves
 /// candidates: both boards follow every change, and neither loses its own.
 @Suite struct LiveBoardsTests {
     /// The stages the third process shuffles candidates between; the boards' own
     /// moves go from Applied to Phone screen, so the two never touch the same counts.
     private static let shuffled = ["interview", "take-home", "reference-check"]
 
-    @Test func twoBoardsShowAThirdProcessesMovesAndKeepTheirOwn() throws {
-        let first = try BoardTerminalTests.OpenBoard()
+    @Test(arguments: TestStore.allCases) func twoBoardsShowAThirdProcessesMovesAndKeepTheirOwn(store: TestStore) throws {
+        let first = try BoardTerminalTests.OpenBoard(store: store)
         let second = try TmuxSession(command: [try BuiltBinary.url("stagehand").path], environment: first.environment)
         try second.waitFor(text: "Northwind Robotics")
         let boards = [first.tmux, second]
@@ -34,7 +34,7 @@ import Testing
 
         let sorted = delays.sorted()
         print(
-            "live boards: 10 moves by another process shown on both boards after "
+            "live boards (\(store)): 10 moves by another process shown on both boards after "
                 + "median \(Int(sorted[sorted.count / 2] * 1000)) ms, worst \(Int(sorted.last! * 1000)) ms")
         // The budget is one second; the bound here only guards against a board that
         // never notices (a loaded machine is the benchmarks' business, not a test's).

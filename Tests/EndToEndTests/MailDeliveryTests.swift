@@ -15,8 +15,8 @@ import Testing
     static let zoe = (name: "Zoë Ünal-Sørensen", email: "zoe@example.com")
 
     /// A sample workspace whose mail goes to `server` by SMTP without encryption.
-    func workspace(sendingTo server: SMTPServer, extra: [String] = []) throws -> StagehandCLI {
-        let cli = try StagehandCLI()
+    func workspace(sendingTo server: SMTPServer, extra: [String] = [], store: TestStore) throws -> StagehandCLI {
+        let cli = try StagehandCLI(store)
         try expectSuccess(cli.run(["demo"]))
         try expectSuccess(cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "none"] + extra))
         return cli
@@ -43,10 +43,10 @@ import Testing
         return try #require(id, "apply printed no id: \(result.output)")
     }
 
-    @Test func aNewcomerTestsTheServerThenAMoveDeliversTheEmailWithUTF8Intact() throws {
+    @Test(arguments: TestStore.allCases) func aNewcomerTestsTheServerThenAMoveDeliversTheEmailWithUTF8Intact(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url)
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let before = cli.savedState()
         let refused = try cli.run(["mail", "set", "outbox", "--as", "ben"])
         #expect(refused.status == 3 && refused.errors.contains("change how mail is sent"), "a recruiter may not: \(refused.errors)")
@@ -76,10 +76,10 @@ import Testing
         #expect(messages[2].body.contains("Zoë"), "the body greets the candidate by her UTF-8 name: \(messages[2].body)")
     }
 
-    @Test func aDelayedEmailArrivesOnlyOnceItsDueTimeHasPassed() throws {
+    @Test(arguments: TestStore.allCases) func aDelayedEmailArrivesOnlyOnceItsDueTimeHasPassed(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url)
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let zoe = try apply(cli)
         expectSuccess(try cli.run(["move", zoe, "--to", "Interview"], now: "2026-11-25T09:00:00Z"))
         let invitation = try #require(try emails(of: zoe, cli).first { $0["status"] as? String == "scheduled" })
@@ -101,10 +101,10 @@ import Testing
         #expect(server.messages.count == before + 1, "and only once")
     }
 
-    @Test func threeDispatchersAtOnceDeliverTwoHundredEmailsWithNoDuplicateAndNoneMissing() throws {
+    @Test(arguments: TestStore.allCases) func threeDispatchersAtOnceDeliverTwoHundredEmailsWithNoDuplicateAndNoneMissing(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url)
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let count = 200
         let csv = "name,email\n" + (1...count).map { "Zoë Load \($0),load\($0)@example.com" }.joined(separator: "\n") + "\n"
         let file = scratch.url.appendingPathComponent("load.csv")
@@ -135,10 +135,10 @@ import Testing
         #expect(perDispatcher.reduce(0, +) == count, "the three reports add up: \(perDispatcher)")
     }
 
-    @Test func aServerThatAnswers451GetsTheEmailOnTheRetryAMinuteLater() throws {
+    @Test(arguments: TestStore.allCases) func aServerThatAnswers451GetsTheEmailOnTheRetryAMinuteLater(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, answers: ["451"])
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let zoe = try apply(cli)
         let first = try #require(try emails(of: zoe, cli).first)
         #expect(first["status"] as? String == "scheduled")
@@ -155,10 +155,10 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("sent on attempt 2") })
     }
 
-    @Test func a550FailsAtOnceShowsOnTheTimelineAndIsNotSentAgainUnlessRetried() throws {
+    @Test(arguments: TestStore.allCases) func a550FailsAtOnceShowsOnTheTimelineAndIsNotSentAgainUnlessRetried(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, refuse: [Self.zoe.email])
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let zoe = try apply(cli)
         let email = try #require(try emails(of: zoe, cli).first)
         #expect(email["status"] as? String == "failed")
@@ -195,14 +195,14 @@ import Testing
         #expect(failed.status == 5 && failed.errors.contains("was refused") && failed.errors.contains("550"), "\(failed.errors)")
     }
 
-    @Test func anEmailWhoseSenderIsKilledMidSendIsReportedUnknownAndNeverResent() throws {
+    @Test(arguments: TestStore.allCases) func anEmailWhoseSenderIsKilledMidSendIsReportedUnknownAndNeverResent(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, stall: [Self.zoe.email])
-        let cli = try workspace(sendingTo: server)
+        let cli = try workspace(sendingTo: server, store: store)
         let applying = try cli.start(["apply", "--job", "ios", "--name", Self.zoe.name, "--email", Self.zoe.email])
         try server.waitUntil("the email to be claimed") {
-            let state = (try? String(contentsOfFile: cli.statePath + ".journal", encoding: .utf8)) ?? ""
-            return state.contains("\"status\":\"sending\"") && state.contains(Self.zoe.email)
+            let emails = (try? emails(of: Self.zoe.name, cli)) ?? []
+            return emails.contains { $0["status"] as? String == "sending" }
         }
         kill(applying.process.processIdentifier, SIGKILL)
         _ = applying.finish()
@@ -219,10 +219,10 @@ import Testing
         #expect(expectSuccess(try cli.run(["scheduled"])).output.contains("UNKNOWN"))
     }
 
-    @Test func dispatchWatchWakesWhenTheStateFileChangesAndStopsOnSIGTERM() throws {
+    @Test(arguments: TestStore.allCases) func dispatchWatchWakesWhenTheWorkspaceChangesAndStopsOnSIGTERM(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, login: "jobs:s3cret")
-        let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"])
+        let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"], store: store)
         let settings = try cli.run(["mail"])
         #expect(settings.status == 2 && settings.output.contains("Not ready here") && settings.output.contains("TEST_SMTP_PASSWORD"))
         let saved = cli.savedState().compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }.joined()
@@ -265,8 +265,8 @@ import Testing
         #expect(saved.contains(password.path) && !saved.contains("s3cret"), "the password stays out of the state file")
     }
 
-    @Test func aBoardStaysResponsiveWhileTheMailServerHangsAndQuitsAnyway() throws {
-        let board = try BoardTerminalTests.OpenBoard()
+    @Test(arguments: TestStore.allCases) func aBoardStaysResponsiveWhileTheMailServerHangsAndQuitsAnyway(store: TestStore) throws {
+        let board = try BoardTerminalTests.OpenBoard(store: store)
         let name = try #require(try board.cards(in: "applied").first)
         let address = try #require(try board.profile(name)["email"] as? String)
         let server = try SMTPServer(in: board.cli.scratch.url, stall: [address])
@@ -297,10 +297,10 @@ import Testing
         return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
     }
 
-    @Test func aWatcherThatCannotSendSaysWhyOnceAndSleeps() throws {
+    @Test(arguments: TestStore.allCases) func aWatcherThatCannotSendSaysWhyOnceAndSleeps(store: TestStore) throws {
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url, login: "jobs:s3cret")
-        let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"])
+        let cli = try workspace(sendingTo: server, extra: ["--user", "jobs", "--password-env", "TEST_SMTP_PASSWORD"], store: store)
         let applied = expectSuccess(try cli.run(["apply", "--job", "ios", "--name", Self.zoe.name, "--email", Self.zoe.email]))
         #expect(applied.errors.contains("its emails wait"))
         let watch = try cli.start(["dispatch", "--watch"])

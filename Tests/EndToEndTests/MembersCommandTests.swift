@@ -11,8 +11,8 @@ import Testing
         return (path + ".pub", String(fingerprint))
     }
 
-    @Test func anAdminAddsListsAndRemovesKeysWithSSHsOwnFingerprints() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func anAdminAddsListsAndRemovesKeysWithSSHsOwnFingerprints(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         _ = try cli.run(["demo"])
         let key = try makeKey("ed25519", in: cli)
 
@@ -28,8 +28,8 @@ import Testing
         #expect(try cli.run(["members", "list-keys", "ana"]).output.contains("no keys"))
     }
 
-    @Test func rsaKeysPrivateKeysAndNonAdminsAreRefusedAndNothingChanges() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func rsaKeysPrivateKeysAndNonAdminsAreRefusedAndNothingChanges(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         _ = try cli.run(["demo"])
         let rsa = try makeKey("rsa", in: cli)
         let ed25519 = try makeKey("ed25519", in: cli)

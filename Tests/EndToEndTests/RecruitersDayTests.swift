@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 /// A recruiter's day with the real binaries: the board in tmux as Ana, Ben and Dev
-/// on one state file, and the command line.
+/// on one workspace, and the command line, on a state file and on PostgreSQL.
 @Suite struct RecruitersDayEndToEndTests {
     typealias OpenBoard = BoardTerminalTests.OpenBoard
 
-    @Test func benMarksTheTaskAMoveGaveHimDoneAndItLeavesHisList() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func benMarksTheTaskAMoveGaveHimDoneAndItLeavesHisList(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         try #require(try cli.run(["demo"]).status == 0)
         let moved = try cli.run(["move", "Peter Schmidt", "--to", "Phone screen", "--job", "ios"])
         try #require(moved.status == 0, "\(moved.errors)")
@@ -26,8 +26,8 @@ import Testing
         #expect(try ben.tmux.waitForExit() == 0)
     }
 
-    @Test func devAnswersHisEvaluationRequestAndTheProfileShowsIt() throws {
-        let dev = try OpenBoard(arguments: ["--as", "dev"])
+    @Test(arguments: TestStore.allCases) func devAnswersHisEvaluationRequestAndTheProfileShowsIt(store: TestStore) throws {
+        let dev = try OpenBoard(arguments: ["--as", "dev"], store: store)
         try dev.tmux.send("i")
         let screen = try dev.tmux.waitFor(text: "Evaluations asked of me")
         let requests = screen.components(separatedBy: "\n").drop { !$0.contains("Evaluations asked of me") }.dropFirst()
@@ -49,8 +49,8 @@ import Testing
         #expect(try dev.tmux.waitForExit() == 0)
     }
 
-    @Test func aCardAddedOnTheBoardFiresTheFirstStagesActions() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func aCardAddedOnTheBoardFiresTheFirstStagesActions(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let emails = board.outboxCount()
         try board.tmux.send("n")
         try board.tmux.waitFor(text: "New candidate for Senior iOS Engineer")
@@ -67,8 +67,8 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
-    @Test func aReinstatedCandidateIsBackInTheirStageAndNoActionRuns() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func aReinstatedCandidateIsBackInTheirStageAndNoActionRuns(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let before = try board.profile("Tomás Herrera")
         let entries = (before["timeline"] as? [[String: Any]] ?? []).count
         try board.tmux.send("g")
@@ -88,8 +88,8 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
-    @Test func theCommandLineFinishesTheSameWork() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func theCommandLineFinishesTheSameWork(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         try #require(try cli.run(["demo"]).status == 0)
         let added = try cli.run(["tasks", "add", "Zoë Müller", "--title", "Call about relocation", "--due", "2d", "--as", "ben"])
         #expect(added.status == 0 && added.output.contains("Added the task 'Call about relocation' (Zoë Müller) [task-"), "\(added.errors)")

@@ -4,8 +4,8 @@ import Testing
 /// The commands that change how the workspace is set up — pipelines, jobs, reasons,
 /// templates — run as real processes on the sample workspace.
 @Suite struct SetupCommandTests {
-    func demo() throws -> StagehandCLI {
-        let cli = try StagehandCLI()
+    func demo(_ store: TestStore) throws -> StagehandCLI {
+        let cli = try StagehandCLI(store)
         let result = try cli.run(["demo"])
         #expect(result.status == 0, "\(result.errors)")
         return cli
@@ -36,8 +36,8 @@ import Testing
 
     // MARK: Pipelines
 
-    @Test func pipelineListShowsTheStagesInOrderWithBoltsAndCardCounts() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func pipelineListShowsTheStagesInOrderWithBoltsAndCardCounts(store: TestStore) throws {
+        let cli = try demo(store)
         let applied = try candidateIDs(in: "applied", of: "ios", cli).count
         let hired = try candidateIDs(in: "hired", of: "ios", cli).count
         let list = try succeed(["pipeline", "list", "--job", "ios"], cli)
@@ -52,8 +52,8 @@ import Testing
         #expect(!template.contains("candidate"))
     }
 
-    @Test func stagesAreAddedRenamedMovedAndRemoved() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func stagesAreAddedRenamedMovedAndRemoved(store: TestStore) throws {
+        let cli = try demo(store)
         let original = try stageNames(of: "ios", cli)
         let added = try succeed(["pipeline", "add", "--job", "ios", "Culture chat", "--position", "3"], cli)
         #expect(added.contains("Added the stage Culture chat to Senior iOS Engineer"))
@@ -74,8 +74,8 @@ import Testing
         #expect(cli.savedState() == before)
     }
 
-    @Test func removingAnOccupiedStageNeedsADestinationAndThenMovesItsCards() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func removingAnOccupiedStageNeedsADestinationAndThenMovesItsCards(store: TestStore) throws {
+        let cli = try demo(store)
         let interviewing = try candidateIDs(in: "interview", of: "ios", cli)
         #expect(interviewing.count > 1)
         let before = cli.savedState()
@@ -94,8 +94,8 @@ import Testing
         #expect(timeline.contains { ($0["text"] as? String ?? "").contains("Interview was removed; no actions ran") })
     }
 
-    @Test func editingTheDefaultTemplateReachesOnlyJobsCreatedAfterwards() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func editingTheDefaultTemplateReachesOnlyJobsCreatedAfterwards(store: TestStore) throws {
+        let cli = try demo(store)
         let edited = try succeed(["pipeline", "add", "--default", "Culture chat", "--position", "2"], cli)
         #expect(edited.contains("Added the stage Culture chat to the default pipeline"))
         #expect(edited.contains("Only jobs created from now on get this; existing jobs keep their own pipelines."))
@@ -111,8 +111,8 @@ import Testing
 
     // MARK: Jobs
 
-    @Test func jobsAreListedCreatedRenamedClosedAndReopened() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func jobsAreListedCreatedRenamedClosedAndReopened(store: TestStore) throws {
+        let cli = try demo(store)
         #expect(try succeed(["jobs", "list"], cli).contains("Senior iOS Engineer [ios]: open, 7 stages"))
         _ = try succeed(["jobs", "create", "Data Engineer"], cli)
         let renamed = try succeed(["jobs", "rename", "data engineer", "--to", "Staff Data Engineer"], cli)
@@ -135,8 +135,8 @@ import Testing
 
     // MARK: Reasons
 
-    @Test func reasonsAreListedWithTheirActionsAndEdited() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func reasonsAreListedWithTheirActionsAndEdited(store: TestStore) throws {
+        let cli = try demo(store)
         let list = try succeed(["reasons", "list"], cli)
         #expect(list.contains("Not a fit for the role ⚡ [not-a-fit]\n  1. ⚡ Email 'Rejection' from the mover, 2 days after"))
         #expect(list.contains("Withdrew [withdrew]: no actions"))
@@ -165,8 +165,8 @@ import Testing
 
     // MARK: Templates
 
-    @Test func templatesAreWrittenPreviewedAndRemovedOnceUnused() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func templatesAreWrittenPreviewedAndRemovedOnceUnused(store: TestStore) throws {
+        let cli = try demo(store)
         let created = try succeed(
             ["templates", "add", "--name", "Offer follow-up", "--subject", "{{job.title}}: any questions?",
              "--body", "Hi {{candidate.first_name}}, {{sender.name}} from {{company.name}} here."], cli)
@@ -197,8 +197,8 @@ import Testing
         #expect(try !succeed(["templates", "list"], cli).contains("Offer follow-up"))
     }
 
-    @Test func aTemplateWithAnUnknownPlaceholderIsRefusedNamingIt() throws {
-        let cli = try demo()
+    @Test(arguments: TestStore.allCases) func aTemplateWithAnUnknownPlaceholderIsRefusedNamingIt(store: TestStore) throws {
+        let cli = try demo(store)
         let before = cli.savedState()
         let added = try cli.run(
             ["templates", "add", "--name", "Call", "--subject", "Hi", "--body", "We will call {{candidate.phone}}."])
@@ -230,9 +230,9 @@ import Testing
         ["templates", "remove", "thanks"],
     ]
 
-    @Test(arguments: changes)
-    func aSetupChangeNeedsBothPermissions(_ change: [String]) throws {
-        let cli = try demo()
+    @Test(arguments: changes, TestStore.allCases)
+    func aSetupChangeNeedsBothPermissions(_ change: [String], store: TestStore) throws {
+        let cli = try demo(store)
         let before = cli.savedState()
         let manager = try cli.run(change + ["--as", "dev"])
         #expect(manager.status == 3)

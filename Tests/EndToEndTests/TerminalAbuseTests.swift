@@ -7,8 +7,8 @@ import Testing
 
 /// The real board in terminals that make life hard: too dumb to draw, without
 /// colour, resized without pause, closed under it; and names that terminals
-/// disagree about. Each time the process ends or degrades cleanly and the state
-/// file keeps every change, delayed emails included.
+/// disagree about. Each time the process ends or degrades cleanly and the store
+/// keeps every change, delayed emails included.
 @Suite struct TerminalAbuseTests {
     typealias OpenBoard = BoardTerminalTests.OpenBoard
 
@@ -36,8 +36,8 @@ import Testing
         #expect(try board.cards(in: "phone-screen").count == 5)
     }
 
-    @Test func resizingWithoutPauseWhileActionsRunLosesNothing() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func resizingWithoutPauseWhileActionsRunLosesNothing(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let before = try board.cards(in: "interview")
         // Carried to Interview, whose actions include an email an hour after entry.
         try board.tmux.send("m", "Right", "Right", "Enter")
@@ -53,8 +53,8 @@ import Testing
         try expectIntactWithADelayedEmail(board, interviewBefore: before)
     }
 
-    @Test func aClosedTerminalEndsTheBoardAndKeepsTheDelayedEmail() throws {
-        let board = try OpenBoard()
+    @Test(arguments: TestStore.allCases) func aClosedTerminalEndsTheBoardAndKeepsTheDelayedEmail(store: TestStore) throws {
+        let board = try OpenBoard(store: store)
         let before = try board.cards(in: "interview")
         let shell = try board.tmux.panePID()
         try board.tmux.send("m", "Right", "Right", "Enter")

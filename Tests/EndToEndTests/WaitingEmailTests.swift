@@ -5,15 +5,15 @@ import Testing
 /// set here) says that the email waits, and why, rather than "running".
 @Suite struct WaitingEmailTests {
     /// The sample workspace sending through a server whose password this process lacks.
-    func workspaceWithoutPassword() throws -> StagehandCLI {
-        let cli = try StagehandCLI()
+    func workspaceWithoutPassword(_ store: TestStore) throws -> StagehandCLI {
+        let cli = try StagehandCLI(store)
         #expect(try cli.run(["demo"]).status == 0)
         _ = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "9", "--user", "jobs", "--password-env", "STAGEHAND_TEST_UNSET_PASSWORD"])
         return cli
     }
 
-    @Test func aMoveWhoseEmailWaitsForAPasswordSaysSo() throws {
-        let cli = try workspaceWithoutPassword()
+    @Test(arguments: TestStore.allCases) func aMoveWhoseEmailWaitsForAPasswordSaysSo(store: TestStore) throws {
+        let cli = try workspaceWithoutPassword(store)
         let moved = try cli.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
         #expect(moved.status == 0, "the move happened: \(moved.errors)")
         let line = try #require(moved.output.split(separator: "\n").first { $0.contains("Email '") }, "\(moved.output)")
@@ -22,8 +22,8 @@ import Testing
         #expect(line.contains("it goes out from the next board or dispatch that can send mail"))
     }
 
-    @Test func itsJSONSaysWaitingWithTheReason() throws {
-        let cli = try workspaceWithoutPassword()
+    @Test(arguments: TestStore.allCases) func itsJSONSaysWaitingWithTheReason(store: TestStore) throws {
+        let cli = try workspaceWithoutPassword(store)
         let json = try cli.json(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen", "--json"])
         let email = try #require((json["ran"] as? [[String: Any]])?.first { $0["kind"] as? String == "sendEmail" })
         #expect(email["state"] as? String == "waiting")
@@ -34,8 +34,8 @@ import Testing
 /// `stagehand scheduled` lists an email waiting for its next attempt with that
 /// attempt whole, in a terminal or a file alike.
 @Suite struct ScheduledListingTests {
-    @Test func anEmailWaitingToBeTriedAgainShowsItsAttemptUncut() throws {
-        let cli = try StagehandCLI()
+    @Test(arguments: TestStore.allCases) func anEmailWaitingToBeTriedAgainShowsItsAttemptUncut(store: TestStore) throws {
+        let cli = try StagehandCLI(store)
         #expect(try cli.run(["demo"]).status == 0)
         // Nothing listens on port 9 of this machine: the first attempt fails for a while, not for good.
         _ = try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "9", "--security", "none", "--no-login"])

@@ -27,7 +27,7 @@ public final class MemoryScreen: Screen {
         frames.append(frame)
     }
 
-    public func nextEvent(timeout: Double) -> InputEvent? {
+    public func nextEvent(timeout: Double, wakingOn descriptor: Int32?) -> InputEvent? {
         guard !input.isEmpty else { return .hangup }
         let event = input.removeFirst()
         if case .resize(let width, let height) = event { size = (width, height) }

@@ -8,6 +8,11 @@ public protocol Screen: AnyObject {
     var supportsUnicode: Bool { get }
     /// Draws the frame, sending only what changed since the last one.
     func draw(_ frame: Frame)
-    /// Waits up to `timeout` seconds for input; `nil` when none arrived.
-    func nextEvent(timeout: Double) -> InputEvent?
+    /// Waits up to `timeout` seconds for input; `nil` when none arrived, or as soon
+    /// as `descriptor` (the store's change signal) turns readable.
+    func nextEvent(timeout: Double, wakingOn descriptor: Int32?) -> InputEvent?
+}
+
+extension Screen {
+    public func nextEvent(timeout: Double) -> InputEvent? { nextEvent(timeout: timeout, wakingOn: nil) }
 }

@@ -9,7 +9,7 @@ public final class BoardProgram {
     let runner: EffectRunner
     let clock: Clock
     var state: BoardState
-    /// Seconds between checks of the state file for others' changes.
+    /// Seconds between checks of the state file for others' changes (a database's notices wake the board sooner).
     static let reloadInterval = 0.25
     static let tickInterval = 0.2
     /// A board left alone this long folds a large journal into the snapshot, so
@@ -39,13 +39,18 @@ public final class BoardProgram {
         var lastCompaction = Date()
         screen.draw(Board.render(state))
         while !state.quitting {
-            if let event = screen.nextEvent(timeout: Self.wait(lastTick: lastTick, lastReload: lastReload, now: Date())) {
+            // A store that announces changes (a database's LISTEN) wakes the wait; a lost one is retried on the reload's pace.
+            let changeSignal = state.storeProblem == nil ? runner.store.changeSignal : nil
+            let timeout = Self.wait(lastTick: lastTick, lastReload: lastReload, now: Date())
+            if let event = screen.nextEvent(timeout: timeout, wakingOn: changeSignal) {
                 if event == .hangup {
                     state.quitting = true
                     break
                 }
                 send(.input(event))
                 lastInput = Date()
+            } else if changeSignal != nil {
+                lastReload = .distantPast
             }
             let wall = Date()
             if wall.timeIntervalSince(lastTick) >= Self.tickInterval {

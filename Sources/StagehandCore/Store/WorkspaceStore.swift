@@ -18,6 +18,10 @@ public protocol WorkspaceStore: AnyObject {
     func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result
     /// Picks up other writers' changes; cheap when there are none. True when the workspace changed.
     func refreshIfChanged() throws -> Bool
+    /// A descriptor that turns readable when another writer may have changed the
+    /// workspace, for a loop to wait on beside its input and call `refreshIfChanged`
+    /// at once; nil where changes are found by looking now and then (the state file).
+    var changeSignal: Int32? { get }
     /// Writes `workspace` as the whole state; refuses to replace one unless `replacing`.
     func create(_ workspace: Workspace, replacing: Bool) throws
     /// Reads everything and reports counts and the inconsistencies found.
@@ -27,4 +31,6 @@ public protocol WorkspaceStore: AnyObject {
     func compactIfLarge() throws -> Bool
 }
 
-extension StateFile: WorkspaceStore {}
+extension StateFile: WorkspaceStore {
+    public var changeSignal: Int32? { nil }
+}

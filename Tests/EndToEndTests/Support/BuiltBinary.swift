@@ -38,11 +38,14 @@ final class Scratch {
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-e2e-\(UUID().uuidString)")
+        dataFolder = url
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
     var statePath: URL { url.appendingPathComponent("state.json") }
-    var outbox: URL { url.appendingPathComponent("outbox") }
+    /// Where relative settings point: beside the state file, or a board's data folder on a database.
+    var dataFolder: URL
+    var outbox: URL { dataFolder.appendingPathComponent("outbox") }
 }

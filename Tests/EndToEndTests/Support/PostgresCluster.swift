@@ -6,7 +6,7 @@ import Foundation
 /// A throwaway PostgreSQL cluster for one test: `initdb` in a temporary folder and
 /// `pg_ctl` listening only on a Unix socket there, run as the `postgres` user when
 /// the tests run as root (PostgreSQL refuses root), stopped and removed after.
-final class PostgresCluster {
+final class PostgresCluster: Sendable {
     let folder: URL
     let port: Int
     private let bin: String
@@ -31,7 +31,7 @@ final class PostgresCluster {
         try run(
             "pg_ctl",
             ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("log").path, "-w", "-o",
-             "-k \(folder.path) -p \(port) -c listen_addresses='' -c fsync=on", "start"])
+             "-k \(folder.path) -p \(port) -c listen_addresses='' -c fsync=on -c max_connections=300", "start"])
     }
 
     /// Stops the server as a restart would: every connection cut.
@@ -39,7 +39,10 @@ final class PostgresCluster {
         try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
     }
 
-    deinit {
+    deinit { remove() }
+
+    /// Stops the server at once and removes its folder.
+    func remove() {
         _ = try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(at: folder)
     }
@@ -57,6 +60,11 @@ final class PostgresCluster {
     /// Runs SQL with psql, for what a test sets up behind Stagehand's back.
     func sql(_ statement: String, in database: String = "stagehand") throws {
         try run("psql", ["-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement])
+    }
+
+    /// What a query answers, one row a line and columns joined by `|`.
+    func query(_ statement: String, in database: String = "stagehand") throws -> String {
+        try run("psql", ["-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", statement])
     }
 
     private static var binFolder: String? {

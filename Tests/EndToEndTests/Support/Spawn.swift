@@ -9,7 +9,7 @@ import Foundation
 /// inherits what `Process` watches for the child's exit, so `waitUntilExit` would
 /// wait for the daemon. The test runner blocks some signals in its threads; the
 /// mask and handlers are reset, so a daemon that inherited them still reaps its
-/// children and hears its signals.
+/// children and hears its signals; and it inherits no file but its output.
 func spawnAndWait(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let outputPath = NSTemporaryDirectory() + "stagehand-spawn-\(UUID().uuidString)"
     defer { unlink(outputPath) }
@@ -19,6 +19,12 @@ func spawnAndWait(_ path: String, _ arguments: [String]) throws -> (status: Int3
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // Nothing else of the test process's: a daemon that kept another test's pipe or
+    // Process's exit socket open would leave that test waiting for an end that never comes.
+    guard let closeFrom = closeFromAction else {
+        throw TmuxSession.Failure(description: "This C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later has it).")
+    }
+    _ = closeFrom(&actions, 3)
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var attributes = posix_spawnattr_t()
@@ -40,3 +46,9 @@ func spawnAndWait(_ path: String, _ arguments: [String]) throws -> (status: Int3
     let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return (code, text)
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does not show.
+private let closeFromAction: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()

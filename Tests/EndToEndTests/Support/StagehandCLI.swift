@@ -16,9 +16,26 @@ struct StagehandCLI {
 
     init() throws { scratch = try Scratch() }
 
+    /// A command line on the given store: the scratch state file, or a new database
+    /// of the shared cluster with the schema in place (as `stagehand migrate` leaves it).
+    init(_ kind: TestStore) throws {
+        scratch = try Scratch()
+        guard kind == .database else { return }
+        let database = try SharedCluster.newDatabase()
+        store = database.uri
+        self.database = (database.name, database.cluster)
+        // Relative settings (the outbox) are read from the data folder on a database; keep it in the scratch folder.
+        scratch.dataFolder = scratch.url.appendingPathComponent(".local/share/stagehand")
+        let migrated = try run(["migrate"])
+        guard migrated.status == 0 else { throw Failure(arguments: ["migrate"], result: migrated) }
+    }
+
     var statePath: String { scratch.statePath.path }
     /// Where commands keep the workspace when not in the scratch state file: a database's URI.
     var store: String?
+    private var database: (name: String, cluster: PostgresCluster)?
+    /// What `--state` or `STAGEHAND_STATE` names: the database's URI or the state file.
+    var location: String { store ?? statePath }
 
     @discardableResult
     func run(_ arguments: [String], now: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
@@ -71,6 +88,10 @@ struct StagehandCLI {
         environment["STAGEHAND_NOW"] = now ?? self.now
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "LC_ALL")
+        if store != nil {
+            environment["HOME"] = scratch.url.path
+            environment.removeValue(forKey: "XDG_DATA_HOME")
+        }
         for (key, value) in extra { environment[key] = value }
         running.process.environment = environment
         try running.begin()
@@ -88,8 +109,22 @@ struct StagehandCLI {
 
     func stateBytes() -> Data? { FileManager.default.contents(atPath: statePath) }
 
-    /// The snapshot and the journal: a change may write either, so "nothing changed" compares both.
-    func savedState() -> [Data?] { [stateBytes(), FileManager.default.contents(atPath: statePath + ".journal")] }
+    /// Everything saved, for "nothing changed": the snapshot and the journal (a change may
+    /// write either); on a database, each workspace's revision and every row's document.
+    func savedState() -> [Data?] {
+        if let database {
+            let everything = """
+                SELECT string_agg(name || ':' || revision || ':' || setup::text, ',' ORDER BY name) FROM stagehand_workspaces
+                UNION ALL SELECT md5(string_agg(document::text, ',' ORDER BY id)) FROM stagehand_candidates
+                UNION ALL SELECT md5(string_agg(document::text, ',' ORDER BY id)) FROM stagehand_tasks
+                UNION ALL SELECT md5(string_agg(document::text, ',' ORDER BY id)) FROM stagehand_emails
+                UNION ALL SELECT md5(string_agg(document::text, ',' ORDER BY id)) FROM stagehand_action_runs
+                UNION ALL SELECT md5(string_agg(document::text, ',' ORDER BY id)) FROM stagehand_evaluation_requests
+                """
+            return [(try? database.cluster.query(everything, in: database.name)).map { Data($0.utf8) }]
+        }
+        return [stateBytes(), FileManager.default.contents(atPath: statePath + ".journal")]
+    }
 
     struct Failure: Error, CustomStringConvertible {
         let arguments: [String]

@@ -83,6 +83,9 @@ public final class DatabaseStore: WorkspaceStore {
         }
     }
 
+    /// The connection that LISTENs: every change's notice arrives on it.
+    public var changeSignal: Int32? { connection.isOpen ? connection.socket : nil }
+
     public func refreshIfChanged() throws -> Bool {
         guard cached != nil else {
             _ = try load()
