@@ -113,6 +113,21 @@ import Testing
         #expect(newer.status == 65 && newer.errors.contains("set up by a newer Stagehand"), "\(newer.errors)")
         let migrate = try cli.run(["migrate"])
         #expect(migrate.status == 65, "migrate refuses a newer database too: \(migrate.errors)")
+        try cluster.sql("UPDATE stagehand_schema SET version = 2")
+
+        // A role with a password and no grant on Stagehand's tables.
+        try cluster.sql("CREATE ROLE reader LOGIN PASSWORD 'right'")
+        try cluster.requirePassword(for: "reader")
+        var reader = try StagehandCLI()
+        reader.store = cluster.uri("stagehand").replacingOccurrences(of: "stagehand@", with: "reader@")
+        let wrong = try reader.run(["board"], environment: ["PGPASSWORD": "wrong-horse"])
+        #expect(wrong.status == 77 && wrong.errors.contains("refused the login") && wrong.errors.contains("PGPASSWORD"), "\(wrong.errors)")
+        #expect(!wrong.errors.contains("wrong-horse"))
+        let none = try reader.run(["board"], environment: ["PGPASSWORD": "", "PGPASSFILE": "/nonexistent"])
+        #expect(none.status == 77 && none.errors.contains("refused the login"), "\(none.errors)")
+        let denied = try reader.run(["board"], environment: ["PGPASSWORD": "right"])
+        #expect(denied.status == 77 && denied.errors.contains("permission denied") && denied.errors.contains("grant"), "\(denied.errors)")
+        #expect(denied.errors.split(separator: "\n").count == 1, "one sentence: \(denied.errors)")
     }
 
     @Test func dispatchWatchWakesOnAnotherProcesssChangeWithoutPolling() throws {

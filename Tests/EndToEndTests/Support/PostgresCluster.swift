@@ -57,6 +57,14 @@ final class PostgresCluster: Sendable {
         "postgresql://stagehand@/\(name)?host=\(folder.path)&port=\(port)" + (workspace.map { "&workspace=\($0)" } ?? "")
     }
 
+    /// Makes `role` sign in with its password over the socket (every other role is trusted).
+    func requirePassword(for role: String) throws {
+        let rules = folder.appendingPathComponent("data/pg_hba.conf")
+        let existing = try String(contentsOf: rules, encoding: .utf8)
+        try ("local all \(role) scram-sha-256\n" + existing).write(to: rules, atomically: false, encoding: .utf8)
+        try run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "reload"])
+    }
+
     /// Runs SQL with psql, for what a test sets up behind Stagehand's back.
     func sql(_ statement: String, in database: String = "stagehand") throws {
         try run("psql", ["-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement])

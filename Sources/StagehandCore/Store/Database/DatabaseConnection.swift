@@ -18,7 +18,11 @@ final class DatabaseConnection {
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let detail = Self.firstLine(of: PQerrorMessage(connection))
+            // libpq gives no SQLSTATE before a connection exists: a missing password it
+            // reports by itself, a wrong one only in the server's words.
+            let refused = PQconnectionNeedsPassword(connection) == 1 || detail.contains("authentication failed")
             PQfinish(connection)
+            if refused { throw DatabaseError.loginRefused(shown: location.shown, detail: detail) }
             throw DatabaseError.unreachable(shown: location.shown, detail: detail)
         }
         self.connection = connection

@@ -7,6 +7,7 @@
 /// schema yet (`stagehand migrate`).
 public enum DatabaseError: UserFacingError, Equatable {
     case unreachable(shown: String, detail: String)
+    case loginRefused(shown: String, detail: String)
     case noSchema(shown: String)
     case newerSchema(shown: String, found: Int, supported: Int)
     case missingWorkspace(shown: String, workspace: String)
@@ -20,6 +21,8 @@ public enum DatabaseError: UserFacingError, Equatable {
         switch self {
         case .unreachable(let shown, let detail):
             return "Cannot reach the database \(shown) (\(detail)): check that PostgreSQL runs there, the user and password (PGPASSWORD or ~/.pgpass), then try again."
+        case .loginRefused(let shown, let detail):
+            return "The database \(shown) refused the login (\(detail)): put the right password in PGPASSWORD or ~/.pgpass, then try again."
         case .noSchema(let shown):
             return "The database \(shown) has no Stagehand tables yet: run 'stagehand migrate --state \(shown)' once, then try again."
         case .newerSchema(let shown, let found, let supported):
@@ -46,7 +49,7 @@ public enum DatabaseError: UserFacingError, Equatable {
         case .unreachable: 69
         case .alreadyExists, .notEmpty: 73
         case .failed: 74
-        case .permission: 77
+        case .permission, .loginRefused: 77
         case .noSchema: 78
         }
     }
