@@ -89,7 +89,7 @@ import Testing
             #expect(F.screens(declined) == [.actions(owner, selected: 0)])
             #expect(declined.status == StatusLine(kind: .info, text: "Kept; nothing changed"))
         }
-        let first = state.workspace.actions(of: owner)?.first
+        let first = state.workspace.stageActions(of: owner)?.first
         let effects = F.press([.character("x"), .character("y")], &state)
         #expect(effects == [.changeSetup(.removeAction(owner: owner, index: 0, expecting: first))])
         #expect(F.screens(state) == [.actions(owner, selected: 0)])
@@ -103,14 +103,14 @@ import Testing
         var state = F.state()
         let job = try #require(state.job)
         let owner = ActionOwner.stage(.job(job.id), job.pipeline[2].id)
-        let before = try #require(state.workspace.actions(of: owner))
+        let before = try #require(state.workspace.stageActions(of: owner))
         F.press([.character("3"), .character("a")], &state)
         #expect(F.press([.character("K")], &state).isEmpty, "the first action cannot run earlier")
         let effects = F.press([.character("J")], &state)
         #expect(effects == [.changeSetup(.moveAction(owner: owner, from: 0, to: 1, expecting: before[0]))])
         #expect(F.screens(state) == [.actions(owner, selected: 1)])
         try F.perform(effects, &state)
-        #expect(state.workspace.actions(of: owner) == [before[1], before[0], before[2], before[3]])
+        #expect(state.workspace.stageActions(of: owner) == [before[1], before[0], before[2], before[3]])
         #expect(F.screens(state) == [.actions(owner, selected: 1)])
 
         F.press([.down, .down], &state)

@@ -26,7 +26,7 @@ import Testing
 
     @Test func anEmailWithACustomDelayIsSavedAsTyped() throws {
         var (state, owner) = try newActionForm()
-        #expect(labels(state) == ["Kind", "Template", "Template name", "Subject", "Body", "From", "Delay"])
+        #expect(labels(state) == ["Kind", "Template", "Template name", "Subject", "Body", "From", "Delay", "When"])
         #expect(focusedKey(state) == .draft(.kind))
         F.press(Array(repeating: .tab, count: 6), &state)
         #expect(focusedKey(state) == .draft(.delay))
@@ -146,13 +146,13 @@ import Testing
     @Test func switchingTheKindBringsThatKindsFields() {
         var state = F.state()
         F.press([.character("a"), .character("n"), .right], &state)
-        #expect(labels(state) == ["Kind", "Note"])
+        #expect(labels(state) == ["Kind", "Note", "When"])
         F.press([.right], &state)
-        #expect(labels(state) == ["Kind", "Task title", "Assignee", "Due"])
+        #expect(labels(state) == ["Kind", "Task title", "Assignee", "Due", "When"])
         #expect(value(.due, state) == "3d" && F.form(state)?.hints[.draft(.due)] == "3 days after the move")
         #expect(Board.render(state).text.contains("‹ Add a task ›"))
         F.press([.left, .left, .left], &state)  // past the email, round to the last kind
-        #expect(labels(state) == ["Kind", "Assign to"])
+        #expect(labels(state) == ["Kind", "Assign to", "When"])
         #expect(focusedKey(state) == .draft(.kind), "the focus stays on Kind while choosing")
     }
 
@@ -198,7 +198,7 @@ import Testing
     @Test func tabCompletesTagsInUseOneItemAtATime() throws {
         var (state, owner) = try newActionForm()
         F.press([.right, .right, .right, .tab], &state)
-        #expect(labels(state) == ["Kind", "Tags"])
+        #expect(labels(state) == ["Kind", "Tags", "When"])
         #expect(state.workspace.tagsInUse.contains("take-home") && state.workspace.tagsInUse.contains("swift"))
         F.type("take", &state)
         F.press([.tab], &state)
@@ -262,7 +262,7 @@ import Testing
             return
         }
         #expect(draft.delay == "2h" && draft.sender == "ben")
-        #expect(expected == state.workspace.actions(of: owner)?.first, "it carries the action it replaces")
+        #expect(expected == state.workspace.stageActions(of: owner)?.first, "it carries the action it replaces")
         try F.perform(effects, &state)
         let actions = try #require(state.workspace.actions(of: owner))
         #expect(actions.count == 4)
@@ -274,7 +274,7 @@ import Testing
         var state = F.state()
         F.press([.character("2"), .character("a"), .down, .character("e")], &state)
         let form = try #require(F.form(state))
-        #expect(form.fields.map(\.label) == ["Kind", "Task title", "Assignee", "Due"])
+        #expect(form.fields.map(\.label) == ["Kind", "Task title", "Assignee", "Due", "When"])
         #expect(form.value(.title) == "Hold the phone screen")
         #expect(form.value(.assignee) == "Ben Okafor" && form.value(.due) == "3d")
         #expect(form.focusedField?.key == .draft(.title) && form.problems.isEmpty)

@@ -34,7 +34,8 @@ import Testing
         (.assign, [.kind, .target]),
     ])
     func fieldsOfEachKind(kind: AutomaticAction.Kind, fields: [Field]) {
-        #expect(ActionDraft.fields(for: kind) == fields)
+        #expect(ActionDraft.fields(for: kind, owner: .stage(.defaultTemplate, "applied")) == fields + [.when], "a stage's actions say when they run")
+        #expect(ActionDraft.fields(for: kind, owner: .reason("not-a-fit")) == fields, "a reason's run on disqualification")
     }
 
     @Test func aNewEmailStartsFromTheFirstTemplateSentByTheMoverAtOnce() {
@@ -142,7 +143,7 @@ import Testing
         let draft = ActionDraft(action, in: ws)
         #expect(draft.problems(for: owner, in: ws) == [:])
         #expect(try draft.action(for: owner, in: ws) == action)
-        #expect(try ws.save(draft, to: owner, replacing: index, by: T.ada) == action)
+        #expect(try ws.save(draft, to: owner, replacing: index, by: T.ada) == StageAction(action))
         #expect(ws == before)
     }
 
@@ -263,7 +264,7 @@ import Testing
         for (field, value) in problem.typed { draft[field] = value }
         #expect(draft.problems(for: Self.interview, in: ws) == problem.expected)
 
-        let first = try #require(ActionDraft.fields(for: problem.kind).first { problem.expected[$0] != nil })
+        let first = try #require(ActionDraft.fields(for: problem.kind, owner: Self.interview).first { problem.expected[$0] != nil })
         #expect(throws: StagehandError.invalidAction(problem.expected[first] ?? "")) {
             try draft.action(for: Self.interview, in: ws)
         }
@@ -400,7 +401,7 @@ import Testing
         #expect(template.subject == "Your take-home for {{job.title}}")
         #expect(template.body == "Hi {{candidate.first_name}}, here it is.")
         let expected = AutomaticAction.sendEmail(.init(template: template.id, sender: .member(T.rita), delay: RelativeDuration(1, .days)))
-        #expect(saved == expected)
+        #expect(saved == StageAction(expected))
         #expect(ws.job(T.backend)?.stage(T.screen)?.actions == [T.screenNote, T.screenTask, T.ritaFollows, expected])
         #expect(ws.summary(of: saved) == "Email 'Take-home exercise' from Rita Recruiter, 1 day after entry")
     }

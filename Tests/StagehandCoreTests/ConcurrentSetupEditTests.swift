@@ -22,7 +22,7 @@ import Testing
         var draft = ActionDraft(seen, in: ws)
         draft.delay = "2h"
         #expect(throws: StagehandError.self) {
-            try ws.apply(.saveAction(draft, owner: Self.owner, replacing: 0, expecting: seen), by: T.ada, now: T.now)
+            try ws.apply(.saveAction(draft, owner: Self.owner, replacing: 0, expecting: StageAction(seen)), by: T.ada, now: T.now)
         }
         #expect(ws == before, "the action now first is not overwritten")
     }
@@ -32,10 +32,10 @@ import Testing
         let before = ws
         let refusal = "Someone changed the actions of Interview (Backend Engineer) meanwhile, so nothing was saved: look at the list again and redo your change."
         #expect(throws: StagehandError.invalidAction(refusal)) {
-            try ws.apply(.removeAction(owner: Self.owner, index: 0, expecting: seen), by: T.ada, now: T.now)
+            try ws.apply(.removeAction(owner: Self.owner, index: 0, expecting: StageAction(seen)), by: T.ada, now: T.now)
         }
         #expect(throws: StagehandError.invalidAction(refusal)) {
-            try ws.apply(.moveAction(owner: Self.owner, from: 0, to: 1, expecting: seen), by: T.ada, now: T.now)
+            try ws.apply(.moveAction(owner: Self.owner, from: 0, to: 1, expecting: StageAction(seen)), by: T.ada, now: T.now)
         }
         #expect(ws == before)
     }
@@ -43,7 +43,7 @@ import Testing
     @Test func anUnchangedListTakesTheChange() throws {
         var ws = T.make()
         let actions = try #require(ws.actions(of: Self.owner))
-        try ws.apply(.moveAction(owner: Self.owner, from: 0, to: 1, expecting: actions[0]), by: T.ada, now: T.now)
+        try ws.apply(.moveAction(owner: Self.owner, from: 0, to: 1, expecting: StageAction(actions[0])), by: T.ada, now: T.now)
         #expect(ws.actions(of: Self.owner) == [actions[1], actions[0]] + actions.dropFirst(2))
     }
 }

@@ -48,18 +48,20 @@ extension Board {
     static func drawActionList(_ owner: ActionOwner, selected: Int, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
-        guard let actions = workspace.actions(of: owner) else {
+        guard let actions = workspace.stageActions(of: owner) else {
             drawList("This no longer exists", rows: [], selected: nil, footer: [("Someone removed it meanwhile. Esc goes back.", theme[.muted])], state: state, on: &frame)
             return
         }
         let rows = actions.enumerated().map {
-            ("\($0.offset + 1). \(state.symbols.bolt) \(workspace.summary(of: $0.element, forDisqualification: owner.isReason))", theme[.card])
+            let mark = $0.element.after == nil ? state.symbols.bolt : state.symbols.timer
+            return ("\($0.offset + 1). \(mark) \(workspace.summary(of: $0.element, forDisqualification: owner.isReason))", theme[.card])
         }
         var footer: [(String, Style)] = []
         switch owner {
         case .stage(let ref, let stage):
             let name = workspace.pipeline(ref)?.first { $0.id == stage }?.name ?? ""
-            footer.append(("They run in this order when a candidate enters \(name).", theme[.muted]))
+            let later = actions.contains { $0.after != nil } ? "; \(state.symbols.timer) ones once the candidate has been there that long" : ""
+            footer.append(("They run in this order when a candidate enters \(name)\(later).", theme[.muted]))
             if ref == .defaultTemplate { footer.append(("The default template: changes reach jobs created afterwards only.", theme[.muted])) }
         case .reason:
             footer.append(("They run in this order when a candidate is disqualified for this reason.", theme[.muted]))
@@ -77,8 +79,8 @@ extension Board {
         let stages = workspace.pipeline(ref) ?? []
         let counts = workspace.cardCounts(in: ref)
         let rows = stages.enumerated().map { index, stage in
-            let bolt = stage.hasActions ? " \(state.symbols.bolt)" : ""
-            let actions = stage.actions.count
+            let bolt = (stage.hasActions ? " \(state.symbols.bolt)" : "") + (stage.hasTimedActions ? " \(state.symbols.timer)" : "")
+            let actions = stage.actions.count + stage.timedActions.count
             let detail = actions == 0 ? "no actions" : "\(actions) action\(actions == 1 ? "" : "s")"
             let count = counts[stage.id] ?? 0
             let cards = ref == .defaultTemplate ? "" : ", \(count) card\(count == 1 ? "" : "s")"

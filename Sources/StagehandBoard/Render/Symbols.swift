@@ -3,6 +3,8 @@ import Foundation
 /// ⚡ and box lines where the terminal speaks UTF-8; ASCII otherwise.
 public struct Symbols: Sendable, Equatable {
     public var bolt: String
+    /// Marks actions that wait for a time in the stage.
+    public var timer: String
     public var arrowRight: String
     public var arrowDown: String
     public var vertical: String
@@ -15,10 +17,10 @@ public struct Symbols: Sendable, Equatable {
     public var isUnicode: Bool
 
     public static let unicode = Symbols(
-        bolt: "⚡", arrowRight: "→", arrowDown: "↓", vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
+        bolt: "⚡", timer: "⏱", arrowRight: "→", arrowDown: "↓", vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
         bottomLeft: "└", bottomRight: "┘", selected: "●", barFull: "█", barEmpty: "░", ellipsis: "…", isUnicode: true)
     public static let ascii = Symbols(
-        bolt: "*", arrowRight: "->", arrowDown: "v", vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
+        bolt: "*", timer: "@", arrowRight: "->", arrowDown: "v", vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
         bottomLeft: "+", bottomRight: "+", selected: "x", barFull: "#", barEmpty: ".", ellipsis: "~", isUnicode: false)
 
     /// For printed output: UTF-8 when the locale variables say so.

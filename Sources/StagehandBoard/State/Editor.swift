@@ -92,7 +92,7 @@ public struct Form: Sendable, Equatable {
     public var showsEveryProblem = false
     /// The action being edited as it was when the form opened, so that saving
     /// cannot overwrite an action someone else put in its place meanwhile.
-    public var original: AutomaticAction?
+    public var original: StageAction?
     /// Opened by someone who may read the setup but not change it.
     public var isReadOnly = false
     /// The change a save asked for, until the core answers: its outcome closes the form.

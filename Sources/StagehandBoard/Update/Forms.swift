@@ -18,7 +18,7 @@ enum Forms {
             fields: fields(for: draft, owner: owner, state: state))
         form.focused = replacing == nil ? 0 : min(1, form.fields.count - 1)
         form.showsEveryProblem = replacing != nil
-        form.original = replacing.flatMap { index in state.workspace.actions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil } }
+        form.original = replacing.flatMap { index in state.workspace.stageActions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil } }
         refresh(&form, state: state)
         return form
     }
@@ -26,12 +26,15 @@ enum Forms {
     static func fields(for draft: ActionDraft, owner: ActionOwner, state: BoardState) -> [FormField] {
         let workspace = state.workspace
         let members = workspace.setup.members
-        return ActionDraft.fields(for: draft.kind).map { field in
+        return ActionDraft.fields(for: draft.kind, owner: owner).map { field in
             let value = draft[field]
             switch field {
             case .kind:
                 let options = AutomaticAction.Kind.allCases.map { FormField.Option(label: kindLabels[$0] ?? $0.rawValue, value: $0.rawValue) }
                 return FormField(key: .draft(field), label: "Kind", value: value, input: .choice(options))
+            case .when:
+                let presets = [""] + ActionDraft.timePresets.map(\.description)
+                return FormField(key: .draft(field), label: "When", value: value, input: .lineWithPresets(presets))
             case .template:
                 let options =
                     workspace.setup.emailTemplates.map { FormField.Option(label: $0.name, value: $0.id.rawValue) }
@@ -124,7 +127,10 @@ enum Forms {
         case .action(let owner, _):
             let draft = draft(from: form, state: state)
             form.problems = Dictionary(uniqueKeysWithValues: draft.problems(for: owner, in: workspace).map { (.draft($0.key), $0.value) })
-            // A delay that does not parse gets no hint: its problem shows instead.
+            // A time or a delay that does not parse gets no hint: its problem shows instead.
+            if let after = try? Optional(draft.after()) {
+                form.hints[.draft(.when)] = after.map { "after \($0.spelledOut) in the stage, if the candidate is still there" } ?? "on entry"
+            }
             if let delay = try? Optional(RelativeDuration.optional(form.value(.delay))) {
                 form.hints[.draft(.delay)] = delay.map { "\($0.spelledOut) after \(owner.isReason ? "disqualification" : "entry")" } ?? "at once"
             }

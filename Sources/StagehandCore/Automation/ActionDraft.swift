@@ -6,10 +6,13 @@ import Foundation
 /// build actions through it.
 public struct ActionDraft: Sendable, Equatable {
     public enum Field: String, Sendable, CaseIterable {
-        case kind, template, templateName, subject, body, sender, delay, note, title, assignee, due, tags, members, target
+        case kind, when, template, templateName, subject, body, sender, delay, note, title, assignee, due, tags, members, target
     }
 
     public var kind: AutomaticAction.Kind
+    /// Empty (or `on entry`) runs it when a candidate enters the stage; else a time in
+    /// the stage such as `5d` or `3bd` after which it runs.
+    public var when = ""
     /// The template the email sends; `nil` saves the name, subject and body as a new one.
     public var template: EmailTemplateID?
     public var templateName = ""
@@ -31,17 +34,25 @@ public struct ActionDraft: Sendable, Equatable {
     /// A job or talent pool, by id or name.
     public var target = ""
 
-    /// The fields a form shows for a kind, in order.
-    public static func fields(for kind: AutomaticAction.Kind) -> [Field] {
+    /// The fields a form shows for a kind, in order. A reason's actions run on
+    /// disqualification, so they have no "when".
+    public static func fields(for kind: AutomaticAction.Kind, owner: ActionOwner) -> [Field] {
+        let when: [Field] = owner.isReason ? [] : [.when]
         switch kind {
-        case .sendEmail: [.kind, .template, .templateName, .subject, .body, .sender, .delay]
-        case .addNote: [.kind, .note]
-        case .addTask: [.kind, .title, .assignee, .due]
-        case .addTags: [.kind, .tags]
-        case .requestEvaluation, .addFollowers: [.kind, .members]
-        case .assign: [.kind, .target]
+        case .sendEmail: return [.kind, .template, .templateName, .subject, .body, .sender, .delay] + when
+        case .addNote: return [.kind, .note] + when
+        case .addTask: return [.kind, .title, .assignee, .due] + when
+        case .addTags: return [.kind, .tags] + when
+        case .requestEvaluation, .addFollowers: return [.kind, .members] + when
+        case .assign: return [.kind, .target] + when
         }
     }
+
+    /// The times offered by name in the editors' "when" field, after "on entry".
+    public static let timePresets: [RelativeDuration] = [.init(1, .days), .init(2, .days), .init(3, .businessDays), .init(5, .businessDays), .init(1, .weeks), .init(2, .weeks)]
+
+    /// What the "when" field says for a time (`nil`: on entry).
+    public static func whenText(_ after: RelativeDuration?) -> String { after?.description ?? "" }
 
     /// A new action of a kind, with the first template filled in for an email.
     public init(kind: AutomaticAction.Kind, in workspace: Workspace) {
@@ -50,8 +61,9 @@ public struct ActionDraft: Sendable, Equatable {
     }
 
     /// An existing action, ready to edit.
-    public init(_ action: AutomaticAction, in workspace: Workspace) {
+    public init(_ action: AutomaticAction, after: RelativeDuration? = nil, in workspace: Workspace) {
         self.init(kind: action.kind, in: workspace)
+        when = Self.whenText(after)
         switch action {
         case .sendEmail(let email):
             useTemplate(email.template, in: workspace)
@@ -82,6 +94,7 @@ public struct ActionDraft: Sendable, Equatable {
         get {
             switch field {
             case .kind: kind.rawValue
+            case .when: when
             case .template: template?.rawValue ?? ""
             case .templateName: templateName
             case .subject: subject
@@ -100,6 +113,7 @@ public struct ActionDraft: Sendable, Equatable {
         set {
             switch field {
             case .kind: kind = AutomaticAction.Kind(rawValue: newValue) ?? kind
+            case .when: when = newValue
             case .template: template = newValue.isEmpty ? nil : EmailTemplateID(newValue)
             case .templateName: templateName = newValue
             case .subject: subject = newValue
@@ -120,7 +134,7 @@ public struct ActionDraft: Sendable, Equatable {
     /// Each field's problem, in one sentence; empty when the draft can be saved.
     public func problems(for owner: ActionOwner, in workspace: Workspace) -> [Field: String] {
         var problems: [Field: String] = [:]
-        for field in Self.fields(for: kind) {
+        for field in Self.fields(for: kind, owner: owner) {
             do {
                 try check(field, for: owner, in: workspace)
             } catch {
@@ -134,7 +148,7 @@ public struct ActionDraft: Sendable, Equatable {
     /// until `Workspace.save(_:to:replacing:by:)` has created the template.
     public func action(for owner: ActionOwner, in workspace: Workspace) throws -> AutomaticAction {
         let problems = problems(for: owner, in: workspace)
-        if let first = Self.fields(for: kind).first(where: { problems[$0] != nil }), let sentence = problems[first] {
+        if let first = Self.fields(for: kind, owner: owner).first(where: { problems[$0] != nil }), let sentence = problems[first] {
             throw StagehandError.invalidAction(sentence)
         }
         switch kind {
@@ -159,6 +173,8 @@ public struct ActionDraft: Sendable, Equatable {
     private func check(_ field: Field, for owner: ActionOwner, in workspace: Workspace) throws {
         switch field {
         case .kind: break
+        case .when:
+            if try after() != nil, owner.isReason { throw StagehandError.invalidAction(Workspace.reasonsRunAtOnce) }
         case .template:
             if let template, workspace.template(template) == nil {
                 throw StagehandError.notFound(kind: "email template", name: template.rawValue)
@@ -181,9 +197,15 @@ public struct ActionDraft: Sendable, Equatable {
         case .body:
             try EmailRendering.validate(subject: "", body: body)
         case .sender:
-            if !isMover(sender) { _ = try workspace.findMember(sender) }
+            if !isMover(sender) {
+                _ = try workspace.findMember(sender)
+            } else if waits {
+                throw StagehandError.invalidAction(Workspace.timedEmailNeedsSender)
+            }
         case .delay:
-            _ = try parsedDelay()
+            if try parsedDelay() != nil, waits {
+                throw StagehandError.invalidAction(Workspace.timedEmailHasNoDelay)
+            }
         case .note:
             guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw StagehandError.invalidAction("A note needs some text.")
@@ -221,6 +243,16 @@ public struct ActionDraft: Sendable, Equatable {
     }
 
     private func parsedDelay() throws -> RelativeDuration? { try RelativeDuration.optional(delay) }
+
+    /// Whether it waits for a time in the stage (a time that does not parse is the "when" field's problem).
+    private var waits: Bool { ((try? after()) ?? nil) != nil }
+
+    /// The time in the stage the action waits for; `nil` runs it on entry.
+    public func after() throws -> RelativeDuration? {
+        let trimmed = when.trimmingCharacters(in: .whitespaces)
+        guard !["", "on entry", "entry"].contains(trimmed.lowercased()) else { return nil }
+        return try RelativeDuration(parsing: trimmed)
+    }
 
     private func assignment(in workspace: Workspace) throws -> AutomaticAction.Assign {
         let text = target.trimmingCharacters(in: .whitespaces)
@@ -261,9 +293,10 @@ extension Workspace {
     @discardableResult
     public mutating func save(
         _ draft: ActionDraft, to owner: ActionOwner, replacing index: Int? = nil, by member: MemberID
-    ) throws -> AutomaticAction {
+    ) throws -> StageAction {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
         var action = try draft.action(for: owner, in: self)
+        let after = try draft.after()
         // The template and the action are one change: on a copy, so that an action
         // refused after its template was saved (no such stage or index) leaves no trace.
         var changed = self
@@ -273,12 +306,12 @@ extension Workspace {
             action = .sendEmail(email)
         }
         if let index {
-            try changed.replaceAction(at: index, with: action, of: owner, by: member)
+            try changed.replaceAction(at: index, with: action, after: after, of: owner, by: member)
         } else {
-            try changed.addAction(action, to: owner, by: member)
+            try changed.addAction(action, after: after, to: owner, by: member)
         }
         self = changed
-        return action
+        return StageAction(action, after: after)
     }
 
     /// Every tag on a candidate or in an action, for completion in the editors.
@@ -286,7 +319,7 @@ extension Workspace {
         var tags = Set<String>()
         for candidate in candidates { tags.formUnion(candidate.tags) }
         let stages = setup.defaultPipeline + setup.jobs.flatMap(\.pipeline)
-        for action in stages.flatMap(\.actions) + setup.disqualificationReasons.flatMap(\.actions) {
+        for action in stages.flatMap(\.stageActions).map(\.action) + setup.disqualificationReasons.flatMap(\.actions) {
             if case .addTags(let add) = action { tags.formUnion(add.tags) }
         }
         // Tags differing only in case ("Remote", "remote") come in the same order every time.

@@ -35,6 +35,14 @@ extension Workspace {
         }
     }
 
+    /// The owner's actions as the editors number them: on entry, then after a time.
+    public func stageActions(of owner: ActionOwner) -> [StageAction]? {
+        switch owner {
+        case .stage(let ref, let stage): pipeline(ref)?.first { $0.id == stage }?.stageActions
+        case .reason(let id): reason(id)?.actions.map { StageAction($0) }
+        }
+    }
+
     /// "Interview (iOS Engineer)", "Interview (the default pipeline)", "the reason Not a fit".
     public func ownerName(_ owner: ActionOwner) -> String {
         switch owner {
@@ -46,22 +54,33 @@ extension Workspace {
         }
     }
 
-    mutating func editActions(of owner: ActionOwner, _ change: (inout [AutomaticAction], String) throws -> Void) throws {
+    /// Changes the owner's numbered list (`stageActions`) and stores it back: a
+    /// stage keeps those on entry and those after a time apart, in their order.
+    mutating func editActions(of owner: ActionOwner, _ change: (inout [StageAction], String) throws -> Void) throws {
         switch owner {
         case .stage(let ref, let stageID):
             try editPipeline(ref) { pipeline, title in
                 guard let index = pipeline.firstIndex(where: { $0.id == stageID }) else {
                     throw StagehandError.invalidAction("That stage is no longer part of \(title): someone removed it meanwhile.")
                 }
-                try change(&pipeline[index].actions, pipeline[index].name)
+                var list = pipeline[index].stageActions
+                try change(&list, pipeline[index].name)
+                pipeline[index].actions = list.filter { $0.after == nil }.map(\.action)
+                pipeline[index].timedActions = list.compactMap { item in item.after.map { TimedAction(after: $0, action: item.action) } }
             }
         case .reason(let id):
             guard let index = setup.disqualificationReasons.firstIndex(where: { $0.id == id }) else {
                 throw StagehandError.notFound(kind: "disqualification reason", name: id.rawValue)
             }
-            try change(&setup.disqualificationReasons[index].actions, setup.disqualificationReasons[index].name)
+            var list = setup.disqualificationReasons[index].actions.map { StageAction($0) }
+            try change(&list, setup.disqualificationReasons[index].name)
+            guard list.allSatisfy({ $0.after == nil }) else { throw StagehandError.invalidAction(Self.reasonsRunAtOnce) }
+            setup.disqualificationReasons[index].actions = list.map(\.action)
         }
     }
+
+    static let reasonsRunAtOnce =
+        "A reason's actions run when someone is disqualified, not after a time in a stage: leave the time out (an email can wait with a delay)."
 
     mutating func editPipeline(_ ref: PipelineRef, _ change: (inout [Stage], String) throws -> Void) throws {
         switch ref {

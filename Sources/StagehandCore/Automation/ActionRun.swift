@@ -84,9 +84,10 @@ public struct ActionStep: Codable, Sendable, Equatable {
     }
 }
 
-/// What set a run off.
+/// What set a run off: a move, an application, a disqualification, or a time spent
+/// in a stage (such a run has no mover and waits until `startsAt`).
 public enum RunTrigger: String, Codable, Sendable {
-    case move, apply, disqualify
+    case move, apply, disqualify, timeInStage
 }
 
 /// The actions one event fired for one candidate, and how far they have got.

@@ -18,10 +18,17 @@ extension Workspace {
             action = .addTask(task)
         default: break
         }
-        return summary(of: action, forDisqualification: run.reason != nil)
+        return summary(of: action, forDisqualification: run.reason != nil, waiting: run.trigger == .timeInStage)
     }
 
-    public func summary(of action: AutomaticAction, forDisqualification: Bool = false) -> String {
+    /// "After 5 business days in the stage: Tag stale" for one that waits.
+    public func summary(of item: StageAction, forDisqualification: Bool = false) -> String {
+        let what = summary(of: item.action, forDisqualification: forDisqualification, waiting: item.after != nil)
+        return item.after.map { "After \($0.spelledOut) in the stage: \(what)" } ?? what
+    }
+
+    /// - Parameter waiting: the action waits for a time in the stage, so an email goes when that time comes.
+    public func summary(of action: AutomaticAction, forDisqualification: Bool = false, waiting: Bool = false) -> String {
         switch action {
         case .sendEmail(let email):
             let name = template(email.template)?.name ?? email.template.rawValue
@@ -31,6 +38,7 @@ extension Workspace {
                 case .member(let id): member(id)?.name ?? id.rawValue
                 }
             let event = forDisqualification ? "disqualification" : "entry"
+            if waiting, email.delay == nil { return "Email '\(name)' from \(from)" }
             let when = email.delay.map { "\($0.spelledOut) after \(event)" } ?? "at once"
             return "Email '\(name)' from \(from), \(when)"
         case .addNote(let note):

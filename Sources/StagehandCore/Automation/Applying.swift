@@ -48,6 +48,7 @@ public struct NewCandidate: Sendable, Equatable {
 public struct ArrivalOutcome: Sendable, Equatable {
     public var candidate: CandidateID
     public var run: ActionRunID?
+    public var timedRuns: [ActionRunID] = []
 }
 
 extension Workspace {
@@ -69,11 +70,14 @@ extension Workspace {
                 id: makeID("act"), at: now, kind: origin.activityKind, author: member, automatic: false,
                 text: "\(origin.verb) \(job.title) (\(first.name)), source \(person.source)", job: jobID))
         candidates.upsert(candidate)
-        guard origin.firesActions, first.hasActions else { return ArrivalOutcome(candidate: id, run: nil) }
-        let run = startRun(
-            for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
-            startsAt: now.addingTimeInterval(grace))
-        return ArrivalOutcome(candidate: id, run: run)
+        guard origin.firesActions else { return ArrivalOutcome(candidate: id, run: nil) }
+        let run =
+            first.hasActions
+            ? startRun(
+                for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
+                startsAt: now.addingTimeInterval(grace)) : nil
+        let timed = startTimedRuns(for: id, job: jobID, stage: first.id, enteredAt: now)
+        return ArrivalOutcome(candidate: id, run: run, timedRuns: timed)
     }
 
     /// What adding the person would need, checked without changing anything.

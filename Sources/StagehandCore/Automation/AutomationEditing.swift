@@ -3,26 +3,30 @@ import Foundation
 extension Workspace {
     /// Adds an action at the end of a stage's (or reason's) list, or at `position`,
     /// after checking the member's permissions and the action itself.
+    /// - Parameter after: `nil` runs it on entry; otherwise it waits this long in the stage.
     public mutating func addAction(
-        _ action: AutomaticAction, to owner: ActionOwner, at position: Int? = nil, by member: MemberID
+        _ action: AutomaticAction, after: RelativeDuration? = nil, to owner: ActionOwner, at position: Int? = nil, by member: MemberID
     ) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try validate(action, for: owner)
+        try validate(action, after: after, for: owner)
         try editActions(of: owner) { actions, _ in
-            let index = min(max(position ?? actions.count, 0), actions.count)
-            actions.insert(action, at: index)
+            // Within its own group: those on entry come first whatever the position says.
+            let group = actions.indices.filter { (actions[$0].after == nil) == (after == nil) }
+            let end = group.last.map { $0 + 1 } ?? (after == nil ? 0 : actions.count)
+            let index = position.map { min(max($0, group.first ?? end), end) } ?? end
+            actions.insert(StageAction(action, after: after), at: index)
         }
     }
 
-    /// Replaces the action at `index`.
+    /// Replaces the action at `index` (numbered as `stageActions` lists them).
     public mutating func replaceAction(
-        at index: Int, with action: AutomaticAction, of owner: ActionOwner, by member: MemberID
+        at index: Int, with action: AutomaticAction, after: RelativeDuration? = nil, of owner: ActionOwner, by member: MemberID
     ) throws {
         try require(Self.automationPermissions, of: member, toDo: "change automatic actions")
-        try validate(action, for: owner)
+        try validate(action, after: after, for: owner)
         try editActions(of: owner) { actions, name in
             try Self.checkIndex(index, in: actions, of: name)
-            actions[index] = action
+            actions[index] = StageAction(action, after: after)
         }
     }
 
@@ -40,9 +44,31 @@ extension Workspace {
         try editActions(of: owner) { actions, name in
             try Self.checkIndex(source, in: actions, of: name)
             try Self.checkIndex(destination, in: actions, of: name)
+            guard (actions[source].after == nil) == (actions[destination].after == nil) else {
+                throw StagehandError.invalidAction(
+                    "Actions on entry run before those that wait for a time in the stage: to change when one runs, edit its time.")
+            }
             actions.insert(actions.remove(at: source), at: destination)
         }
     }
+
+    /// Refuses an action that could not run as written, saying what to fix. One that
+    /// waits for a time in the stage runs with nobody moving: its email needs a
+    /// sender of its own, and goes out when its time comes (no delay on top).
+    public func validate(_ action: AutomaticAction, after: RelativeDuration?, for owner: ActionOwner) throws {
+        if after != nil {
+            if case .reason = owner { throw StagehandError.invalidAction(Self.reasonsRunAtOnce) }
+            if case .sendEmail(let email) = action {
+                if email.sender == .mover { throw StagehandError.invalidAction(Self.timedEmailNeedsSender) }
+                if email.delay != nil { throw StagehandError.invalidAction(Self.timedEmailHasNoDelay) }
+            }
+        }
+        try validate(action, for: owner)
+    }
+
+    static let timedEmailNeedsSender =
+        "An action after a time in the stage runs with nobody moving the candidate: choose a team member to send the email."
+    static let timedEmailHasNoDelay = "An email after a time in the stage goes out when that time comes: leave the delay empty."
 
     /// Refuses an action that could not run as written, saying what to fix.
     public func validate(_ action: AutomaticAction, for owner: ActionOwner) throws {
@@ -99,7 +125,7 @@ extension Workspace {
         }
     }
 
-    private static func checkIndex(_ index: Int, in actions: [AutomaticAction], of name: String) throws {
+    private static func checkIndex(_ index: Int, in actions: [StageAction], of name: String) throws {
         guard actions.indices.contains(index) else {
             throw StagehandError.invalidAction(
                 "\(name) has \(actions.count) action\(actions.count == 1 ? "" : "s"); there is no number \(index + 1).")

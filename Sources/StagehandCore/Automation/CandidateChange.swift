@@ -19,6 +19,9 @@ public enum CandidateChange: Sendable, Equatable {
     case sendEmailsNow([EmailID])
     case cancelEmails([EmailID])
     case retryEmails([EmailID])
+    /// Actions waiting for a time in the stage, run now or cancelled (the Scheduled view).
+    case runTimedNow([ActionRunID])
+    case cancelTimed([ActionRunID])
     case completeTasks([TaskID])
     case reopenTasks([TaskID])
     /// `nil` keeps that part of the task.
@@ -43,6 +46,8 @@ public struct CandidateChangeOutcome: Sendable, Equatable {
     public var added: [CandidateID] = []
     /// The runs the change started; with a grace period they wait for `Engine.advance`.
     public var runs: [ActionRunID] = []
+    /// The runs the change left waiting for a time in the stage.
+    public var timedRuns: [ActionRunID] = []
     public var ranActions = false
     public var cancelled: [PendingWork] = []
     /// How to take a move or a disqualification back.
@@ -69,6 +74,7 @@ public struct CandidateChangeOutcome: Sendable, Equatable {
         plan?.staying += batch.plan?.staying ?? []
         moved += batch.moved
         runs += batch.runs
+        timedRuns += batch.timedRuns
         ranActions = ranActions || batch.ranActions
         cancelled += batch.cancelled
         if let more = batch.undo {
@@ -130,6 +136,7 @@ extension Workspace {
             outcome.plan = plan
             outcome.moved = moved.moved
             outcome.runs = moved.runs
+            outcome.timedRuns = moved.timedRuns
             outcome.ranActions = moved.ranActions
             outcome.cancelled = moved.cancelled
             outcome.undo = moved.undo
@@ -140,6 +147,7 @@ extension Workspace {
             outcome = CandidateChangeOutcome(sentence: "Added \(name) to \(job?.title ?? "") (\(job?.firstStage?.name ?? ""))")
             outcome.added = [arrival.candidate]
             outcome.runs = arrival.run.map { [$0] } ?? []
+            outcome.timedRuns = arrival.timedRuns
             outcome.ranActions = arrival.run != nil
         case .importCandidates(let csv, let file, let jobID):
             let arrivals = try importCandidates(csv: csv, file: file, to: jobID, by: member, now: now)
@@ -187,6 +195,15 @@ extension Workspace {
             for id in ids { try retryEmail(id, by: member, now: now) }
             outcome = CandidateChangeOutcome(sentence: "Retrying \(emailList(ids))")
             outcome.dueEmails = Set(ids)
+        case .runTimedNow(let ids):
+            let what = timedList(ids)
+            for id in ids { try runTimedNow(id, by: member, now: now) }
+            outcome = CandidateChangeOutcome(sentence: "Ran now: \(what)")
+            outcome.runs = ids
+            outcome.dueEmails = emailsDue(from: ids, now: now)
+        case .cancelTimed(let ids):
+            outcome = CandidateChangeOutcome(sentence: "Cancelled \(timedList(ids))")
+            for id in ids { outcome.cancelled += try cancelTimed(id, by: member, now: now) }
         case .completeTasks(let ids):
             try completeTasks(ids, by: member, now: now)
             outcome = CandidateChangeOutcome(sentence: "Done: \(taskList(ids))")
@@ -272,6 +289,12 @@ extension Workspace {
     }
 
     /// "'Welcome' to Ana Lindqvist", or "3 emails".
+    /// "Tag stale for Ana Lindqvist", or "3 timed actions".
+    func timedList(_ ids: [ActionRunID]) -> String {
+        guard ids.count == 1, let run = actionRuns[ids[0]], let step = run.steps.first else { return counted(ids.count, "timed action") }
+        return "\(summary(of: step.action, in: run)) for \(name(of: run.candidate))"
+    }
+
     func emailList(_ ids: [EmailID]) -> String {
         guard ids.count == 1, let email = emails[ids[0]] else { return "\(ids.count) emails" }
         return "'\(email.subject)' to \(name(of: email.candidate))"

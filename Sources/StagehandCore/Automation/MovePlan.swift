@@ -7,6 +7,8 @@ public struct MovePlan: Sendable, Equatable {
     public var moves: [PlannedMove]
     /// The target stage's actions, in the order they run.
     public var actions: [AutomaticAction]
+    /// The target stage's actions that wait for a time in it.
+    public var timedActions: [TimedAction] = []
     /// Candidates of the request who stay where they are, and why: only for a
     /// request that `letsSomeStay`; otherwise the first of them refuses the move.
     public var staying: [StayingCandidate] = []
@@ -15,7 +17,9 @@ public struct MovePlan: Sendable, Equatable {
     /// Some candidate has been in the target stage before: ask before running its actions again.
     public var needsRevisitChoice: Bool { moves.contains(where: \.isRevisit) }
     /// The user must choose "run actions" or "without actions" before committing.
-    public var needsChoice: Bool { !actions.isEmpty && (isBulk || needsRevisitChoice) }
+    public var needsChoice: Bool { hasActions && (isBulk || needsRevisitChoice) }
+    /// Something runs on entry or later: "without actions" would skip it.
+    public var hasActions: Bool { !actions.isEmpty || !timedActions.isEmpty }
 
     /// What a person must answer before the move commits, if anything: several
     /// candidates are always confirmed first — also when all but one of them stay,
@@ -23,7 +27,7 @@ public struct MovePlan: Sendable, Equatable {
     /// actions would run again.
     public var question: MoveQuestion? {
         if isBulk || !staying.isEmpty { return .bulk }
-        if needsRevisitChoice && !actions.isEmpty { return .revisit }
+        if needsRevisitChoice && hasActions { return .revisit }
         return nil
     }
 
@@ -110,6 +114,8 @@ public struct MoveRequest: Sendable, Equatable {
 public struct MoveOutcome: Sendable, Equatable {
     public var moved: [CandidateID] = []
     public var runs: [ActionRunID] = []
+    /// The runs waiting for a time in the new stage.
+    public var timedRuns: [ActionRunID] = []
     public var cancelled: [PendingWork] = []
     public var ranActions: Bool = false
     /// What taking the move back needs.

@@ -37,7 +37,9 @@ extension Workspace {
                     actions: planned, cancels: pendingWork(for: id, in: job.id)))
         }
         if moves.isEmpty, let first = staying.first { throw first.reason }
-        return MovePlan(job: job.id, target: stage.id, mover: request.mover, moves: moves, actions: stage.actions, staying: staying)
+        return MovePlan(
+            job: job.id, target: stage.id, mover: request.mover, moves: moves, actions: stage.actions, timedActions: stage.timedActions,
+            staying: staying)
     }
 
     /// Of these candidates, those who can be moved within `job` by `member`, in
@@ -85,7 +87,7 @@ extension Workspace {
         }
         let runActions = (choice ?? .runActions) == .runActions
         var outcome = MoveOutcome(
-            ranActions: runActions && !plan.actions.isEmpty, undo: Undo(change: .move(to: plan.target), job: plan.job, previous: [:]))
+            ranActions: runActions && plan.hasActions, undo: Undo(change: .move(to: plan.target), job: plan.job, previous: [:]))
         for planned in plan.moves {
             outcome.undo?.previous[planned.candidate] = candidates[planned.candidate]?.placement(in: plan.job)
             outcome.cancelled += cancelPendingWork(for: planned.candidate, in: plan.job, by: plan.mover, now: now)
@@ -98,8 +100,9 @@ extension Workspace {
                         for: planned.candidate, job: plan.job, stage: plan.target, actions: plan.actions,
                         trigger: .move, mover: plan.mover, now: now, startsAt: startsAt))
             }
+            if runActions { outcome.timedRuns += startTimedRuns(for: planned.candidate, job: plan.job, stage: plan.target, enteredAt: now) }
         }
-        outcome.undo?.runs = outcome.runs
+        outcome.undo?.runs = outcome.runs + outcome.timedRuns
         outcome.undo?.cancelled = outcome.cancelled
         return outcome
     }
@@ -119,7 +122,8 @@ extension Workspace {
             candidate.placements[index].entry += 1
             let fromName = job?.stage(from)?.name ?? from.rawValue
             let toName = job?.stage(target)?.name ?? target.rawValue
-            let note = withoutActions && job?.stage(target)?.hasActions == true ? " (without actions)" : ""
+            let stage = job?.stage(target)
+            let note = withoutActions && (stage?.hasActions == true || stage?.hasTimedActions == true) ? " (without actions)" : ""
             candidate.timeline.append(
                 Activity(
                     id: activityID, at: now, kind: .moved, author: mover, automatic: false,

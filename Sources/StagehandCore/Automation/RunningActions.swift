@@ -64,7 +64,7 @@ extension Workspace {
             return
         }
         let action = run.steps[index].action
-        if let reason = skipReason(
+        if let reason = whyTimedRunIsVoid(run, placement: placement) ?? skipReason(
             for: action, candidate: candidate, job: run.job, entry: placement.entry, mover: run.mover)
         {
             actionRuns.modify(runID) { $0.steps[index].state = .skipped(reason) }
@@ -142,7 +142,9 @@ extension Workspace {
 
     private mutating func addTask(_ action: AutomaticAction.AddTask, run: ActionRun, now: Date) {
         let id: TaskID = makeID("task")
-        let due = action.due.date(afterMoveAt: run.createdAt, calendar: setup.settings.calendar)
+        // A task a timed action makes is due that long after the action ran, not after the entry.
+        let start = run.trigger == .timeInStage ? now : run.createdAt
+        let due = action.due.date(afterMoveAt: start, calendar: setup.settings.calendar)
         let title = (try? renderText(action.title, run: run)) ?? action.title
         tasks.upsert(
             CandidateTask(

@@ -8,9 +8,9 @@ import Foundation
 /// person saw there: if someone else changed the list meanwhile, the change is
 /// refused rather than applied to whatever now sits at that place.
 public enum SetupChange: Sendable, Equatable {
-    case saveAction(ActionDraft, owner: ActionOwner, replacing: Int?, expecting: AutomaticAction? = nil)
-    case removeAction(owner: ActionOwner, index: Int, expecting: AutomaticAction? = nil)
-    case moveAction(owner: ActionOwner, from: Int, to: Int, expecting: AutomaticAction? = nil)
+    case saveAction(ActionDraft, owner: ActionOwner, replacing: Int?, expecting: StageAction? = nil)
+    case removeAction(owner: ActionOwner, index: Int, expecting: StageAction? = nil)
+    case moveAction(owner: ActionOwner, from: Int, to: Int, expecting: StageAction? = nil)
     case saveTemplate(EmailTemplateID?, name: String, subject: String, body: String)
     case removeTemplate(EmailTemplateID)
     case addStage(PipelineRef, name: String)
@@ -41,12 +41,12 @@ extension Workspace {
             return "\(index == nil ? "Added to" : "Changed in") \(ownerName(owner)): \(summary(of: action, forDisqualification: owner.isReason))"
         case .removeAction(let owner, let index, let expected):
             try check(index, of: owner, holds: expected)
-            let removed = actions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil }
+            let removed = stageActions(of: owner).flatMap { $0.indices.contains(index) ? $0[index] : nil }
             try removeAction(at: index, of: owner, by: member)
             return "Removed from \(ownerName(owner)): \(removed.map { summary(of: $0, forDisqualification: owner.isReason) } ?? "action \(index + 1)")"
         case .moveAction(let owner, let from, let to, let expected):
             try check(from, of: owner, holds: expected)
-            let moved = actions(of: owner).flatMap { $0.indices.contains(from) ? $0[from] : nil }
+            let moved = stageActions(of: owner).flatMap { $0.indices.contains(from) ? $0[from] : nil }
             try moveAction(from: from, to: to, of: owner, by: member)
             let what = moved.map { summary(of: $0, forDisqualification: owner.isReason) } ?? "action \(from + 1)"
             return "Now runs \(Self.ordinal(to + 1)) in \(ownerName(owner)): \(what)"
@@ -110,9 +110,9 @@ extension Workspace {
     }
 
     /// Refuses a change to an action someone else has changed, moved or removed since.
-    private func check(_ index: Int?, of owner: ActionOwner, holds expected: AutomaticAction?) throws {
+    private func check(_ index: Int?, of owner: ActionOwner, holds expected: StageAction?) throws {
         guard let index, let expected else { return }
-        let actions = actions(of: owner) ?? []
+        let actions = stageActions(of: owner) ?? []
         guard actions.indices.contains(index), actions[index] == expected else {
             throw StagehandError.invalidAction(
                 "Someone changed the actions of \(ownerName(owner)) meanwhile, so nothing was saved: look at the list again and redo your change.")

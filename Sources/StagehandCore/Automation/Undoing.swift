@@ -142,6 +142,7 @@ extension Workspace {
         var back: [EmailID] = []
         var late: [EmailID] = []
         for item in cancelled {
+            bringBackTimed(item, of: candidateID, now: now)
             guard let id = item.email, let email = emails[id], email.candidate == candidateID, email.status == .cancelled else { continue }
             guard email.dueAt > now else {
                 late.append(id)
@@ -157,5 +158,14 @@ extension Workspace {
             back.append(id)
         }
         return (back, late)
+    }
+
+    /// A timed action the undone change cancelled waits again, if its time has not come.
+    private mutating func bringBackTimed(_ item: PendingWork, of candidateID: CandidateID, now: Date) {
+        guard item.email == nil, let runID = item.run, let step = item.step, let run = actionRuns[runID],
+            run.trigger == .timeInStage, run.candidate == candidateID, run.startsAt > now,
+            run.steps.indices.contains(step), run.steps[step].state == .cancelled
+        else { return }
+        actionRuns.modify(runID) { $0.steps[step].state = .pending }
     }
 }

@@ -42,7 +42,7 @@ extension AutomationsCommand {
             if selection.reason != nil {
                 let owner = try selection.owner(in: workspace)
                 TextOutput.print("Automatic actions of \(workspace.ownerName(owner)), run on disqualification:")
-                Self.printActions(workspace.actions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
+                Self.printActions(workspace.stageActions(of: owner) ?? [], reason: true, in: workspace, symbols: symbols)
                 return
             }
             let (ref, pipeline) = try selection.pipeline.resolve(in: workspace)
@@ -52,14 +52,16 @@ extension AutomationsCommand {
             } ?? pipeline
             TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
             for stage in stages {
-                TextOutput.print("\(stage.name) [\(stage.id)]\(stage.hasActions ? " " + symbols.bolt : "")\(stage.actions.isEmpty ? ": none" : "")")
-                Self.printActions(stage.actions, reason: false, in: workspace, symbols: symbols)
+                let marks = (stage.hasActions ? " " + symbols.bolt : "") + (stage.hasTimedActions ? " " + symbols.timer : "")
+                TextOutput.print("\(stage.name) [\(stage.id)]\(marks)\(stage.stageActions.isEmpty ? ": none" : "")")
+                Self.printActions(stage.stageActions, reason: false, in: workspace, symbols: symbols)
             }
         }
 
-        static func printActions(_ actions: [AutomaticAction], reason: Bool, in workspace: Workspace, symbols: Symbols) {
-            for (index, action) in actions.enumerated() {
-                TextOutput.print("  \(index + 1). \(symbols.bolt) \(workspace.summary(of: action, forDisqualification: reason))")
+        static func printActions(_ actions: [StageAction], reason: Bool, in workspace: Workspace, symbols: Symbols) {
+            for (index, item) in actions.enumerated() {
+                let mark = item.after == nil ? symbols.bolt : symbols.timer
+                TextOutput.print("  \(index + 1). \(mark) \(workspace.summary(of: item, forDisqualification: reason))")
             }
         }
     }
@@ -73,6 +75,8 @@ extension AutomationsCommand {
                   stagehand automations add --job ios --stage offer --subject "Hi {{candidate.first_name}}" --body "…"
                   stagehand automations add --job ios --stage offer --task "Prepare offer" --assignee ana --due 3d
                   stagehand automations add --reason "not a fit" --email Rejection --delay 2d
+                  stagehand automations add --job ios --stage interview --after 5bd --tags stale
+                  stagehand automations add --job ios --stage offer --after 3d --email "Offer nudge" --sender ana
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
@@ -82,6 +86,8 @@ extension AutomationsCommand {
         @Option(help: "Who the email is from: mover, or a team member.") var sender = "mover"
         @Option(help: "Send this long after the stage entry: 30m, 1h, 4h, 1d, 2d, 3d, 1w, 2bd, or any such as 90m, 36h, 10d, 3bd.")
         var delay: String?
+        @Option(help: "Run it once the candidate has been in the stage this long (5d, 3bd, 36h) instead of on entry.")
+        var after: String?
         @Option(help: "Add a note with this text.") var note: String?
         @Option(help: "Add a task with this title (with --assignee and --due).") var task: String?
         @Option(help: "Who the task is for.") var assignee: String?
@@ -99,11 +105,12 @@ extension AutomationsCommand {
             let member = try session.member(in: workspace)
             try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
             let owner = try selection.owner(in: workspace)
-            let draft = try makeDraft(in: workspace)
+            var draft = try makeDraft(in: workspace)
+            draft.when = after ?? ""
             let now = session.clock.now
             let said = try session.store.update { workspace in
                 let said = try workspace.apply(.saveAction(draft, owner: owner, replacing: nil), by: member.id, now: now)
-                if let position, let last = workspace.actions(of: owner).map({ $0.count - 1 }), position - 1 < last {
+                if let position, let last = workspace.stageActions(of: owner).map({ $0.count - 1 }), position - 1 < last {
                     try workspace.moveAction(from: last, to: max(0, position - 1), of: owner, by: member.id)
                 }
                 return said

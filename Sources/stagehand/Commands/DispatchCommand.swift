@@ -11,7 +11,8 @@ import StagehandCore
 
 struct DispatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dispatch", abstract: "Send every delayed email that is due, and run actions whose grace period is over.",
+        commandName: "dispatch",
+        abstract: "Send every delayed email that is due, and run actions whose grace period or time in the stage is over.",
         discussion: """
             Run it from cron or a systemd timer, or keep it running with --watch: it then sleeps until the next \
             email is due or the state file changes, and stops cleanly on SIGTERM or Ctrl-C.
@@ -74,6 +75,16 @@ struct DispatchCommand: ParsableCommand {
         func line(_ id: EmailID, _ text: (OutgoingEmail) -> String) {
             guard let email = workspace.emails[id] else { return }
             TextOutput.print(text(email) + " [\(id)]")
+        }
+        for run in result.advancedRuns.compactMap({ workspace.actionRuns[$0] }) where run.trigger == .timeInStage {
+            for step in run.steps {
+                let what = "\(workspace.summary(of: step.action, in: run)) for \(workspace.name(of: run.candidate))"
+                switch step.state {
+                case .skipped(let why): TextOutput.print("Skipped \(what): \(why) [\(run.id)]")
+                case .failed(let why): TextOutput.print("Failed \(what): \(why) [\(run.id)]")
+                default: TextOutput.print("Ran \(what), due \(workspace.moment(run.startsAt)) [\(run.id)]")
+                }
+            }
         }
         for id in result.sent { line(id) { "Sent '\($0.subject)' to \($0.toAddress)" } }
         for id in result.retrying {

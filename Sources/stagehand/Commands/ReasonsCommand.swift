@@ -24,7 +24,7 @@ extension ReasonsCommand {
             for reason in workspace.setup.disqualificationReasons {
                 let bolt = reason.actions.isEmpty ? "" : " \(symbols.bolt)"
                 TextOutput.print("\(reason.name)\(bolt) [\(reason.id)]\(reason.actions.isEmpty ? ": no actions" : "")")
-                AutomationsCommand.List.printActions(reason.actions, reason: true, in: workspace, symbols: symbols)
+                AutomationsCommand.List.printActions(reason.actions.map { StageAction($0) }, reason: true, in: workspace, symbols: symbols)
             }
         }
     }

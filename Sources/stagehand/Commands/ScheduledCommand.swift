@@ -4,8 +4,9 @@ import StagehandCore
 
 struct ScheduledCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scheduled", abstract: "List the delayed emails still waiting; send one now, cancel it, or retry a failed one.",
-        discussion: "Emails are named by the id the list shows. Sending, cancelling and retrying are recorded on the candidate's timeline.",
+        commandName: "scheduled",
+        abstract: "List the delayed emails and timed actions still waiting; send or run one now, cancel it, or retry a failed email.",
+        discussion: "Emails and timed actions are named by the id the list shows. Sending, running, cancelling and retrying are recorded on the candidate's timeline.",
         subcommands: [List.self, SendNow.self, Cancel.self, Retry.self], defaultSubcommand: List.self)
 }
 
@@ -20,8 +21,9 @@ extension ScheduledCommand {
             let workspace = try Session(global).store.load()
             let waiting = workspace.waitingEmails
             let toRetry = workspace.emailsToRetry
+            let timed = workspace.waitingTimedRuns
             if json {
-                try JSONOutput.print(ScheduledReport(waiting: waiting, toRetry: toRetry, in: workspace))
+                try JSONOutput.print(ScheduledReport(waiting: waiting, toRetry: toRetry, timed: timed, in: workspace))
                 return
             }
             TextOutput.print(waiting.isEmpty ? "No emails are waiting." : "Waiting (\(waiting.count)), soonest first:")
@@ -30,6 +32,24 @@ extension ScheduledCommand {
                 TextOutput.print("\nFailed or unknown (\(toRetry.count)): check, then 'stagehand scheduled retry ID':")
                 TextOutput.print(Self.table(toRetry, in: workspace))
             }
+            if !timed.isEmpty {
+                TextOutput.print("\nTimed actions waiting (\(timed.count)), soonest first: 'stagehand scheduled send-now ID' runs one now:")
+                TextOutput.print(Self.table(timed, in: workspace))
+            }
+        }
+
+        static func table(_ runs: [ActionRun], in workspace: Workspace) -> String {
+            let header = ["Due", "Candidate", "Job", "Stage", "Action", "Id"]
+            let rows = runs.flatMap { run in
+                run.steps.map { step -> [String] in
+                    let job = workspace.job(run.job)
+                    return [
+                        workspace.moment(run.startsAt), workspace.name(of: run.candidate), job?.title ?? "", job?.stage(run.stage)?.name ?? "",
+                        workspace.summary(of: step.action, in: run), run.id.rawValue,
+                    ]
+                }
+            }
+            return TextTable.render(header: header, rows: rows, notes: rows.map { _ in nil }, whole: [0, header.count - 1])
         }
 
         static func table(_ emails: [OutgoingEmail], in workspace: Workspace) -> String {
@@ -44,24 +64,38 @@ extension ScheduledCommand {
     }
 
     struct SendNow: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "send-now", abstract: "Send waiting emails now instead of at their due time.")
+        static let configuration = CommandConfiguration(
+            commandName: "send-now", abstract: "Send waiting emails, or run waiting timed actions, now instead of at their time.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
+        @Argument(help: "Email or timed action ids, as 'stagehand scheduled' lists them.") var emails: [String]
 
         func run() throws {
             let session = try Session(global)
-            try session.deliverNow(emails) { .sendEmailsNow($0) }
+            let (timed, emailNames) = try session.timedRuns(among: emails)
+            if !timed.isEmpty {
+                let outcome = try session.engine.perform(.runTimedNow(timed), by: try session.member(in: session.store.workspace).id)
+                TextOutput.print(outcome.sentence)
+                if let problem = outcome.mailProblem { printError("stagehand: \(problem)") }
+            }
+            if !emailNames.isEmpty { try session.deliverNow(emailNames) { .sendEmailsNow($0) } }
         }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel waiting emails; they stay on the timeline as cancelled.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel waiting emails or timed actions; they stay on the timeline as cancelled.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]
+        @Argument(help: "Email or timed action ids, as 'stagehand scheduled' lists them.") var emails: [String]
 
         func run() throws {
             let session = try Session(global)
-            let ids = try session.emails(named: emails)
+            let (timed, emailNames) = try session.timedRuns(among: emails)
+            if !timed.isEmpty {
+                let outcome = try session.engine.perform(.cancelTimed(timed), by: try session.member(in: session.store.workspace).id)
+                TextOutput.print(outcome.sentence)
+            }
+            guard !emailNames.isEmpty else { return }
+            let ids = try session.emails(named: emailNames)
             try session.engine.perform(.cancelEmails(ids), by: try session.member(in: session.store.workspace).id)
             let workspace = session.store.workspace
             for id in ids {
@@ -85,6 +119,24 @@ extension ScheduledCommand {
 }
 
 extension Session {
+    /// Splits names into the timed actions still waiting and the rest (emails).
+    fileprivate func timedRuns(among names: [String]) throws -> (timed: [ActionRunID], rest: [String]) {
+        let workspace = try store.load()
+        var timed: [ActionRunID] = []
+        var rest: [String] = []
+        for name in names {
+            if let run = workspace.actionRuns[ActionRunID(name)], run.trigger == .timeInStage {
+                guard run.isWaitingForItsTime else {
+                    throw StagehandError.invalidAction("The timed action \(name) is no longer waiting: it ran, or it was cancelled.")
+                }
+                timed.append(run.id)
+            } else {
+                rest.append(name)
+            }
+        }
+        return (timed, rest)
+    }
+
     /// The emails named by id, as `stagehand scheduled` lists them.
     fileprivate func emails(named names: [String]) throws -> [EmailID] {
         let workspace = try store.load()

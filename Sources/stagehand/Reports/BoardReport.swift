@@ -15,6 +15,8 @@ struct BoardReport: Encodable {
         var name: String
         var hasActions: Bool
         var actions: [ActionEntry]
+        var hasTimedActions: Bool
+        var timedActions: [TimedActionEntry]
         var candidates: [CardEntry]
     }
 
@@ -37,7 +39,8 @@ struct BoardReport: Encodable {
                 stages: job.pipeline.map { stage in
                     StageEntry(
                         id: stage.id.rawValue, name: stage.name, hasActions: stage.hasActions,
-                        actions: stage.actions.map { ActionEntry($0, in: workspace) },
+                        actions: stage.actions.map { ActionEntry($0, in: workspace) }, hasTimedActions: stage.hasTimedActions,
+                        timedActions: stage.timedActions.map { TimedActionEntry($0, in: workspace) },
                         candidates: workspace.candidates(in: job.id, stage: stage.id).map { candidate in
                             let placement = candidate.placement(in: job.id)!
                             return CardEntry(
@@ -46,6 +49,17 @@ struct BoardReport: Encodable {
                         })
                 })
         }
+    }
+}
+
+/// A timed action: how long it waits (`after`, as `5bd`) and the action.
+struct TimedActionEntry: Encodable {
+    var after: String
+    var action: ActionEntry
+
+    init(_ timed: TimedAction, in workspace: Workspace) {
+        after = timed.after.description
+        action = ActionEntry(timed.action, in: workspace)
     }
 }
 

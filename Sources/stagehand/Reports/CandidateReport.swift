@@ -100,6 +100,17 @@ struct CandidateReport: Encodable {
         var failure: String?
     }
 
+    /// An action waiting for the candidate's time in a stage.
+    struct TimedEntry: Encodable {
+        var id: String
+        var job: String
+        var stage: String
+        var stageName: String
+        var kind: String
+        var summary: String
+        var dueAt: Date
+    }
+
     var id: String
     var name: String
     var email: String?
@@ -112,6 +123,7 @@ struct CandidateReport: Encodable {
     var tasks: [TaskEntry]
     var evaluationRequests: [EvaluationEntry]
     var emails: [EmailEntry]
+    var timedActions: [TimedEntry]
     var timeline: [TimelineEntry]
 
     init(_ candidate: Candidate, in workspace: Workspace) {
@@ -145,6 +157,14 @@ struct CandidateReport: Encodable {
                 id: $0.id.rawValue, status: $0.status.rawValue, subject: $0.subject, body: $0.body, to: $0.toAddress,
                 toName: $0.toName, from: $0.fromAddress, fromName: $0.fromName, template: $0.template.rawValue,
                 dueAt: $0.dueAt, sentAt: $0.sentAt, attempts: $0.attempts, messageID: $0.messageID, failure: $0.failure)
+        }
+        timedActions = workspace.waitingTimedRuns(of: candidate.id).flatMap { run in
+            run.steps.map { step in
+                TimedEntry(
+                    id: run.id.rawValue, job: run.job.rawValue, stage: run.stage.rawValue,
+                    stageName: workspace.job(run.job)?.stage(run.stage)?.name ?? run.stage.rawValue, kind: step.action.kind.rawValue,
+                    summary: workspace.summary(of: step.action, in: run), dueAt: run.startsAt)
+            }
         }
         timeline = candidate.timeline.map {
             TimelineEntry(
@@ -189,6 +209,12 @@ struct CandidateReport: Encodable {
                 } else {
                     out += "  \(mark)\(who): \(request.status), asked \(workspace.day(request.requestedAt))\n"
                 }
+            }
+        }
+        if !timedActions.isEmpty {
+            out += "Waiting for their time in the stage\n"
+            for timed in timedActions {
+                out += "  \(symbols.timer) \(timed.summary) — \(timed.stageName), due \(workspace.moment(timed.dueAt)) [\(timed.id)]\n"
             }
         }
         if showingEmails { out += emailsText(in: workspace) }

@@ -31,6 +31,15 @@ struct MoveReport: Encodable {
         var dueAt: Date
     }
 
+    /// An action that waits for a time in the new stage.
+    struct Later: Encodable {
+        var candidate: String
+        var run: String
+        var kind: String
+        var summary: String
+        var dueAt: Date
+    }
+
     struct Cancelled: Encodable {
         var candidate: String
         var name: String
@@ -41,6 +50,7 @@ struct MoveReport: Encodable {
     var ranActions: Bool
     var ran: [Ran] = []
     var scheduled: [Scheduled] = []
+    var later: [Later] = []
     var cancelled: [Cancelled] = []
 
     init(_ outcome: CandidateChangeOutcome, in workspace: Workspace) {
@@ -81,6 +91,14 @@ struct MoveReport: Encodable {
                 }
             }
         }
+        for run in outcome.timedRuns.compactMap({ workspace.actionRuns[$0] }) {
+            for step in run.steps {
+                later.append(
+                    Later(
+                        candidate: run.candidate.rawValue, run: run.id.rawValue, kind: step.action.kind.rawValue,
+                        summary: workspace.summary(of: step.action, in: run), dueAt: run.startsAt))
+            }
+        }
     }
 
     func text(symbols: Symbols) -> String {
@@ -95,6 +113,9 @@ struct MoveReport: Encodable {
         }
         for email in scheduled {
             out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(Self.iso(email.dueAt))\n"
+        }
+        for item in later {
+            out += "  \(symbols.timer) \(item.summary): waits until \(Self.iso(item.dueAt)) [\(item.run)]\n"
         }
         for item in cancelled {
             out += "  Cancelled for \(item.name): \(item.summary)\n"

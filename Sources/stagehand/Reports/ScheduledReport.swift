@@ -24,10 +24,25 @@ struct ScheduledReport: Encodable {
         var failure: String?
     }
 
+    /// An action waiting for a candidate's time in a stage.
+    struct TimedEntry: Encodable {
+        var id: String
+        var dueAt: Date
+        var candidate: String
+        var candidateName: String
+        var job: String
+        var jobTitle: String
+        var stage: String
+        var stageName: String
+        var kind: String
+        var summary: String
+    }
+
     var waiting: [Entry]
     var toRetry: [Entry]
+    var timedActions: [TimedEntry]
 
-    init(waiting: [OutgoingEmail], toRetry: [OutgoingEmail], in workspace: Workspace) {
+    init(waiting: [OutgoingEmail], toRetry: [OutgoingEmail], timed: [ActionRun], in workspace: Workspace) {
         func entry(_ email: OutgoingEmail) -> Entry {
             let listing = workspace.listing(of: email)
             return Entry(
@@ -39,5 +54,15 @@ struct ScheduledReport: Encodable {
         }
         self.waiting = waiting.map(entry)
         self.toRetry = toRetry.map(entry)
+        timedActions = timed.flatMap { run in
+            run.steps.map { step in
+                let job = workspace.job(run.job)
+                return TimedEntry(
+                    id: run.id.rawValue, dueAt: run.startsAt, candidate: run.candidate.rawValue, candidateName: workspace.name(of: run.candidate),
+                    job: run.job.rawValue, jobTitle: job?.title ?? "", stage: run.stage.rawValue,
+                    stageName: job?.stage(run.stage)?.name ?? run.stage.rawValue, kind: step.action.kind.rawValue,
+                    summary: workspace.summary(of: step.action, in: run))
+            }
+        }
     }
 }
