@@ -30,23 +30,23 @@ import Testing
         let due = state.scheduledList.map(\.dueAt)
         #expect(!due.isEmpty && due == due.sorted())
         let text = Board.render(state).text
-        for column in ["Due", "Candidate", "Job", "Stage", "Template", "Sender"] { #expect(text.contains(column)) }
+        for column in ["Due", "Candidate", "Job", "Stage", "Email or action", "Sender"] { #expect(text.contains(column)) }
         var (troubled, failed, unknown) = Self.stateWithTroubledEmails()
         F.press([.character("s")], &troubled)
-        #expect(troubled.scheduledList.suffix(2).map(\.id) == [failed.id, unknown.id])
+        #expect(troubled.scheduledList.suffix(2).map(\.id) == [failed.id.rawValue, unknown.id.rawValue])
     }
 
-    @Test func nSendsNowAndXCancelsTheSelectedEmailAfterAskingWhoItIsFor() {
+    @Test func nSendsNowAndXCancelsTheSelectedEmailAfterAskingWhoItIsFor() throws {
         var state = F.state()
         F.press([.character("s")], &state)
-        let first = state.scheduledList[0]
+        let first = try #require(state.scheduledList[0].email)
         let name = state.workspace.candidates[first.candidate]?.name ?? ""
         #expect(F.press([.character("n")], &state).isEmpty, "nothing is sent before the answer")
         #expect(Board.render(state).text.contains("Send '\(first.subject)' to \(name) now?"))
         #expect(F.press([.enter], &state).isEmpty, "Enter answers no, the safe choice")
         #expect(state.mode == .scheduled(selected: 0))
         #expect(F.press([.character("n"), .character("y")], &state) == [.change(.sendEmailsNow([first.id]), grace: nil)])
-        let second = state.scheduledList[1]
+        let second = try #require(state.scheduledList[1].email)
         #expect(F.press([.character("j"), .character("x")], &state).isEmpty)
         #expect(Board.render(state).text.contains("Cancel '\(second.subject)'"))
         #expect(F.press([.character("y")], &state) == [.change(.cancelEmails([second.id]), grace: nil)])
@@ -61,8 +61,8 @@ import Testing
         var (state, failed, unknown) = Self.stateWithTroubledEmails()
         F.press([.character("s")], &state)
         let rows = state.scheduledList
-        let failedRow = rows.firstIndex { $0.id == failed.id }!
-        let unknownRow = rows.firstIndex { $0.id == unknown.id }!
+        let failedRow = rows.firstIndex { $0.id == failed.id.rawValue }!
+        let unknownRow = rows.firstIndex { $0.id == unknown.id.rawValue }!
         F.press(Array(repeating: .character("j"), count: failedRow), &state)
         #expect(F.press([.character("r")], &state) == [.change(.retryEmails([failed.id]), grace: nil)])
         #expect(F.press([.character("n")], &state).isEmpty, "a failed email is not sent now: it is retried")
@@ -99,5 +99,11 @@ import Testing
         #expect(text.contains("Emails, exactly as sent or to be sent"))
         #expect(text.contains(email.subject))
         for line in email.body.split(separator: "\n") where !line.isEmpty { #expect(text.contains(line.prefix(40))) }
+    }
+}
+
+extension ScheduledItem {
+    var email: OutgoingEmail? {
+        if case .email(let email) = self { email } else { nil }
     }
 }

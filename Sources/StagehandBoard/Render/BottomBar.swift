@@ -64,7 +64,7 @@ extension Board {
         case .editing(let screens):
             guard case .form(let form)? = screens.last else { return row }
             return said(row, in: form)
-        case .moveDialog(let dialog, _) where dialog.plan.actions.isEmpty:
+        case .moveDialog(let dialog, _) where !dialog.plan.hasActions:
             if row.keys.contains("r") { return nil }
             if row.keys.contains("w") { row.bar = "move" }
             return row

@@ -22,7 +22,7 @@ extension Board {
                 isTarget ? theme[.dropTarget] : (stageIndex == state.stageIndex ? theme[.columnTitleFocused] : theme[.columnTitle])
             frame.fill(x: x, y: 1, width: width - 1, height: 1, style: titleStyle)
             let count = " \(cards.count)"
-            let bolt = stage.hasActions ? " \(symbols.bolt)" : ""
+            let bolt = (stage.hasActions ? " \(symbols.bolt)" : "") + (stage.hasTimedActions ? " \(symbols.timer)" : "")
             let name = DisplayWidth.truncate("\(stageIndex + 1) \(stage.name)", to: inner - DisplayWidth.of(bolt) - DisplayWidth.of(count))
             var cursor = x + 1
             cursor += frame.put(name, x: cursor, y: 1, style: titleStyle)
@@ -96,9 +96,14 @@ extension Board {
         let open = state.workspace.tasks.records(of: candidate.id).filter { !$0.done && ($0.job == nil || $0.job == job.id) }
         let late = open.contains { $0.isOverdue(at: state.now) }
         let tasks = open.isEmpty ? "" : (late ? "!" : state.symbols.isUnicode ? "☐" : "T") + "\(open.count) "
-        let room = width - DisplayWidth.of(age) - DisplayWidth.of(tasks) - 3
+        // When the next action on time in this stage falls due: "⏱2d".
+        let next = state.workspace.waitingTimedRuns(of: candidate.id, in: job.id).first.map {
+            "\(state.symbols.timer)\(TimeInStage.describe(from: state.now, to: $0.startsAt)) "
+        } ?? ""
+        let room = width - DisplayWidth.of(age) - DisplayWidth.of(tasks) - DisplayWidth.of(next) - 3
         frame.put("  " + DisplayWidth.truncate(tags, to: max(0, room)), x: x, y: y + 1, style: detailStyle, maxWidth: width)
         let tasksX = x + width - DisplayWidth.of(age) - DisplayWidth.of(tasks)
+        frame.put(next, x: tasksX - DisplayWidth.of(next), y: y + 1, style: detailStyle)
         frame.put(tasks, x: tasksX, y: y + 1, style: late && !isFocused ? theme[.statusError] : detailStyle)
         frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: detailStyle)
     }
@@ -115,9 +120,9 @@ extension Board {
         lines.append(("Drop \(noun) here (Enter)", theme[.dropTarget]))
         switch Result(catching: { try state.workspace.planMove(request) }) {
         case .success(let plan):
-            if plan.actions.isEmpty {
+            if !plan.hasActions {
                 lines.append(("No actions will run", theme[.muted]))
-            } else {
+            } else if !plan.actions.isEmpty {
                 lines.append(("\(state.symbols.bolt) will run:", theme[.bolt]))
                 for (index, action) in plan.actions.enumerated() {
                     let skipped = plan.moves.filter { !$0.actions[index].willRun }
@@ -129,6 +134,7 @@ extension Board {
                 }
                 if plan.needsRevisitChoice { lines.append(("Been here before: you will be asked", theme[.muted])) }
             }
+            lines += timedLines(plan, state).map { ($0, $0.hasPrefix(" ") ? theme[.pane] : theme[.bolt]) }
             let cancels = plan.cancelCount
             if cancels > 0 { lines.append(("Cancels \(cancels) pending action\(cancels == 1 ? "" : "s")", theme[.muted])) }
             if !plan.staying.isEmpty { lines.append(("\(plan.staying.count) stay where they are", theme[.muted])) }

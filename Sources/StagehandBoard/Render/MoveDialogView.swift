@@ -38,6 +38,14 @@ extension Board {
         }
     }
 
+    /// What waits for a time in the stage once the candidates are there: "⏱ Later, if still in Offer:".
+    static func timedLines(_ plan: MovePlan, _ state: BoardState) -> [String] {
+        guard !plan.timedActions.isEmpty else { return [] }
+        let stage = state.workspace.job(plan.job)?.stage(plan.target)?.name ?? ""
+        return ["\(state.symbols.timer) Later, while still in \(stage):"]
+            + plan.timedActions.map { "  after \($0.after.spelledOut): \(state.workspace.summary(of: $0.action, waiting: true))" }
+    }
+
     /// What the dialog says before its choices, naming at most `names` people per
     /// list and `cancels` of the pending actions it cancels.
     static func moveDialogLines(_ dialog: MoveDialog, _ state: BoardState, names: Int, cancels: Int) -> [String] {
@@ -59,9 +67,9 @@ extension Board {
             }
             if !plan.actions.isEmpty { lines.append("Once started, the actions cannot be cancelled.") }
         }
-        if plan.actions.isEmpty {
+        if !plan.hasActions {
             lines.append("\(stage) has no automatic actions.")
-        } else {
+        } else if !plan.actions.isEmpty {
             lines.append("\(state.symbols.bolt) \(stage) will run:")
             for (index, action) in plan.actions.enumerated() {
                 let skipped = plan.moves.filter { !$0.actions[index].willRun }
@@ -72,6 +80,7 @@ extension Board {
                 lines.append(text)
             }
         }
+        lines += timedLines(plan, state)
         let cancelled = plan.moves.flatMap { move in move.cancels.map { "\($0.summary) for \(workspace.name(of: move.candidate))" } }
         if !cancelled.isEmpty {
             lines.append("Cancels \(counted(cancelled.count, "pending action")):")
@@ -86,7 +95,7 @@ extension Board {
         switch (choice, dialog.question) {
         case (.runActions, .revisit): "[r] Run the actions again"
         case (.runActions, .bulk): "[r] Move and run actions"
-        case (.withoutActions, _) where dialog.plan.actions.isEmpty: "[w] Move"
+        case (.withoutActions, _) where !dialog.plan.hasActions: "[w] Move"
         case (.withoutActions, _): "[w] Move without actions"
         case (.cancel, .revisit): "[Esc] Cancel the move"
         case (.cancel, .bulk): "[Esc] Back"

@@ -59,6 +59,18 @@ extension Board {
                 lines.append(PageLine("\(mark)\(name(request.member) ?? "") for \(job): \(waiting)", theme[.card], item: .evaluation(request.id)))
             }
         }
+        let timed = workspace.waitingTimedRuns(of: id)
+        if !timed.isEmpty {
+            lines.append(PageLine("", .plain))
+            lines.append(PageLine("Waiting for their time in the stage (s lists them to run now or cancel)", theme[.columnTitle]))
+            for run in timed {
+                let stage = workspace.job(run.job)?.stage(run.stage)?.name ?? run.stage.rawValue
+                for step in run.steps {
+                    let line = "\(workspace.moment(run.startsAt)) \(state.symbols.timer) \(workspace.summary(of: step.action, in: run)) — if still in \(stage)"
+                    lines.append(PageLine(line, theme[.card]))
+                }
+            }
+        }
         lines.append(PageLine("", .plain))
         lines.append(PageLine("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
         for entry in candidate.timeline.reversed() {

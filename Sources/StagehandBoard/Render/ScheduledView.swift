@@ -1,19 +1,30 @@
 import StagehandCore
 
 extension Board {
-    /// One aligned row per email (due, candidate, job, stage, template, sender); the
-    /// selected one opens a line with its subject and, if it failed, why.
+    /// One aligned row per email or timed action (due, candidate, job, stage, what,
+    /// sender); the selected one opens a line with the email's subject and, if it
+    /// failed, why — or what the timed action waits for.
     static func drawScheduled(selected: Int, _ state: BoardState, on frame: inout Frame) {
         let workspace = state.workspace
         let theme = state.theme
-        let emails = state.scheduledList
+        let items = state.scheduledList
         var lines: [PageLine] = []
-        if emails.isEmpty { lines.append(PageLine("No delayed emails are waiting.", theme[.muted])) }
-        let rows = emails.map { email -> [String] in
-            let listing = workspace.listing(of: email)
-            return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
+        if items.isEmpty { lines.append(PageLine("No delayed emails or timed actions are waiting.", theme[.muted])) }
+        let rows = items.map { item -> [String] in
+            switch item {
+            case .email(let email):
+                let listing = workspace.listing(of: email)
+                return [workspace.dueText(of: email), listing.candidate, listing.job, listing.stage, listing.template, listing.sender]
+            case .timed(let run):
+                let job = workspace.job(run.job)
+                let what = run.steps.first.map { workspace.summary(of: $0.action, in: run) } ?? ""
+                return [
+                    workspace.moment(run.startsAt), workspace.name(of: run.candidate), job?.title ?? "", job?.stage(run.stage)?.name ?? "",
+                    "\(state.symbols.timer) \(what)", "",
+                ]
+            }
         }
-        let header = ["Due", "Candidate", "Job", "Stage", "Template", "Sender"]
+        let header = ["Due", "Candidate", "Job", "Stage", "Email or action", "Sender"]
         let widths = header.indices.map { column in
             min(24, ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
@@ -24,14 +35,21 @@ extension Board {
                     return cut + String(repeating: " ", count: widths[column] - DisplayWidth.of(cut))
                 }.joined(separator: "  ").prefix(frame.width - 3))
         }
-        if !emails.isEmpty { lines.append(PageLine(line(header), theme[.muted])) }
-        for (index, email) in emails.enumerated() {
+        if !items.isEmpty { lines.append(PageLine(line(header), theme[.muted])) }
+        for (index, item) in items.enumerated() {
             lines.append(PageLine(line(rows[index]), index == selected ? theme[.cardFocused] : theme[.card]))
             guard index == selected else { continue }
-            let why = email.failure.map { " — \($0)" } ?? ""
-            lines.append(PageLine("  '\(email.subject)' to \(email.toAddress)\(why)", theme[.muted]))
+            switch item {
+            case .email(let email):
+                let why = email.failure.map { " — \($0)" } ?? ""
+                lines.append(PageLine("  '\(email.subject)' to \(email.toAddress)\(why)", theme[.muted]))
+            case .timed(let run):
+                let what = run.steps.first.map { workspace.summary(of: $0.action, in: run) } ?? ""
+                let stage = workspace.job(run.job)?.stage(run.stage)?.name ?? ""
+                lines.append(PageLine("  \(what), if \(workspace.name(of: run.candidate)) is still in \(stage) then", theme[.muted]))
+            }
         }
-        let title = "Scheduled emails (\(emails.count)), soonest first; failed ones last"
+        let title = "Scheduled (\(items.count)): emails and \(state.symbols.timer) timed actions, soonest first; failed emails last"
         drawPage(title, lines: lines, top: max(0, selected + 3 - pageRoom(state)), state: state, on: &frame)
     }
 }

@@ -56,7 +56,7 @@ public enum KeyMap {
         bind(["r"], .openReasons, "disqualification reasons"),
         bind(["d"], .disqualify, "disqualify, or reinstate one who is", needs: moving),
         bind(["i"], .myWork, "my work"),
-        bind(["s"], .scheduled, "scheduled emails"),
+        bind(["s"], .scheduled, "scheduled emails and timed actions"),
         bind(["/"], .filter, "filter this job's cards by text", bar: "filter"),
         bind(["f"], .find, "find a candidate in any job", bar: "find"),
         bind(["n", "+"], .addCandidate, "add a candidate to this job's first stage", needs: moving),
@@ -135,9 +135,9 @@ public enum KeyMap {
         listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q", "?"], .close, "close", bar: "close")])
 
     public static let scheduled = KeyTable<ScheduledCommand>(
-        listSteps("email", ScheduledCommand.select) + [
-            bind(["n"], .sendNow, "send the email now", bar: "send now", needs: moving),
-            bind(["x"], .cancelEmail, "cancel the email", bar: "cancel email", needs: moving),
+        listSteps("row", ScheduledCommand.select) + [
+            bind(["n"], .sendNow, "send the email or run the action now", bar: "now", needs: moving),
+            bind(["x"], .cancelEmail, "cancel the email or the action", bar: "cancel", needs: moving),
             bind(["r"], .retryEmail, "retry a failed or unknown email", bar: "retry", needs: moving),
             bind([.escape, "q"], .close, "close", bar: "close"),
         ])
@@ -233,7 +233,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .moveDialog: "Move dialogs"
         case .profile: "Profile (Enter)"
         case .myWork: "My work (i)"
-        case .scheduled: "Scheduled emails (s)"
+        case .scheduled: "Scheduled emails and timed actions (s)"
         case .disqualifyPicker: "Disqualifying (d)"
         case .runList: "What ran (o)"
         case .actionList: "Automations (a)"

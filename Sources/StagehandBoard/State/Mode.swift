@@ -67,7 +67,7 @@ public struct MoveDialog: Sendable, Equatable {
     /// Choices in the order the dialog lists them: "run actions" only when the
     /// stage has actions to run.
     public var choices: [Choice] {
-        plan.actions.isEmpty ? [.withoutActions, .cancel] : Choice.allCases
+        plan.hasActions ? Choice.allCases : [.withoutActions, .cancel]
     }
 }
 

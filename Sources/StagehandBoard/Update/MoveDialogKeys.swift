@@ -4,7 +4,7 @@ extension Board {
     static func moveDialogCommand(_ command: MoveDialogCommand, _ dialog: MoveDialog, over: Mode, _ state: inout BoardState) -> [Effect] {
         state.mode = over
         switch command {
-        case .runActions where dialog.plan.actions.isEmpty:
+        case .runActions where !dialog.plan.hasActions:
             // Nothing to run: r is not offered, and does not move anyone either.
             state.mode = .moveDialog(dialog, over: over)
             state.status = StatusLine(kind: .info, text: "There are no actions to run: w moves them, Esc goes back")

@@ -290,7 +290,7 @@ extension Workspace {
 
     /// "'Welcome' to Ana Lindqvist", or "3 emails".
     /// "Tag stale for Ana Lindqvist", or "3 timed actions".
-    func timedList(_ ids: [ActionRunID]) -> String {
+    public func timedList(_ ids: [ActionRunID]) -> String {
         guard ids.count == 1, let run = actionRuns[ids[0]], let step = run.steps.first else { return counted(ids.count, "timed action") }
         return "\(summary(of: step.action, in: run)) for \(name(of: run.candidate))"
     }
