@@ -45,7 +45,7 @@ import Testing
         #expect(placements.contains { $0["stage"] as? String == "Phone screen" || $0["stageName"] as? String == "Phone screen" || "\($0)".contains("Phone screen") })
         #expect((profile["tasks"] as? [[String: Any]])?.contains { $0["title"] as? String == "Hold the phone screen" } == true, "the stage's task ran")
         let check = try cli.run(["check"])
-        #expect(check.status == 0 && check.output.contains("schema 4, OK"), "\(check.output)")
+        #expect(check.status == 0 && check.output.contains("schema 5, OK"), "\(check.output)")
         #expect(!check.output.contains("password"))
     }
 

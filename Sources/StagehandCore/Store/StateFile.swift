@@ -30,7 +30,7 @@ import Foundation
 /// `Sendable`. Give each thread its own instance; they coordinate through the
 /// lock like separate processes do.
 public final class StateFile {
-    public static let currentSchemaVersion = 4
+    public static let currentSchemaVersion = 5
 
     public let path: URL
     /// Past this journal size `update` folds the journal into a new snapshot
