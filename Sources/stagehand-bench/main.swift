@@ -20,12 +20,14 @@ default:
     print(
         """
         usage: stagehand-bench SUBCOMMAND [--name value …]
+        core, board and writers measure a state file, or a database with
+        --store postgresql (a throwaway cluster the bench starts) or --store postgresql://…
           core          load, durable move, bulk move, save and peak memory on 10,000 candidates
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
           work          My work, a task done, a note, a tag, an evaluation, the finder on 10,000 candidates
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
-          writers       8 processes × 250 moves and notes on one state file: all present, throughput, worst wait
+          writers       8 processes × 250 moves and notes on one store: all present, throughput, worst wait
           crash         a writer killed at random instants 500 times on a plain, a full and a read-only folder
           crash-writer  the process crash kills
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
