@@ -54,32 +54,49 @@ public final class DatabaseStore: WorkspaceStore {
     public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
         // Notices are read as they come, so that a listener that only writes never holds up the server's queue.
         _ = connection.notices()
-        return try connection.transaction {
-            // The row lock makes writers take turns; the latest state is read under it.
-            guard let row = try connection.execute(
-                "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
-            ).first, let latest = row[0].flatMap({ Int64($0) })
-            else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
-            if latest != revision || cached == nil { try catchUp() }
-            guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
-            let baseline = WorkspaceBaseline(workspace)
-            do {
-                let result = try change(&workspace)
-                switch WorkspaceChange(from: baseline, to: workspace, generation: "") {
-                case .nothing:
-                    break
-                case .record(let record):
-                    try write(record, counter: workspace.counter)
-                case .wholeWorkspace:
-                    try replaceAll(with: workspace)
+        var committing = false
+        do {
+            return try connection.transaction {
+                // The row lock makes writers take turns; the latest state is read under it.
+                guard let row = try connection.execute(
+                    "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
+                ).first, let latest = row[0].flatMap({ Int64($0) })
+                else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
+                if latest != revision || cached == nil { try catchUp() }
+                let read = revision
+                guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
+                let baseline = WorkspaceBaseline(workspace)
+                do {
+                    let result = try change(&workspace)
+                    switch WorkspaceChange(from: baseline, to: workspace, generation: "") {
+                    case .nothing:
+                        break
+                    case .record(let record):
+                        try write(record, counter: workspace.counter)
+                    case .wholeWorkspace:
+                        try replaceAll(with: workspace)
+                    }
+                    workspace.forgetChanges()
+                    cached = workspace
+                    committing = true
+                    return result
+                } catch {
+                    // Rolled back, so back to the revision read: left at the one this change
+                    // took, it would hide another writer's change that takes it next.
+                    if baseline.restore(&workspace) {
+                        cached = workspace
+                        revision = read
+                    } else {
+                        revision = -1
+                    }
+                    throw error
                 }
-                workspace.forgetChanges()
-                cached = workspace
-                return result
-            } catch {
-                if baseline.restore(&workspace) { cached = workspace } else { revision = -1 }
-                throw error
             }
+        } catch {
+            // A COMMIT that failed (the connection lost, say) may or may not have
+            // been written: the next read takes everything again.
+            if committing { revision = -1 }
+            throw error
         }
     }
 
@@ -98,7 +115,7 @@ public final class DatabaseStore: WorkspaceStore {
         }
         let notices = connection.notices()
         if !connection.isOpen { return try refreshIfChanged() }
-        guard notices.contains(location.workspace) else { return false }
+        guard notices.contains(location.workspace) || revision < 0 else { return false }
         let before = revision
         try connection.transaction(readingOnly: true) { try catchUp() }
         return revision != before
