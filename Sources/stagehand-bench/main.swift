@@ -13,6 +13,8 @@ case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
 case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
 case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
 case "crash-writer": exit(CrashWriter.run(Array(arguments.dropFirst())))
+case "live-boards": exit(LiveBoards.run(Array(arguments.dropFirst())))
+case "live-board": exit(MainActor.assumeIsolated { LiveBoards.board(Array(arguments.dropFirst())) })
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
 case "fuzz-text": exit(MainActor.assumeIsolated { TextFuzz.run(Array(arguments.dropFirst())) })
 case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
@@ -20,7 +22,7 @@ default:
     print(
         """
         usage: stagehand-bench SUBCOMMAND [--name value …]
-        core, board and writers measure a state file, or a database with
+        core, board, writers and live-boards measure a state file, or a database with
         --store postgresql (a throwaway cluster the bench starts) or --store postgresql://…
           core          load, durable move, bulk move, save and peak memory on 10,000 candidates
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
@@ -28,6 +30,8 @@ default:
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           writers       8 processes × 250 moves and notes on one store: all present, throughput, worst wait
+          live-boards   a move seen on 20 other boards, each running the board's loop
+          live-board    one of those boards
           crash         a writer killed at random instants 500 times on a plain, a full and a read-only folder
           crash-writer  the process crash kills
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
