@@ -15,6 +15,7 @@ case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
 case "crash-writer": exit(CrashWriter.run(Array(arguments.dropFirst())))
 case "live-boards": exit(LiveBoards.run(Array(arguments.dropFirst())))
 case "live-board": exit(MainActor.assumeIsolated { LiveBoards.board(Array(arguments.dropFirst())) })
+case "db-kill": exit(DatabaseKills.run(Array(arguments.dropFirst())))
 case "fuzz-state": exit(StateFileFuzz.run(Array(arguments.dropFirst())))
 case "fuzz-text": exit(MainActor.assumeIsolated { TextFuzz.run(Array(arguments.dropFirst())) })
 case "fuzz-board": exit(MainActor.assumeIsolated { BoardFuzz.run(Array(arguments.dropFirst())) })
@@ -33,7 +34,8 @@ default:
           live-boards   a move seen on 20 other boards, each running the board's loop
           live-board    one of those boards
           crash         a writer killed at random instants 500 times on a plain, a full and a read-only folder
-          crash-writer  the process crash kills
+          crash-writer  the process crash kills (and db-kill's writers)
+          db-kill       the PostgreSQL server killed with SIGKILL 20 times amid writers: every acknowledged change kept
           fuzz-state    load thousands of mutated state files: each loads or is refused clearly
           fuzz-text     odd text in templates, CSV imports, board cards and command-line arguments
           fuzz-board    random keys, mouse, resizes and ticks through update with real effects; invariants hold
