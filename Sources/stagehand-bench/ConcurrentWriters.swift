@@ -1,9 +1,9 @@
 import Foundation
 import StagehandCore
 
-/// `stagehand-bench writers [--processes 8] [--changes 250]`
+/// `stagehand-bench writers [--processes 8] [--changes 250] [--store postgresql|URI]`
 ///
-/// Several processes change one state file at once, each its own candidates: every
+/// Several processes change one state file (or database) at once, each its own candidates: every
 /// other change a move one stage on with its actions run at once, the others a note.
 /// Afterwards every change must be there (each note once, each candidate's moves
 /// counted), and no action may have run twice (one run per move, each step finished
@@ -14,19 +14,17 @@ enum ConcurrentWriters {
             let options = try BenchOptions(arguments)
             let processes = try options.integer("--processes", default: 8)
             let changes = try options.integer("--changes", default: 250)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writers-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("state.json")
+            let store = try BenchStore(options)
+            defer { store.remove() }
             let now = Date(timeIntervalSince1970: 1_795_597_200)
-            try StateFile(path: path).create(SampleWorkspace.makeLarge(candidates: 400, timelineEntriesPerCandidate: 3, now: now), replacing: false)
-            let before = try StateFile(path: path).load()
+            try store.create(SampleWorkspace.makeLarge(candidates: 400, timelineEntriesPerCandidate: 3, now: now))
+            let before = try store.location.open().load()
             let started = Date()
             let children = try (0..<processes).map { writer -> (Process, Pipe) in
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
                 process.arguments = [
-                    "writer-changes", "--state", path.path, "--writer", "\(writer)", "--of", "\(processes)", "--changes", "\(changes)",
+                    "writer-changes", "--state", store.argument, "--writer", "\(writer)", "--of", "\(processes)", "--changes", "\(changes)",
                 ]
                 let output = Pipe()
                 process.standardOutput = output
@@ -52,13 +50,13 @@ enum ConcurrentWriters {
                 }
             }
             let seconds = Date().timeIntervalSince(started)
-            let after = try StateFile(path: path).load()
+            let after = try store.location.open().load()
             if let problem = check(after, before: before, processes: processes, changes: changes, runs: runsMade) {
                 print("writers: \(problem)")
                 return 1
             }
             print(
-                "writers: \(processes) processes × \(changes) changes = \(committed) committed, all present, no action ran twice; "
+                "writers (\(store.kind)): \(processes) processes × \(changes) changes = \(committed) committed, all present, no action ran twice; "
                     + "\(String(format: "%.0f", Double(committed) / seconds)) changes/s, worst wait for one change \(String(format: "%.0f", worstWait * 1000)) ms")
             return 0
         } catch {
@@ -95,7 +93,7 @@ enum ConcurrentWriters {
         do {
             let options = try BenchOptions(arguments)
             let writer = try options.integer("--writer")
-            let file = StateFile(path: URL(fileURLWithPath: try options.string("--state")))
+            let file = try BenchStore.open(try options.string("--state"))
             let mine = candidates(of: writer, among: try options.integer("--of"), in: try file.load())
             var worst = 0.0
             for change in 0..<(try options.integer("--changes")) {

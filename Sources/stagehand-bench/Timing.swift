@@ -18,9 +18,13 @@ enum Timing {
 
         var description: String { String(format: "median %9.3f ms, max %9.3f ms (%d runs)", median, max, runs) }
 
-        func verdict(budget: Double) -> String {
-            median <= budget ? String(format: "within %.0f ms", budget) : String(format: "OVER the %.0f ms budget", budget)
-        }
+        func verdict(budget: Double?) -> String { Timing.verdict(median, budget: budget) }
+    }
+
+    /// Whether a median kept its budget, if it has one.
+    static func verdict(_ median: Double, budget: Double?, unit: String = "ms") -> String {
+        guard let budget else { return "(no budget)" }
+        return median <= budget ? String(format: "within %.0f %@", budget, unit) : String(format: "OVER the %.0f %@ budget", budget, unit)
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

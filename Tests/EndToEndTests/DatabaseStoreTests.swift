@@ -224,7 +224,7 @@ import Testing
         let scratch = try Scratch()
         let server = try SMTPServer(in: scratch.url)
         #expect(try cli.run(["mail", "set", "smtp", "--host", "127.0.0.1", "--port", "\(server.port)", "--security", "none"]).status == 0)
-        let count = 60
+        let count = Int(ProcessInfo.processInfo.environment["STAGEHAND_DISPATCH_EMAILS"] ?? "") ?? 60
         let csv = "name,email\n" + (1...count).map { "Zoë Load \($0),load\($0)@example.com" }.joined(separator: "\n") + "\n"
         let file = scratch.url.appendingPathComponent("load.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)

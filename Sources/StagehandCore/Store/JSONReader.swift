@@ -10,7 +10,8 @@ import Foundation
 ///
 /// It reads a strict subset of what JSONDecoder accepts, and gives the same
 /// values: an object's keys in ascending order, as the store writes them (so no
-/// key is repeated, which JSONDecoder would resolve by keeping the first), only
+/// key is repeated, which JSONDecoder would resolve by keeping the first) or in
+/// any order in text from PostgreSQL's `jsonb`, which keeps one of each key; only
 /// keys the type knows, keys without escapes, whole numbers without fraction or
 /// exponent. Anything else throws `Unreadable`, and the caller hands the text to
 /// JSONDecoder, which reads it or says precisely what is wrong.
@@ -42,14 +43,17 @@ struct JSONReader {
     var offset: Int
     /// For the parts handed to JSONDecoder; without one, they are unreadable here.
     let decoder: JSONDecoder?
+    /// True for text in which no object repeats a key whatever its order (`jsonb`'s).
+    let keysUnique: Bool
     /// What JSONDecoder gave for each distinct text handed to `decodeShared`.
     var shared: [SharedText: Any] = [:]
 
     /// Reads `text` from `offset`; the text must outlive the reader.
-    init(_ text: UnsafeRawBufferPointer, from offset: Int = 0, decoder: JSONDecoder? = nil) {
+    init(_ text: UnsafeRawBufferPointer, from offset: Int = 0, decoder: JSONDecoder? = nil, keysUnique: Bool = false) {
         self.text = text
         self.offset = offset
         self.decoder = decoder
+        self.keysUnique = keysUnique
     }
 
     /// Reads one value of a type the reader knows.
@@ -73,7 +77,7 @@ struct JSONReader {
         var previous: Key?
         repeat {
             let key = try readKey()
-            if let previous, !previous.precedes(key) { throw Unreadable() }
+            if !keysUnique, let previous, !previous.precedes(key) { throw Unreadable() }
             previous = key
             try consume(Self.colon)
             try field(key, &self)

@@ -54,32 +54,49 @@ public final class DatabaseStore: WorkspaceStore {
     public func update<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
         // Notices are read as they come, so that a listener that only writes never holds up the server's queue.
         _ = connection.notices()
-        return try connection.transaction {
-            // The row lock makes writers take turns; the latest state is read under it.
-            guard let row = try connection.execute(
-                "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
-            ).first, let latest = row[0].flatMap({ Int64($0) })
-            else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
-            if latest != revision || cached == nil { try catchUp() }
-            guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
-            let baseline = WorkspaceBaseline(workspace)
-            do {
-                let result = try change(&workspace)
-                switch WorkspaceChange(from: baseline, to: workspace, generation: "") {
-                case .nothing:
-                    break
-                case .record(let record):
-                    try write(record, counter: workspace.counter)
-                case .wholeWorkspace:
-                    try replaceAll(with: workspace)
+        var committing = false
+        do {
+            return try connection.transaction {
+                // The row lock makes writers take turns; the latest state is read under it.
+                guard let row = try connection.execute(
+                    "SELECT revision, document_version FROM stagehand_workspaces WHERE name = $1 FOR UPDATE", [location.workspace]
+                ).first, let latest = row[0].flatMap({ Int64($0) })
+                else { throw DatabaseError.missingWorkspace(shown: location.shown, workspace: location.workspace) }
+                if latest != revision || cached == nil { try catchUp() }
+                let read = revision
+                guard var workspace = cached.take() else { preconditionFailure("reload() leaves a workspace") }
+                let baseline = WorkspaceBaseline(workspace)
+                do {
+                    let result = try change(&workspace)
+                    switch WorkspaceChange(from: baseline, to: workspace, generation: "") {
+                    case .nothing:
+                        break
+                    case .record(let record):
+                        try write(record, counter: workspace.counter)
+                    case .wholeWorkspace:
+                        try replaceAll(with: workspace)
+                    }
+                    workspace.forgetChanges()
+                    cached = workspace
+                    committing = true
+                    return result
+                } catch {
+                    // Rolled back, so back to the revision read: left at the one this change
+                    // took, it would hide another writer's change that takes it next.
+                    if baseline.restore(&workspace) {
+                        cached = workspace
+                        revision = read
+                    } else {
+                        revision = -1
+                    }
+                    throw error
                 }
-                workspace.forgetChanges()
-                cached = workspace
-                return result
-            } catch {
-                if baseline.restore(&workspace) { cached = workspace } else { revision = -1 }
-                throw error
             }
+        } catch {
+            // A COMMIT that failed (the connection lost, say) may or may not have
+            // been written: the next read takes everything again.
+            if committing { revision = -1 }
+            throw error
         }
     }
 
@@ -101,7 +118,7 @@ public final class DatabaseStore: WorkspaceStore {
         }
         let notices = connection.notices()
         if !connection.isOpen { return try refreshIfChanged() }
-        guard notices.contains(location.workspace) else { return false }
+        guard notices.contains(location.workspace) || revision < 0 else { return false }
         let before = revision
         try connection.transaction(readingOnly: true) { try catchUp() }
         return revision != before
@@ -135,8 +152,8 @@ public final class DatabaseStore: WorkspaceStore {
 
     // MARK: Reading
 
-    /// Reads the whole workspace as one JSON document assembled by the server, in
-    /// each table's order, and decodes it as the state file's snapshot is decoded.
+    /// Reads the whole workspace: each table as one JSON array the server
+    /// assembles in the table's order.
     private func reload() throws {
         guard let row = try connection.execute(
             "SELECT revision, document_version, counter, setup FROM stagehand_workspaces WHERE name = $1", [location.workspace]
@@ -145,16 +162,29 @@ public final class DatabaseStore: WorkspaceStore {
         guard version <= StateFile.currentSchemaVersion else {
             throw DatabaseError.newerDocuments(shown: location.shown, found: version, supported: StateFile.currentSchemaVersion)
         }
-        var parts = ["\"counter\":\(row[2] ?? "0")", "\"setup\":\(row[3] ?? "{}")"]
-        for (key, table) in DatabaseSchema.tables {
-            let rows = try connection.value(
-                "SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(table) WHERE workspace = $1", [location.workspace])
-            parts.append("\"\(key)\":\(rows ?? "[]")")
+        func table(_ name: String) throws -> String? {
+            try connection.value("SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(name) WHERE workspace = $1", [location.workspace])
         }
-        var workspace = try decoder.decode(Workspace.self, from: Data(("{" + parts.joined(separator: ",") + "}").utf8))
+        var workspace = Workspace(
+            setup: try decoder.decode(WorkspaceSetup.self, from: Data((row[3] ?? "{}").utf8)), counter: Int(row[2] ?? "") ?? 0,
+            candidates: try rows(table("stagehand_candidates")), tasks: try rows(table("stagehand_tasks")),
+            evaluationRequests: try rows(table("stagehand_evaluation_requests")), emails: try rows(table("stagehand_emails")),
+            actionRuns: try rows(table("stagehand_action_runs")))
         workspace.forgetChanges()
         cached = workspace
         self.revision = revision
+    }
+
+    /// Rows the server gave as one JSON array, read by `JSONReader` — JSONDecoder
+    /// took a second for 10,000 candidates, most of a board's start — or by
+    /// JSONDecoder when the reader does not know their shape.
+    private func rows<Entity: Decodable & JSONReadable>(_ array: String?) throws -> [Entity] {
+        var text = array ?? "[]"
+        return try text.withUTF8 { bytes in
+            var json = JSONReader(UnsafeRawBufferPointer(bytes), decoder: decoder, keysUnique: true)
+            if let entities = try? [Entity](json: &json), json.isAtEnd() { return entities }
+            return try decoder.decode([Entity].self, from: Data(bytes))
+        }
     }
 
     /// Brings the cache up to what the database holds, reading only what changed
@@ -188,16 +218,16 @@ public final class DatabaseStore: WorkspaceStore {
         revision = latest
     }
 
-    private func catchUp<Entity>(_ table: inout EntityTable<Entity>, from name: String) throws {
+    private func catchUp<Entity: JSONReadable>(_ table: inout EntityTable<Entity>, from name: String) throws {
         let since = String(revision)
         let removed = try connection.value(
             "SELECT coalesce(json_agg(id ORDER BY revision), '[]') FROM stagehand_removed WHERE workspace = $1 AND table_name = $2 AND revision > $3",
             [location.workspace, name, since])
         for id in try decoder.decode([Entity.ID].self, from: Data((removed ?? "[]").utf8)) { table.remove(id) }
-        let changed = try connection.value(
+        let changed: [Entity] = try rows(connection.value(
             "SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(name) WHERE workspace = $1 AND revision > $2",
-            [location.workspace, since])
-        for entity in try decoder.decode([Entity].self, from: Data((changed ?? "[]").utf8)) { table.upsert(entity) }
+            [location.workspace, since]))
+        for entity in changed { table.upsert(entity) }
     }
 
     // MARK: Writing
