@@ -37,7 +37,10 @@ import Testing
     @Test func commandsWorkOnADatabaseAsOnAFile() throws {
         let cluster = try PostgresCluster()
         let cli = try sampleInDatabase(cluster)
+        // Written by the Stagehand before this one: read as it is, and marked this version by the first change.
+        try cluster.sql("UPDATE stagehand_workspaces SET document_version = 4")
         let moved = try cli.run(["move", "Peter Schmidt", "--job", "ios", "--to", "Phone screen"])
+        #expect(try cluster.query("SELECT document_version FROM stagehand_workspaces").trimmingCharacters(in: .whitespacesAndNewlines) == "5")
         #expect(moved.status == 0, "\(moved.errors)")
         #expect(moved.output.contains("Moved Peter Schmidt"))
         let profile = try cli.json(["show", "Peter Schmidt"])

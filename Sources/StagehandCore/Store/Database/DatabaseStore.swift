@@ -210,6 +210,10 @@ public final class DatabaseStore: WorkspaceStore {
             let setup = try decoder.decode(WorkspaceSetup.self, from: Data((row[3] ?? "{}").utf8))
             if setup != workspace.setup { workspace.setup = setup }
         } catch {
+            // What was read so far stays readable (a board keeps showing it through an
+            // outage); the next look reads everything again.
+            workspace.forgetChanges()
+            cached = workspace
             revision = -1
             throw error
         }
@@ -293,10 +297,15 @@ public final class DatabaseStore: WorkspaceStore {
     }
 
     /// The next revision, and a notice to every listener (delivered when the change commits).
+    /// The documents are now this Stagehand's version: an older one refuses them as newer
+    /// rather than dropping what it does not know.
     private func advanceRevision(counter: Int) throws {
         let next = try connection.value(
-            "UPDATE stagehand_workspaces SET revision = revision + 1, counter = $2 WHERE name = $1 RETURNING revision",
-            [location.workspace, String(counter)])
+            """
+            UPDATE stagehand_workspaces SET revision = revision + 1, counter = $2, document_version = greatest(document_version, $3)
+            WHERE name = $1 RETURNING revision
+            """,
+            [location.workspace, String(counter), String(StateFile.currentSchemaVersion)])
         revision = next.flatMap { Int64($0) } ?? -1
         try connection.execute("SELECT pg_notify($1, $2)", [DatabaseWatch.channel, location.workspace])
     }
