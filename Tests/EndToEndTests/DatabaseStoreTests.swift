@@ -12,7 +12,7 @@ import Testing
         var cli = try StagehandCLI()
         cli.store = try cluster.database()
         let migrated = try cli.run(["migrate"])
-        #expect(migrated.status == 0 && migrated.output.contains("applied schema 1, 2"), "\(migrated.errors)\(migrated.output)")
+        #expect(migrated.status == 0 && migrated.output.contains("applied schema 1, 2, 3"), "\(migrated.errors)\(migrated.output)")
         let again = try cli.run(["migrate"])
         #expect(again.status == 0 && again.output.contains("is up to date"), "migrate is safe to run again")
         let demo = try cli.run(["demo"])

@@ -90,6 +90,24 @@ final class DatabaseConnection {
         }
     }
 
+    /// The rows of a one-column query, left in libpq's result to be read in place.
+    func documents(_ sql: String, _ parameters: [String]) throws -> DatabaseDocuments {
+        if PQstatus(connection) != CONNECTION_OK, !reconnectIfLost() {
+            throw DatabaseError.unreachable(shown: location.shown, detail: "the connection is lost; trying again")
+        }
+        let copies = parameters.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer<CChar>($0) }
+        let result = pointers.withUnsafeBufferPointer { buffer in
+            PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+        }
+        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
+            defer { PQclear(result) }
+            throw failure(result)
+        }
+        return DatabaseDocuments(result)
+    }
+
     /// The descriptor to poll for notices.
     var socket: Int32 { PQsocket(connection) }
 

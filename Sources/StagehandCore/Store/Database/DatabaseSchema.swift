@@ -98,6 +98,28 @@ enum DatabaseSchema {
         );
         CREATE INDEX stagehand_removed_since ON stagehand_removed (workspace, revision);
         """,
+        // 3: each document also as plain text, generated from it and stored
+        // uncompressed, for Stagehand to read: turning 10,000 candidates' jsonb back
+        // into text took the server 250 ms of every board's start; plain text is only
+        // copied out. Whoever writes `document` (a reporting tool's fix by hand too)
+        // keeps it right; the rewrite after SET STORAGE stores the rows that way.
+        """
+        ALTER TABLE stagehand_candidates ADD COLUMN text_document text GENERATED ALWAYS AS (document::text) STORED;
+        ALTER TABLE stagehand_candidates ALTER COLUMN text_document SET STORAGE EXTERNAL;
+        UPDATE stagehand_candidates SET document = document;
+        ALTER TABLE stagehand_tasks ADD COLUMN text_document text GENERATED ALWAYS AS (document::text) STORED;
+        ALTER TABLE stagehand_tasks ALTER COLUMN text_document SET STORAGE EXTERNAL;
+        UPDATE stagehand_tasks SET document = document;
+        ALTER TABLE stagehand_evaluation_requests ADD COLUMN text_document text GENERATED ALWAYS AS (document::text) STORED;
+        ALTER TABLE stagehand_evaluation_requests ALTER COLUMN text_document SET STORAGE EXTERNAL;
+        UPDATE stagehand_evaluation_requests SET document = document;
+        ALTER TABLE stagehand_emails ADD COLUMN text_document text GENERATED ALWAYS AS (document::text) STORED;
+        ALTER TABLE stagehand_emails ALTER COLUMN text_document SET STORAGE EXTERNAL;
+        UPDATE stagehand_emails SET document = document;
+        ALTER TABLE stagehand_action_runs ADD COLUMN text_document text GENERATED ALWAYS AS (document::text) STORED;
+        ALTER TABLE stagehand_action_runs ALTER COLUMN text_document SET STORAGE EXTERNAL;
+        UPDATE stagehand_action_runs SET document = document;
+        """,
     ]
 
     static var current: Int { migrations.count }

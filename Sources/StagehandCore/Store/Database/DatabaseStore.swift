@@ -13,7 +13,15 @@ public final class DatabaseStore: WorkspaceStore {
     /// The workspace's revision `cached` is at; every change adds one.
     private var revision: Int64 = -1
     private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
+    private let decoder = DatabaseStore.makeDecoder()
+
+    /// How documents are decoded where `JSONReader` does not know their shape; one per thread.
+    @Sendable static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.userInfo[.readableSchemaVersion] = StateFile.currentSchemaVersion
+        return decoder
+    }
 
     /// Connects and checks the schema; `requiringSchema: false` is for `migrate`.
     public init(_ location: DatabaseLocation, requiringSchema: Bool = true) throws {
@@ -21,8 +29,6 @@ public final class DatabaseStore: WorkspaceStore {
         connection = try DatabaseConnection(location)
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        decoder.dateDecodingStrategy = .iso8601
-        decoder.userInfo[.readableSchemaVersion] = StateFile.currentSchemaVersion
         if requiringSchema {
             try DatabaseSchema.requireCurrent(connection)
             // Others' changes announce themselves, so `refreshIfChanged` asks the server nothing until one does.
@@ -162,29 +168,18 @@ public final class DatabaseStore: WorkspaceStore {
         guard version <= StateFile.currentSchemaVersion else {
             throw DatabaseError.newerDocuments(shown: location.shown, found: version, supported: StateFile.currentSchemaVersion)
         }
-        func table(_ name: String) throws -> String? {
-            try connection.value("SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(name) WHERE workspace = $1", [location.workspace])
+        func table<Entity: Decodable & JSONReadable & Sendable>(_ name: String) throws -> [Entity] {
+            try connection.documents("SELECT text_document FROM \(name) WHERE workspace = $1 ORDER BY position", [location.workspace])
+                .entities(decoder: Self.makeDecoder)
         }
         var workspace = Workspace(
             setup: try decoder.decode(WorkspaceSetup.self, from: Data((row[3] ?? "{}").utf8)), counter: Int(row[2] ?? "") ?? 0,
-            candidates: try rows(table("stagehand_candidates")), tasks: try rows(table("stagehand_tasks")),
-            evaluationRequests: try rows(table("stagehand_evaluation_requests")), emails: try rows(table("stagehand_emails")),
-            actionRuns: try rows(table("stagehand_action_runs")))
+            candidates: try table("stagehand_candidates"), tasks: try table("stagehand_tasks"),
+            evaluationRequests: try table("stagehand_evaluation_requests"), emails: try table("stagehand_emails"),
+            actionRuns: try table("stagehand_action_runs"))
         workspace.forgetChanges()
         cached = workspace
         self.revision = revision
-    }
-
-    /// Rows the server gave as one JSON array, read by `JSONReader` — JSONDecoder
-    /// took a second for 10,000 candidates, most of a board's start — or by
-    /// JSONDecoder when the reader does not know their shape.
-    private func rows<Entity: Decodable & JSONReadable>(_ array: String?) throws -> [Entity] {
-        var text = array ?? "[]"
-        return try text.withUTF8 { bytes in
-            var json = JSONReader(UnsafeRawBufferPointer(bytes), decoder: decoder, keysUnique: true)
-            if let entities = try? [Entity](json: &json), json.isAtEnd() { return entities }
-            return try decoder.decode([Entity].self, from: Data(bytes))
-        }
     }
 
     /// Brings the cache up to what the database holds, reading only what changed
@@ -228,9 +223,9 @@ public final class DatabaseStore: WorkspaceStore {
             "SELECT coalesce(json_agg(id ORDER BY revision), '[]') FROM stagehand_removed WHERE workspace = $1 AND table_name = $2 AND revision > $3",
             [location.workspace, name, since])
         for id in try decoder.decode([Entity.ID].self, from: Data((removed ?? "[]").utf8)) { table.remove(id) }
-        let changed: [Entity] = try rows(connection.value(
-            "SELECT coalesce(json_agg(document ORDER BY position), '[]') FROM \(name) WHERE workspace = $1 AND revision > $2",
-            [location.workspace, since]))
+        let changed: [Entity] = try connection.documents(
+            "SELECT text_document FROM \(name) WHERE workspace = $1 AND revision > $2 ORDER BY position", [location.workspace, since]
+        ).entities(decoder: Self.makeDecoder)
         for entity in changed { table.upsert(entity) }
     }
 
