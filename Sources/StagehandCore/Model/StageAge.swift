@@ -1,0 +1,49 @@
+import Foundation
+
+/// How long a candidate has been in a stage, measured the way the stage's expected
+/// time is: in business days when it is given in business days, so that "3bd" and
+/// the age on the card count the same days.
+public struct StageAge: Sendable, Equatable {
+    public var enteredAt: Date
+    public var now: Date
+    public var expected: RelativeDuration?
+    public var calendar: Calendar
+
+    public init(enteredAt: Date, now: Date, expected: RelativeDuration?, calendar: Calendar) {
+        self.enteredAt = enteredAt
+        self.now = now
+        self.expected = expected
+        self.calendar = calendar
+    }
+
+    /// Past the expected time: the moment `expected` after entering has gone by.
+    public var isOverdue: Bool {
+        guard let expected else { return false }
+        return now > expected.after(enteredAt, calendar: calendar)
+    }
+
+    /// Whole business days between two moments: how many Monday-to-Friday days,
+    /// stepped a day at a time from `start`, fall on or before `end` — the count
+    /// `RelativeDuration.after` uses, so that `n` business days after `start` is
+    /// exactly when this reaches `n`.
+    public static func businessDays(from start: Date, to end: Date, calendar: Calendar) -> Int {
+        guard end > start else { return 0 }
+        // Whole weeks first: five business days each, so a long stay costs no more than a short one.
+        let weeks = max(0, (calendar.dateComponents([.day], from: start, to: end).day ?? 0) / 7 - 1)
+        var date = calendar.date(byAdding: .day, value: weeks * 7, to: start)!
+        var counted = weeks * 5
+        while true {
+            let next = calendar.date(byAdding: .day, value: 1, to: date)!
+            guard next <= end else { return counted }
+            if !calendar.isDateInWeekend(next) { counted += 1 }
+            date = next
+        }
+    }
+}
+
+extension Stage {
+    /// The age of a card entered at `enteredAt`, against this stage's expected time.
+    public func age(enteredAt: Date, now: Date, calendar: Calendar) -> StageAge {
+        StageAge(enteredAt: enteredAt, now: now, expected: expected, calendar: calendar)
+    }
+}
