@@ -29,6 +29,7 @@ extension Board {
             cursor += frame.put(bolt, x: cursor, y: 1, style: isTarget ? titleStyle : theme[.bolt].over(titleStyle))
             frame.put(count, x: cursor, y: 1, style: titleStyle)
             frame.put(String(repeating: symbols.horizontal, count: max(0, width - 1)), x: x, y: 2, style: theme[.separator])
+            drawColumnNote(stage, cards: cards, x: x, width: width - 1, state: state, on: &frame)
             if stageIndex < layout.visibleStages.upperBound - 1 {
                 for row in 1..<layout.cardsBottom {
                     frame.put(symbols.vertical, x: x + width - 1, y: row, style: theme[.separator])
@@ -90,7 +91,12 @@ extension Board {
         let disqualified = placement?.disqualification != nil ? " (dq)" : ""
         frame.put(
             DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
-        let age = placement.map { TimeInStage.describe(from: $0.enteredAt, to: state.now) } ?? ""
+        let stageAge = placement.flatMap { placement in
+            job.stage(placement.stage)?.age(enteredAt: placement.enteredAt, now: state.now, calendar: state.workspace.setup.settings.calendar)
+        }
+        // Past the expected time: a marker that shows without colour, in the warning style.
+        let overdue = placement?.disqualification == nil && stageAge?.isOverdue == true
+        let age = stageAge.map { (overdue ? state.symbols.overdue : "") + $0.shortText } ?? ""
         let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
         // Open tasks about the candidate in this job: where work is waiting, and whether it is late.
         let open = state.workspace.tasks.records(of: candidate.id).filter { !$0.done && ($0.job == nil || $0.job == job.id) }
@@ -100,7 +106,7 @@ extension Board {
         frame.put("  " + DisplayWidth.truncate(tags, to: max(0, room)), x: x, y: y + 1, style: detailStyle, maxWidth: width)
         let tasksX = x + width - DisplayWidth.of(age) - DisplayWidth.of(tasks)
         frame.put(tasks, x: tasksX, y: y + 1, style: late && !isFocused ? theme[.statusError] : detailStyle)
-        frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: detailStyle)
+        frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: overdue && !isFocused ? theme[.overdue] : detailStyle)
     }
 
     /// While carrying: what dropping here would run, from the core's plan.

@@ -47,3 +47,19 @@ extension Stage {
         StageAge(enteredAt: enteredAt, now: now, expected: expected, calendar: calendar)
     }
 }
+
+extension Stage {
+    /// How many of the given entry times, oldest first, are past this stage's expected
+    /// time at `now`. Those form a run at the start, found by halving: a column of
+    /// ten thousand cards asks the calendar a dozen times, not ten thousand.
+    public func overdueCount(enteredAt entries: [Date], now: Date, calendar: Calendar) -> Int {
+        guard expected != nil else { return 0 }
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if age(enteredAt: entries[middle], now: now, calendar: calendar).isOverdue { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
