@@ -9,6 +9,7 @@ case "core": exit(CoreTiming.run(Array(arguments.dropFirst())))
 case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 case "work": exit(WorkTiming.run(Array(arguments.dropFirst())))
+case "insights": exit(InsightsTiming.run(Array(arguments.dropFirst())))
 case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
 case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
 case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
@@ -23,6 +24,7 @@ default:
           core          load, durable move, bulk move, save and peak memory on 10,000 candidates
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
           work          My work, a task done, a note, a tag, an evaluation, the finder on 10,000 candidates
+          insights      pipeline insights, the insights page, report as a process, frame cost with expected times
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           writers       8 processes × 250 moves and notes on one state file: all present, throughput, worst wait
