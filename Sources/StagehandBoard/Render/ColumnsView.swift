@@ -9,6 +9,8 @@ extension Board {
         }
         let theme = state.theme
         let symbols = state.symbols
+        // Made once per frame: a card's age and expected time are counted in the workspace's time zone.
+        let calendar = state.workspace.setup.settings.calendar
         var carry: Carry?
         if case .carrying(let c) = state.mode { carry = c }
         for stageIndex in layout.visibleStages {
@@ -29,7 +31,7 @@ extension Board {
             cursor += frame.put(bolt, x: cursor, y: 1, style: isTarget ? titleStyle : theme[.bolt].over(titleStyle))
             frame.put(count, x: cursor, y: 1, style: titleStyle)
             frame.put(String(repeating: symbols.horizontal, count: max(0, width - 1)), x: x, y: 2, style: theme[.separator])
-            drawColumnNote(stage, cards: cards, x: x, width: width - 1, state: state, on: &frame)
+            drawColumnNote(stage, cards: cards, x: x, width: width - 1, state: state, calendar: calendar, on: &frame)
             if stageIndex < layout.visibleStages.upperBound - 1 {
                 for row in 1..<layout.cardsBottom {
                     frame.put(symbols.vertical, x: x + width - 1, y: row, style: theme[.separator])
@@ -40,7 +42,7 @@ extension Board {
             let shown = cards.dropFirst(first).prefix(layout.cardCapacity)
             for (offset, candidate) in shown.enumerated() {
                 let y = layout.cardsTop + offset * Layout.cardHeight
-                drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, on: &frame)
+                drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, calendar: calendar, on: &frame)
             }
             if first > 0 {
                 frame.put("\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more", x: x + inner - 8, y: layout.cardsTop - 1, style: theme[.overflow])
@@ -68,7 +70,8 @@ extension Board {
     }
 
     static func drawCard(
-        _ candidate: Candidate, job: Job, x: Int, y: Int, width: Int, state: BoardState, carry: Carry?, on frame: inout Frame
+        _ candidate: Candidate, job: Job, x: Int, y: Int, width: Int, state: BoardState, carry: Carry?, calendar: Calendar,
+        on frame: inout Frame
     ) {
         let theme = state.theme
         let placement = candidate.placement(in: job.id)
@@ -92,7 +95,7 @@ extension Board {
         frame.put(
             DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
         let stageAge = placement.flatMap { placement in
-            job.stage(placement.stage)?.age(enteredAt: placement.enteredAt, now: state.now, calendar: state.workspace.setup.settings.calendar)
+            job.stage(placement.stage)?.age(enteredAt: placement.enteredAt, now: state.now, calendar: calendar)
         }
         // Past the expected time: a marker that shows without colour, in the warning style.
         let overdue = placement?.disqualification == nil && stageAge?.isOverdue == true

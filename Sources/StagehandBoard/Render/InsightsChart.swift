@@ -26,7 +26,7 @@ public enum InsightsChart {
         var role: Theme.Role = .card
     }
 
-    public static func lines(_ job: JobInsights, period: InsightPeriod, at now: Date, width: Int, symbols: Symbols, workspace: Workspace)
+    public static func lines(_ job: JobInsights, period: InsightPeriod, width: Int, symbols: Symbols, workspace: Workspace)
         -> [Line]
     {
         let stages = job.stages
@@ -38,7 +38,7 @@ public enum InsightsChart {
             if !lines.isEmpty { lines.append(Line("", .card)) }
             lines.append(Line(title, .columnTitle))
             lines += draw(rows, width: width, symbols: symbols, whole: whole)
-            if let note { lines.append(Line("  " + note, .muted)) }
+            if let note { lines += Board.wrap(note, width: max(1, width - 2)).map { Line("  " + $0, .muted) } }
         }
         chart("Candidates now (not disqualified)", stages.map { Row(label: $0.name, value: Double($0.now), words: "\($0.now)") })
         chart(
@@ -49,7 +49,7 @@ public enum InsightsChart {
             stages.map { stage in
                 guard let share = stage.movedOnShare else { return Row(label: stage.name, value: 0, words: "nobody left") }
                 return Row(label: stage.name, value: share, words: "\(percent(share)) (\(stage.movedOn) of \(stage.left))")
-            }, whole: 1, note: "Left: moved on, moved back or disqualified in the period. 100% is the whole bar.")
+            }, whole: 1, note: "Left: moved on, back or disqualified; a full bar is 100%.")
         chart(
             "Days in stage, stays that ended: median \(symbols.barFull), 90th percentile \(symbols.barEmpty)",
             stages.map { stage in
@@ -64,8 +64,7 @@ public enum InsightsChart {
             expecting.map { stage in
                 Row(label: label(stage), value: Double(stage.overdue), words: "\(stage.overdue)", role: stage.overdue > 0 ? .overdue : .card)
             },
-            note: expecting.isEmpty
-                ? "No stage of this job has an expected time (p on the board, or stagehand pipeline edit --expected)." : nil)
+            note: expecting.isEmpty ? "No stage has an expected time (p, then t, on the board)." : nil)
         let outcomes = job.automation
         var automation: [Row] = [
             Row(label: "Emails sent", value: Double(outcomes.emailsSent), words: "\(outcomes.emailsSent)"),

@@ -8,7 +8,7 @@ extension Board {
     }
 
     static func insightsLines(_ page: InsightsPage, _ state: BoardState) -> [PageLine] {
-        InsightsChart.lines(page.insights, period: page.period, at: state.now, width: pageWidth(state), symbols: state.symbols, workspace: state.workspace)
+        InsightsChart.lines(page.insights, period: page.period, width: pageWidth(state), symbols: state.symbols, workspace: state.workspace)
             .map { PageLine($0.text, state.theme[$0.role]) }
     }
 }

@@ -48,7 +48,9 @@ public struct InsightPeriod: Sendable, Equatable {
         let parts = text.split(separator: "-").map { Int($0) }
         guard parts.count == 3, text.count == 10, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == day else { return nil }
+        // The calendar rolls 2026-13-01 over into next year: a day it had to move is no day.
+        guard let date = calendar.date(from: components), calendar.dateComponents([.year, .month, .day], from: date) == components
+        else { return nil }
         return date
     }
 }

@@ -26,6 +26,8 @@ extension Workspace {
         var figures: [JobID: [StageID: StageFigures]] = [:]
         var outcomes: [JobID: AutomationOutcomes] = [:]
         var histories: [JobID: StageHistory] = [:]
+        /// When each candidate still waiting entered their stage, to count the overdue in one go per stage.
+        var waiting: [JobID: [StageID: [Date]]] = [:]
         for job in chosen {
             figures[job.id] = Dictionary(job.pipeline.map { ($0.id, StageFigures(stage: $0)) }, uniquingKeysWith: { first, _ in first })
             outcomes[job.id] = AutomationOutcomes()
@@ -34,14 +36,12 @@ extension Workspace {
 
         for candidate in candidates {
             for placement in candidate.placements {
-                guard let history = histories[placement.job] else { continue }
-                if placement.disqualification == nil, let stage = history.pipeline.first(where: { $0.id == placement.stage }) {
-                    figures[placement.job]?[stage.id]?.now += 1
-                    if stage.age(enteredAt: placement.enteredAt, now: now, calendar: calendar).isOverdue {
-                        figures[placement.job]?[stage.id]?.overdue += 1
-                    }
+                guard histories[placement.job] != nil else { continue }
+                if placement.disqualification == nil, figures[placement.job]?[placement.stage] != nil {
+                    figures[placement.job]?[placement.stage]?.now += 1
+                    waiting[placement.job, default: [:]][placement.stage, default: []].append(placement.enteredAt)
                 }
-                for stay in history.stays(of: candidate, placement: placement) {
+                for stay in histories[placement.job]?.stays(of: candidate, placement: placement) ?? [] {
                     count(stay, in: &figures[placement.job], period: period)
                 }
             }
@@ -73,6 +73,12 @@ extension Workspace {
             if request.status == .submitted, period.contains(request.submittedAt) { outcomes[request.job]?.evaluationsAnswered += 1 }
         }
 
+        for job in chosen {
+            for stage in job.pipeline where stage.expected != nil {
+                let entries = (waiting[job.id]?[stage.id] ?? []).sorted()
+                figures[job.id]?[stage.id]?.overdue = stage.overdueCount(enteredAt: entries, now: now, calendar: calendar)
+            }
+        }
         let jobs = chosen.map { job in
             JobInsights(
                 job: job.id, title: job.title,

@@ -49,6 +49,9 @@ struct StageHistory {
     private let order: [StageID: Int]
     /// Stage names longest first, so that "Interview" never wins over "Interview 2".
     private let byLength: [Stage]
+    /// What each move's text named: a job has few distinct ones, and ten thousand
+    /// candidates repeat them.
+    private var named: [String: (from: StageID?, to: StageID?)] = [:]
 
     init(pipeline: [Stage]) {
         self.pipeline = pipeline
@@ -56,7 +59,7 @@ struct StageHistory {
         byLength = pipeline.sorted { $0.name.count > $1.name.count }
     }
 
-    func stays(of candidate: Candidate, placement: Placement) -> [StageStay] {
+    mutating func stays(of candidate: Candidate, placement: Placement) -> [StageStay] {
         var closed: [StageStay] = []
         var open: StageStay?
         for entry in candidate.timeline where entry.job == placement.job {
@@ -66,7 +69,7 @@ struct StageHistory {
                 guard open == nil, closed.isEmpty, let first = pipeline.first else { continue }
                 open = StageStay(stage: first.id, enteredAt: entry.at)
             case .moved:
-                let (from, to) = stages(named: entry.text)
+                let (from, to) = known(entry.text)
                 if let from {
                     let ending = to.map { StageStay.Ending.moved(to: $0, forward: isForward(from, $0)) }
                     var left = open?.stage == from ? open! : StageStay(stage: from, enteredAt: nil)
@@ -125,6 +128,13 @@ struct StageHistory {
     func isForward(_ from: StageID, _ to: StageID) -> Bool {
         guard let a = order[from], let b = order[to] else { return false }
         return b > a
+    }
+
+    private mutating func known(_ text: String) -> (from: StageID?, to: StageID?) {
+        if let found = named[text] { return found }
+        let found = stages(named: text)
+        named[text] = found
+        return found
     }
 
     /// The stages a move's text names: "Moved from A to B", perhaps followed by " (…)".

@@ -16,28 +16,31 @@ public struct StageAge: Sendable, Equatable {
         self.calendar = calendar
     }
 
-    /// Past the expected time: the moment `expected` after entering has gone by.
+    /// Past the expected time: from the moment `expected` after entering.
     public var isOverdue: Bool {
         guard let expected else { return false }
-        return now > expected.after(enteredAt, calendar: calendar)
+        if expected.unit == .businessDays {
+            // The moment `after` gives, found without stepping through the days one by one.
+            return Self.businessDays(from: enteredAt, to: now, calendar: calendar) >= expected.amount
+        }
+        return now >= expected.after(enteredAt, calendar: calendar)
     }
 
     /// Whole business days between two moments: how many Monday-to-Friday days,
     /// stepped a day at a time from `start`, fall on or before `end` — the count
     /// `RelativeDuration.after` uses, so that `n` business days after `start` is
-    /// exactly when this reaches `n`.
+    /// exactly when this reaches `n`. Worked out from the whole days between and the
+    /// weekday of `start`: two questions to the calendar, however long the stay.
     public static func businessDays(from start: Date, to end: Date, calendar: Calendar) -> Int {
-        guard end > start else { return 0 }
-        // Whole weeks first: five business days each, so a long stay costs no more than a short one.
-        let weeks = max(0, (calendar.dateComponents([.day], from: start, to: end).day ?? 0) / 7 - 1)
-        var date = calendar.date(byAdding: .day, value: weeks * 7, to: start)!
-        var counted = weeks * 5
-        while true {
-            let next = calendar.date(byAdding: .day, value: 1, to: date)!
-            guard next <= end else { return counted }
-            if !calendar.isDateInWeekend(next) { counted += 1 }
-            date = next
+        guard end > start, let days = calendar.dateComponents([.day], from: start, to: end).day, days > 0 else { return 0 }
+        // Any seven days in a row hold five business days; the rest are counted by weekday (1 = Sunday, 7 = Saturday).
+        let weekday = calendar.component(.weekday, from: start)
+        var counted = days / 7 * 5
+        for offset in stride(from: 1, through: days % 7, by: 1) {
+            let day = (weekday - 1 + offset) % 7 + 1
+            if day != 1 && day != 7 { counted += 1 }
         }
+        return counted
     }
 }
 

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             let title = "\(job.title)\(closed): since \(workspace.day(period.start)) (\(period.days) days), counted \(workspace.moment(now))"
             text.append(DisplayWidth.truncate(title, to: width))
             text.append(String(repeating: TextOutput.symbols.horizontal, count: width))
-            text += InsightsChart.lines(job, period: period, at: now, width: width, symbols: TextOutput.symbols, workspace: workspace).map(\.text)
+            text += InsightsChart.lines(job, period: period, width: width, symbols: TextOutput.symbols, workspace: workspace).map(\.text)
         }
         TextOutput.print(text.isEmpty ? "No jobs yet." : text.joined(separator: "\n"))
     }
