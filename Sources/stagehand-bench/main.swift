@@ -10,6 +10,7 @@ case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 case "work": exit(WorkTiming.run(Array(arguments.dropFirst())))
 case "timed": exit(TimedTiming.run(Array(arguments.dropFirst())))
+case "insights": exit(InsightsTiming.run(Array(arguments.dropFirst())))
 case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
 case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
 case "crash": exit(CrashSafety.run(Array(arguments.dropFirst())))
@@ -30,6 +31,7 @@ default:
           board         first frame, key to frame and bytes per focus move on 10,000 candidates
           work          My work, a task done, a note, a tag, an evaluation, the finder on 10,000 candidates
           timed         a dispatch pass over 10,000 actions waiting for their time in stage, none due
+          insights      pipeline insights, the insights page, report as a process, frame cost with expected times
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           writers       8 processes × 250 moves and notes on one store: all present, throughput, worst wait

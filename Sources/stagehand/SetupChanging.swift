@@ -7,16 +7,16 @@ extension Session {
     /// `plan` turns the names a person typed into the change, on a loaded copy of the
     /// state; the change is then applied under the lock to the latest state, where the
     /// core checks permissions and rules again. `then` may work out a second change
-    /// from the state after the first (such as moving the stage just added), made
-    /// under the same lock so that both happen or neither does.
+    /// from the state after the first (such as moving the stage just added, or
+    /// giving it an expected time), made under the same lock so that all happen or none does.
     func changeSetup(
-        _ plan: (Workspace, Member) throws -> SetupChange, then followUp: (Workspace) -> SetupChange? = { _ in nil }
+        _ plan: (Workspace, Member) throws -> SetupChange, then followUp: (Workspace) -> [SetupChange] = { _ in [] }
     ) throws -> String {
         let (member, change) = try planned(plan)
         let now = clock.now
         return try store.update { workspace in
             var said = [try workspace.apply(change, by: member, now: now)]
-            if let next = followUp(workspace) { said.append(try workspace.apply(next, by: member, now: now)) }
+            for next in followUp(workspace) { said.append(try workspace.apply(next, by: member, now: now)) }
             return said.joined(separator: "\n")
         }
     }

@@ -18,7 +18,7 @@ struct Stagehand: ParsableCommand {
             ImportCommand.self, DisqualifyCommand.self, AutomationsCommand.self, PipelineCommand.self, JobsCommand.self,
             ReasonsCommand.self, TemplatesCommand.self, ScheduledCommand.self, DispatchCommand.self, MailCommand.self,
             CheckCommand.self, MembersCommand.self, TasksCommand.self, EvaluateCommand.self, NoteCommand.self, TagCommand.self,
-            FollowCommand.self, UnfollowCommand.self, EditCommand.self, ReinstateCommand.self, MigrateCommand.self, CopyCommand.self,
+            FollowCommand.self, UnfollowCommand.self, EditCommand.self, ReinstateCommand.self, MigrateCommand.self, CopyCommand.self, ReportCommand.self,
         ]
     )
 

@@ -132,6 +132,7 @@ import Testing
             var scrolled = moved
             F.press(["G"], &scrolled)
             return [moved, scrolled]
+        case .insights: return [opened(["I"], height: 16), opened(["I", "G"], height: 16)]
         case .tooSmall: return [opened([], width: 50, height: 12)]
         case .screens: return [opened([.enter]), opened(["i"]), opened(["3", "a"])]
         case .anywhere: return [opened([])]

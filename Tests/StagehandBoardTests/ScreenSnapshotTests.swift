@@ -143,7 +143,7 @@ import Testing
         BoardFixture.press([.character("?")], &state)
         let top = Board.render(state).text
         #expect(top.contains("more"))
-        BoardFixture.press(Array(repeating: Key.down, count: 200), &state)
+        BoardFixture.press(Array(repeating: Key.down, count: 400), &state)
         let bottom = Board.render(state).text
         #expect(bottom.contains("click focuses a card"))
         expectSnapshot(bottom, named: "help-60x16-scrolled")

@@ -9,6 +9,8 @@ extension Board {
         }
         let theme = state.theme
         let symbols = state.symbols
+        // Made once per frame: a card's age and expected time are counted in the workspace's time zone.
+        let calendar = state.workspace.setup.settings.calendar
         var carry: Carry?
         if case .carrying(let c) = state.mode { carry = c }
         for stageIndex in layout.visibleStages {
@@ -29,6 +31,7 @@ extension Board {
             cursor += frame.put(bolt, x: cursor, y: 1, style: isTarget ? titleStyle : theme[.bolt].over(titleStyle))
             frame.put(count, x: cursor, y: 1, style: titleStyle)
             frame.put(String(repeating: symbols.horizontal, count: max(0, width - 1)), x: x, y: 2, style: theme[.separator])
+            drawColumnNote(stage, cards: cards, x: x, width: width - 1, state: state, calendar: calendar, on: &frame)
             if stageIndex < layout.visibleStages.upperBound - 1 {
                 for row in 1..<layout.cardsBottom {
                     frame.put(symbols.vertical, x: x + width - 1, y: row, style: theme[.separator])
@@ -39,7 +42,7 @@ extension Board {
             let shown = cards.dropFirst(first).prefix(layout.cardCapacity)
             for (offset, candidate) in shown.enumerated() {
                 let y = layout.cardsTop + offset * Layout.cardHeight
-                drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, on: &frame)
+                drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, calendar: calendar, on: &frame)
             }
             if first > 0 {
                 frame.put("\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more", x: x + inner - 8, y: layout.cardsTop - 1, style: theme[.overflow])
@@ -67,7 +70,8 @@ extension Board {
     }
 
     static func drawCard(
-        _ candidate: Candidate, job: Job, x: Int, y: Int, width: Int, state: BoardState, carry: Carry?, on frame: inout Frame
+        _ candidate: Candidate, job: Job, x: Int, y: Int, width: Int, state: BoardState, carry: Carry?, calendar: Calendar,
+        on frame: inout Frame
     ) {
         let theme = state.theme
         let placement = candidate.placement(in: job.id)
@@ -90,7 +94,12 @@ extension Board {
         let disqualified = placement?.disqualification != nil ? " (dq)" : ""
         frame.put(
             DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
-        let age = placement.map { TimeInStage.describe(from: $0.enteredAt, to: state.now) } ?? ""
+        let stageAge = placement.flatMap { placement in
+            job.stage(placement.stage)?.age(enteredAt: placement.enteredAt, now: state.now, calendar: calendar)
+        }
+        // Past the expected time: a marker that shows without colour, in the warning style.
+        let overdue = placement?.disqualification == nil && stageAge?.isOverdue == true
+        let age = stageAge.map { (overdue ? state.symbols.overdue : "") + $0.shortText } ?? ""
         let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
         // Open tasks about the candidate in this job: where work is waiting, and whether it is late.
         let open = state.workspace.tasks.records(of: candidate.id).filter { !$0.done && ($0.job == nil || $0.job == job.id) }
@@ -105,7 +114,7 @@ extension Board {
         let tasksX = x + width - DisplayWidth.of(age) - DisplayWidth.of(tasks)
         frame.put(next, x: tasksX - DisplayWidth.of(next), y: y + 1, style: detailStyle)
         frame.put(tasks, x: tasksX, y: y + 1, style: late && !isFocused ? theme[.statusError] : detailStyle)
-        frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: detailStyle)
+        frame.put(age, x: x + width - DisplayWidth.of(age), y: y + 1, style: overdue && !isFocused ? theme[.overdue] : detailStyle)
     }
 
     /// While carrying: what dropping here would run, from the core's plan.

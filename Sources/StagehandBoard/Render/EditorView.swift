@@ -84,7 +84,8 @@ extension Board {
             let detail = actions == 0 ? "no actions" : "\(actions) action\(actions == 1 ? "" : "s")"
             let count = counts[stage.id] ?? 0
             let cards = ref == .defaultTemplate ? "" : ", \(count) card\(count == 1 ? "" : "s")"
-            return ("\(index + 1). \(stage.name)\(bolt)  (\(detail)\(cards))", theme[.card])
+            let expected = stage.expected.map { ", expected \($0)" } ?? ""
+            return ("\(index + 1). \(stage.name)\(bolt)  (\(detail)\(cards)\(expected))", theme[.card])
         }
         var footer: [(String, Style)]
         let title: String

@@ -27,6 +27,7 @@ extension Board {
         case .editing(let screens): drawEditor(screens, state, on: &frame)
         case .form(let form, _): drawForm(form, state, on: &frame)
         case .runList(let batches, let top, _): drawRunList(batches, top: top, state, on: &frame)
+        case .insights(let page): drawInsights(page, state, on: &frame)
         case .question(_, let over), .help(_, let over), .moveDialog(_, let over), .disqualifying(_, _, let over):
             drawScreen(over, state, layout: layout, on: &frame)
         default: drawColumns(state, layout: layout, on: &frame)

@@ -28,6 +28,10 @@ public struct BoardState: Sendable {
     }
     /// Where typing goes in the filter; nil: at its end.
     public var filterCursor: Int?
+    /// Columns shown by age in stage (`A`) rather than in the order their cards came.
+    public var ageOrdered: Set<StageKey> = [] {
+        didSet { if ageOrdered != oldValue { sortCards() } }
+    }
     /// The current job's cards by stage after the filter, worked out once per change
     /// rather than on every frame: a key must render in a few milliseconds even with
     /// ten thousand candidates.
@@ -96,7 +100,7 @@ public struct BoardState: Sendable {
             return
         }
         let filter = CardFilter(self.filter)
-        columns = workspace.columns(of: job.id) { $0.matches(filter) }
+        columns = ordered(workspace.columns(of: job.id) { $0.matches(filter) }, of: job.id)
     }
 
     public var focusedCardIndex: Int? {

@@ -30,6 +30,7 @@ public enum BoardCommand: Sendable, Equatable {
     case firstCard, lastCard, jumpToStage(Int)
     case cancelRun, listRun, openProfile, openAutomations, openPipeline, openTemplates, openReasons
     case disqualify, myWork, scheduled, filter, find, addCandidate, undo, help, reload, cycleTheme, quit
+    case sortByAge, insights
 }
 
 /// The finder: printable keys type what to look for.
@@ -79,6 +80,7 @@ public enum ActionListCommand: Sendable, Equatable {
 
 public enum PipelineCommand: Sendable, Equatable {
     case select(ListStep), openActions, add, rename, remove, moveLeft, moveRight, switchPipeline, newJob, toggleJobStatus, back
+    case expectedTime
 }
 
 public enum TemplateListCommand: Sendable, Equatable {

@@ -48,6 +48,7 @@ public struct Form: Sendable, Equatable {
         case newStage(PipelineRef)
         case renameStage(PipelineRef, StageID)
         case removeStage(PipelineRef, StageID)
+        case expectedTime(PipelineRef, StageID)
         case newJob
         case renameJob(JobID)
         case newReason
@@ -144,6 +145,8 @@ public struct FormField: Sendable, Equatable {
         case draft(ActionDraft.Field)
         case name
         case destination
+        /// How long candidates are expected to stay in a stage.
+        case expected
         // The fields of the forms about candidates.
         case email, doNotEmail, source, tagList, text, taskTitle, taskAssignee, taskDue, rating, comment
     }

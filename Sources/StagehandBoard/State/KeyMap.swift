@@ -64,6 +64,8 @@ public enum KeyMap {
         bind(["?"], .help, "help: every key", bar: "help", staysInBar: true),
         bind(["R"], .reload, "reload from the state file"),
         bind(["t"], .cycleTheme, "next colour theme"),
+        bind(["A"], .sortByAge, "sort the column by age, or back"),
+        bind(["I"], .insights, "insights: this job in charts"),
         bind(["q"], .quit, "quit", bar: "quit", staysInBar: true),
     ])
 
@@ -131,6 +133,9 @@ public enum KeyMap {
     public static let runList = KeyTable<PageCommand>(
         listSteps("line", PageCommand.scroll) + [bind([.escape, "q", "o"], .close, "close", bar: "close", staysInBar: true)])
 
+    public static let insights = KeyTable<PageCommand>(
+        listSteps("line", PageCommand.scroll) + [bind([.escape, "q", "I"], .close, "close", bar: "close", staysInBar: true)])
+
     public static let help = KeyTable<PageCommand>(
         listSteps("line", PageCommand.scroll) + [bind([.escape, .enter, "q", "?"], .close, "close", bar: "close")])
 
@@ -169,6 +174,7 @@ public enum KeyMap {
             bind([.tab], .switchPipeline, "this job / the default template", bar: "job/template"),
             bind(["N"], .newJob, "new job (copies the default template)", edits: true),
             bind(["o"], .toggleJobStatus, "close or reopen the job", edits: true),
+            bind(["t"], .expectedTime, "how long candidates are expected to stay", bar: "expected", edits: true),
             bind([.escape, "q"], .back, "back", bar: "back"),
         ])
 
@@ -222,7 +228,7 @@ public enum KeyMap {
 /// The modes keys are read in, each with its table. `?` lists them in this order.
 public enum KeyMode: CaseIterable, Sendable {
     case board, filter, finder, carrying, moveDialog, profile, myWork, scheduled, disqualifyPicker
-    case runList, actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, screens, anywhere
+    case runList, insights, actionList, pipeline, templates, reasons, form, confirm, help, tooSmall, screens, anywhere
 
     public var title: String {
         switch self {
@@ -236,6 +242,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .scheduled: "Scheduled emails and timed actions (s)"
         case .disqualifyPicker: "Disqualifying (d)"
         case .runList: "What ran (o)"
+        case .insights: "Insights (I)"
         case .actionList: "Automations (a)"
         case .pipeline: "Pipeline (p)"
         case .templates: "Email templates (e)"
@@ -261,6 +268,7 @@ public enum KeyMode: CaseIterable, Sendable {
         case .scheduled: KeyMap.scheduled.rows
         case .disqualifyPicker: KeyMap.disqualifyPicker.rows
         case .runList: KeyMap.runList.rows
+        case .insights: KeyMap.insights.rows
         case .actionList: KeyMap.actionList.rows
         case .pipeline: KeyMap.pipeline.rows
         case .templates: KeyMap.templates.rows
@@ -280,7 +288,9 @@ extension KeyMode {
     /// field to type it into. The board binds it in its own table.
     public var opensHelp: Bool {
         switch self {
-        case .carrying, .moveDialog, .profile, .myWork, .scheduled, .disqualifyPicker, .runList, .actionList, .pipeline, .templates, .reasons: true
+        case .carrying, .moveDialog, .profile, .myWork, .scheduled, .disqualifyPicker, .runList, .insights, .actionList, .pipeline,
+            .templates, .reasons:
+            true
         default: false
         }
     }

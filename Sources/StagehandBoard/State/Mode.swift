@@ -28,6 +28,8 @@ public indirect enum Mode: Sendable, Equatable {
     /// Everything the runs started from this board did — the pane's and those behind
     /// its "+N more" — reasons in full, from the row `top`; Esc goes back.
     case runList([RunBatch], top: Int, back: Mode)
+    /// The current job's insights for the last 30 days, from the row `top`; Esc goes back to the board.
+    case insights(InsightsPage)
 }
 
 /// The finder: text typed, and the highlighted one of the candidates it finds.
@@ -89,6 +91,7 @@ extension BoardState {
         case .form: return .form
         case .question: return .confirm
         case .runList: return .runList
+        case .insights: return .insights
         case .editing(let screens):
             switch screens.last {
             case .actions: return .actionList

@@ -7,6 +7,8 @@ public struct Theme: Sendable, Equatable {
         case bottomBar, bottomKey, statusInfo, statusError
         case pane, paneBorder, paneDone, paneFailed, paneCancelled, progressBar
         case dialog, dialogBorder, dialogHighlight, automatic, muted
+        /// A card past its stage's expected time, and the counts of such cards.
+        case overdue
     }
 
     public var name: String
@@ -72,5 +74,6 @@ public struct Theme: Sendable, Equatable {
             .dialogHighlight: Style(foreground: .indexed(16), background: .indexed(220), bold: true),
             .automatic: Style(foreground: .indexed(220)),
             .muted: Style(foreground: .indexed(244)),
+            .overdue: Style(foreground: .indexed(214), bold: true),
         ])
 }

@@ -97,6 +97,8 @@ extension Board {
             let current = state.themes.firstIndex { $0.name == state.theme.name } ?? -1
             state.theme = state.themes[(current + 1) % state.themes.count]
             state.status = StatusLine(kind: .info, text: "Theme: \(state.theme.name)")
+        case .sortByAge: toggleAgeOrder(&state)
+        case .insights: openInsights(&state)
         case .quit:
             return quit(&state)
         }

@@ -116,6 +116,16 @@ enum Forms {
         return form
     }
 
+    /// How long candidates are expected to stay in a stage: a duration, or nothing for no expectation.
+    static func expectedTime(_ ref: PipelineRef, _ stage: Stage, state: BoardState) -> Form {
+        let presets = ["", "2d", "3d", "5d", "1w", "2bd", "3bd", "5bd"]
+        var form = Form(
+            purpose: .expectedTime(ref, stage.id), title: "Expected time in \(stage.name) (\(state.workspace.pipelineName(ref)))",
+            fields: [FormField(key: .expected, label: "Expected", value: stage.expected?.description ?? "", input: .lineWithPresets(presets))])
+        refresh(&form, state: state)
+        return form
+    }
+
     // MARK: Checking
 
     /// Works out every field's problem and hint again from the core's rules.
@@ -178,6 +188,15 @@ enum Forms {
         case .removeStage:
             form.problems = [:]
             form.hints[.destination] = "they move without running that stage's actions"
+        case .expectedTime:
+            form.problems = [:]
+            do {
+                let expected = try RelativeDuration.optional(form.value(.expected))
+                form.hints[.expected] =
+                    expected.map { "cards turn overdue \($0.spelledOut) after entering" } ?? "none: cards never turn overdue here"
+            } catch {
+                form.problems[.expected] = (error as? UserFacingError)?.sentence ?? String(describing: error)
+            }
         default:
             form.problems = [:]
             guard let change = change(for: form, state: state) else { return }
@@ -220,6 +239,9 @@ enum Forms {
         case .removeStage(let ref, let id):
             let destination = form.value(.destination)
             return .removeStage(ref, id, movingTo: destination.isEmpty ? nil : StageID(destination))
+        case .expectedTime(let ref, let id):
+            guard let expected = try? RelativeDuration.optional(form.value(.expected)) else { return nil }
+            return .setExpectedTime(ref, id, expected)
         case .newJob: return .createJob(title: name)
         case .renameJob(let id): return .renameJob(id, title: name)
         case .newReason: return .addReason(name: name)

@@ -49,6 +49,9 @@ extension Board {
         case .toggleJobStatus:
             guard case .job(let id) = ref, let job = workspace.job(id), mayEditSetup(&state) else { break }
             return [.changeSetup(.setJobStatus(id, job.status == .open ? .closed : .open))]
+        case .expectedTime:
+            guard let stage, mayEditSetup(&state) else { break }
+            openEditorScreen(.form(Forms.expectedTime(ref, stage, state: state)), &state)
         case .back: closeEditorScreen(&state)
         }
         return []

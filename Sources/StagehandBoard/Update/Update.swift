@@ -41,6 +41,7 @@ public enum Board {
             state.selection = state.selection.filter { workspace.candidates[$0] != nil }
             followFocusedCandidate(&state)
             refreshEditors(&state)
+            refreshInsights(&state)
             if case .finding = state.mode { state.candidateIndex = CandidateIndex(workspace) } else { state.candidateIndex = nil }
             return []
         case .changed(let change, let outcome):
@@ -185,6 +186,8 @@ public enum Board {
             return formKey(key, form, &state)
         case (.runList, .runList(let batches, let top, let back)):
             return KeyMap.runList.command(for: key).map { runListCommand($0, batches, top: top, back: back, &state) } ?? []
+        case (.insights, .insights(let page)):
+            return KeyMap.insights.command(for: key).map { insightsCommand($0, page, &state) } ?? []
         case (.confirm, .question(let confirmation, _)):
             return KeyMap.confirm.command(for: key).map { confirmCommand($0, confirmation, &state) } ?? []
         default:

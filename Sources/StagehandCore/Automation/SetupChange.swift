@@ -17,6 +17,8 @@ public enum SetupChange: Sendable, Equatable {
     case renameStage(PipelineRef, StageID, name: String)
     case moveStage(PipelineRef, StageID, to: Int)
     case removeStage(PipelineRef, StageID, movingTo: StageID?)
+    /// How long candidates are expected to stay in the stage; nil: no expectation.
+    case setExpectedTime(PipelineRef, StageID, RelativeDuration?)
     case createJob(title: String)
     case renameJob(JobID, title: String)
     case setJobStatus(JobID, JobStatus)
@@ -74,6 +76,9 @@ extension Workspace {
             let moved = try removeStage(id, from: ref, movingCandidatesTo: destination, by: member, now: now)
             let where_ = moved > 0 ? "; \(moved) candidate\(moved == 1 ? "" : "s") moved to \(target ?? "")" : ""
             return "Removed \(name) from \(pipelineName(ref))\(where_)"
+        case .setExpectedTime(let ref, let id, let expected):
+            try setExpectedTime(expected, of: id, in: ref, by: member)
+            return expectedTimeSentence(of: id, in: ref)
         case .createJob(let title):
             let id = try createJob(title: title, by: member)
             return "Created the job \(job(id)?.title ?? title) with a copy of the default pipeline"

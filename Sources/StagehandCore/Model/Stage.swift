@@ -5,12 +5,18 @@ public struct Stage: Codable, Sendable, Equatable, Identifiable {
     public var name: String
     public var actions: [AutomaticAction]
     public var timedActions: [TimedAction]
+    /// How long a candidate is expected to stay; past it their card is overdue.
+    /// Absent in state files written before stages had one: no expectation.
+    public var expected: RelativeDuration?
 
-    public init(id: StageID, name: String, actions: [AutomaticAction] = [], timedActions: [TimedAction] = []) {
+    public init(
+        id: StageID, name: String, actions: [AutomaticAction] = [], timedActions: [TimedAction] = [], expected: RelativeDuration? = nil
+    ) {
         self.id = id
         self.name = name
         self.actions = actions
         self.timedActions = timedActions
+        self.expected = expected
     }
 
     public var hasActions: Bool { !actions.isEmpty }
@@ -21,16 +27,17 @@ public struct Stage: Codable, Sendable, Equatable, Identifiable {
         actions.map { StageAction($0) } + timedActions.map { StageAction($0.action, after: $0.after) }
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, actions, timedActions }
+    private enum CodingKeys: String, CodingKey { case id, name, actions, timedActions, expected }
 
-    // Files written before timed actions existed have none; a stage without any
-    // is written as before, so that older files and their readers stay the same.
+    // Files written before timed actions and expected times existed have none; a
+    // stage without them is written as before, so that older files stay the same.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(StageID.self, forKey: .id)
         name = try container.decode(String.self, forKey: .name)
         actions = try container.decode([AutomaticAction].self, forKey: .actions)
         timedActions = try container.decodeIfPresent([TimedAction].self, forKey: .timedActions) ?? []
+        expected = try container.decodeIfPresent(RelativeDuration.self, forKey: .expected)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -39,5 +46,6 @@ public struct Stage: Codable, Sendable, Equatable, Identifiable {
         try container.encode(name, forKey: .name)
         try container.encode(actions, forKey: .actions)
         if !timedActions.isEmpty { try container.encode(timedActions, forKey: .timedActions) }
+        try container.encodeIfPresent(expected, forKey: .expected)
     }
 }

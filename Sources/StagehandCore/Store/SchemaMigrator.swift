@@ -32,7 +32,7 @@ struct SchemaMigrator: Sendable {
         // optional; an older Stagehand would drop them or call the file damaged, so
         // the number makes it refuse the file as newer instead.
         3: { _ in },
-        // 5 added time in stage: a stage's `timedActions` and `expectedTime`, and the
+        // 5 added time in stage: a stage's `timedActions` and `expected` time, and the
         // run trigger `timeInStage`. An older Stagehand would drop the first two when it
         // rewrote the setup and call the third damaged; the number makes it refuse
         // the file as newer instead.

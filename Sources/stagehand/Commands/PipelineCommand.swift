@@ -9,7 +9,7 @@ struct PipelineCommand: ParsableCommand {
             template affects only jobs created afterwards; every existing job keeps its own pipeline. Changing a \
             pipeline needs both the manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Add.self, Rename.self, Move.self, Remove.self])
+        subcommands: [List.self, Add.self, Edit.self, Rename.self, Move.self, Remove.self])
 
     /// Said after every change to the default template, so nobody expects the open jobs to follow.
     static let templateNote = "Only jobs created from now on get this; existing jobs keep their own pipelines."
@@ -39,7 +39,8 @@ extension PipelineCommand {
                 let count = counts[stage.id] ?? 0
                 let cards = ref == .defaultTemplate ? "" : ": \(count) candidate\(count == 1 ? "" : "s")"
                 let marker = stage.hasActions ? " \(bolt)" : ""
-                TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)")
+                let expected = stage.expected.map { ", expected \($0)" } ?? ""
+                TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)\(expected)")
             }
         }
     }
@@ -52,8 +53,12 @@ extension PipelineCommand {
         @OptionGroup var pipeline: PipelineSelection
         @Argument(help: "The new stage's name.") var name: String
         @Option(help: ArgumentHelp("Its position (1 = first) instead of last.", valueName: "n")) var position: Int?
+        @Option(help: ArgumentHelp("How long candidates are expected to stay: 5d, 3bd (business days), 36h.", valueName: "duration"))
+        var expected: String?
 
         func run() throws {
+            // Checked before anything changes, so that a bad duration adds no stage.
+            let expected = try expected.map(RelativeDuration.init(parsing:))
             var ref: PipelineRef?
             let said = try Session(global).changeSetup { workspace, _ in
                 let resolved = try pipeline.resolve(in: workspace).0
@@ -61,8 +66,34 @@ extension PipelineCommand {
                 return .addStage(resolved, name: name)
             } then: { workspace in
                 // A stage is added last: the one at the end is the new one.
-                guard let position, let ref, let added = workspace.pipeline(ref)?.last else { return nil }
-                return .moveStage(ref, added.id, to: position - 1)
+                guard let ref, let added = workspace.pipeline(ref)?.last else { return [] }
+                return (position.map { [.moveStage(ref, added.id, to: $0 - 1)] } ?? [])
+                    + (expected.map { [.setExpectedTime(ref, added.id, $0)] } ?? [])
+            }
+            PipelineCommand.print(said, about: pipeline)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set or clear how long candidates are expected to stay in a stage.",
+            discussion: """
+                Past the expected time a card is overdue: the board marks it and counts it in the column's header, \
+                and `stagehand report` counts it. Example: stagehand pipeline edit --job ios --stage Interview --expected 3bd
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var pipeline: PipelineSelection
+        @Option(help: "The stage (id, part of the name, or its number).") var stage: String
+        @Option(
+            help: ArgumentHelp(
+                "How long candidates are expected to stay: 5d, 3bd (business days), 36h; 'none' clears it.", valueName: "duration"))
+        var expected: String
+
+        func run() throws {
+            let duration = ["none", "off", ""].contains(expected.lowercased()) ? nil : try RelativeDuration(parsing: expected)
+            let said = try Session(global).changeSetup { workspace, _ in
+                let ref = try pipeline.resolve(in: workspace).0
+                return .setExpectedTime(ref, try PipelineSelection.stage(stage, of: ref, in: workspace).id, duration)
             }
             PipelineCommand.print(said, about: pipeline)
         }
