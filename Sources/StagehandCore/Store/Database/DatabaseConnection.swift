@@ -90,22 +90,39 @@ final class DatabaseConnection {
         }
     }
 
-    /// The rows of a one-column query, left in libpq's result to be read in place.
-    func documents(_ sql: String, _ parameters: [String]) throws -> DatabaseDocuments {
+    /// Sends a query whose rows `receiveRows` then takes one at a time.
+    func sendForRows(_ sql: String, _ parameters: [String]) throws {
         if PQstatus(connection) != CONNECTION_OK, !reconnectIfLost() {
             throw DatabaseError.unreachable(shown: location.shown, detail: "the connection is lost; trying again")
         }
         let copies = parameters.map { strdup($0) }
         defer { copies.forEach { free($0) } }
         let pointers = copies.map { UnsafePointer<CChar>($0) }
-        let result = pointers.withUnsafeBufferPointer { buffer in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
+        let sent = pointers.withUnsafeBufferPointer { buffer in
+            PQsendQueryParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
         }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-            defer { PQclear(result) }
-            throw failure(result)
+        guard sent == 1, PQsetSingleRowMode(connection) == 1 else {
+            throw DatabaseError.unreachable(shown: location.shown, detail: Self.firstLine(of: PQerrorMessage(connection)))
         }
-        return DatabaseDocuments(result)
+    }
+
+    enum ArrivingRow {
+        /// A result holding one row, which the receiver must `PQclear`.
+        case row(OpaquePointer)
+        case failed(DatabaseError)
+    }
+
+    /// Every row of the query `sendForRows` sent, as it arrives, then the end.
+    func receiveRows(_ each: (ArrivingRow) -> Void) {
+        while let result = PQgetResult(connection) {
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE: each(.row(result))
+            case PGRES_TUPLES_OK: PQclear(result)
+            default:
+                each(.failed(failure(result)))
+                PQclear(result)
+            }
+        }
     }
 
     /// The descriptor to poll for notices.
@@ -145,7 +162,7 @@ final class DatabaseConnection {
     }
 
     /// The server's refusal as a sentence: by its SQLSTATE class where it matters.
-    private func failure(_ result: OpaquePointer?) -> DatabaseError {
+    func failure(_ result: OpaquePointer?) -> DatabaseError {
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
         let message = Self.firstLine(of: PQresultErrorField(result, Int32(UInt8(ascii: "M"))) ?? PQerrorMessage(connection))
         if PQstatus(connection) != CONNECTION_OK {
@@ -158,7 +175,7 @@ final class DatabaseConnection {
         }
     }
 
-    private static func firstLine(of text: UnsafePointer<CChar>?) -> String {
+    static func firstLine(of text: UnsafePointer<CChar>?) -> String {
         guard let text else { return "" }
         return String(cString: text).split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }

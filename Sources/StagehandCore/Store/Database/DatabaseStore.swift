@@ -169,8 +169,9 @@ public final class DatabaseStore: WorkspaceStore {
             throw DatabaseError.newerDocuments(shown: location.shown, found: version, supported: StateFile.currentSchemaVersion)
         }
         func table<Entity: Decodable & JSONReadable & Sendable>(_ name: String) throws -> [Entity] {
-            try connection.documents("SELECT text_document FROM \(name) WHERE workspace = $1 ORDER BY position", [location.workspace])
-                .entities(decoder: Self.makeDecoder)
+            try DocumentStream.entities(
+                "SELECT text_document FROM \(name) WHERE workspace = $1 ORDER BY position", [location.workspace], on: connection,
+                makeDecoder: Self.makeDecoder)
         }
         var workspace = Workspace(
             setup: try decoder.decode(WorkspaceSetup.self, from: Data((row[3] ?? "{}").utf8)), counter: Int(row[2] ?? "") ?? 0,
@@ -223,9 +224,9 @@ public final class DatabaseStore: WorkspaceStore {
             "SELECT coalesce(json_agg(id ORDER BY revision), '[]') FROM stagehand_removed WHERE workspace = $1 AND table_name = $2 AND revision > $3",
             [location.workspace, name, since])
         for id in try decoder.decode([Entity.ID].self, from: Data((removed ?? "[]").utf8)) { table.remove(id) }
-        let changed: [Entity] = try connection.documents(
-            "SELECT text_document FROM \(name) WHERE workspace = $1 AND revision > $2 ORDER BY position", [location.workspace, since]
-        ).entities(decoder: Self.makeDecoder)
+        let changed: [Entity] = try DocumentStream.entities(
+            "SELECT text_document FROM \(name) WHERE workspace = $1 AND revision > $2 ORDER BY position", [location.workspace, since],
+            on: connection, makeDecoder: Self.makeDecoder)
         for entity in changed { table.upsert(entity) }
     }
 
