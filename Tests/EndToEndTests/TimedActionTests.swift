@@ -14,6 +14,7 @@ import Testing
         #expect(email.status == 0 && email.output.contains("After 2 days in the stage: Email"), "\(email.errors)\(email.output)")
         let tag = try cli.run(["automations", "add", "--job", "ios", "--stage", "Hired", "--after", "2d", "--tags", "stale"])
         #expect(tag.status == 0, "\(tag.errors)")
+        #expect(try cli.run(["board", "--job", "ios"]).output.contains("Hired ⏱"), "the printed board marks the stage too")
         let listed = try cli.run(["automations", "list", "--job", "ios", "--stage", "Hired"])
         #expect(listed.output.contains("Hired [hired] ⏱") && listed.output.contains("2. ⏱ After 2 days in the stage: Tag stale"), "\(listed.output)")
 
@@ -52,6 +53,7 @@ import Testing
         let due = try cli.run(["dispatch"], now: "2026-11-27T09:00:00Z")
         #expect(due.status == 0, "\(due.errors)")
         #expect(due.output.contains("Ran Tag stale for Peter Schmidt"), "\(due.output)")
+        #expect(due.output.contains(", 2 timed actions run."), "the count says what ran: \(due.output)")
         #expect(outbox(cli).count == before + 1, "the nudge went out once")
         #expect(try tags("Peter Schmidt", cli).contains("stale"))
 
@@ -102,6 +104,10 @@ import Testing
         #expect(refused.status != 0 && refused.errors.contains("choose a team member to send the email"), "\(refused.errors)")
         let badTime = try cli.run(["automations", "add", "--job", "ios", "--stage", "Hired", "--after", "2x", "--tags", "stale"])
         #expect(badTime.status != 0 && badTime.errors.contains("'2x'"), "\(badTime.errors)")
+        let noTime = try cli.run(["automations", "add", "--job", "ios", "--stage", "Hired", "--after", " ", "--tags", "stale"])
+        #expect(noTime.status == 64 && noTime.errors.contains("--after needs a time"), "\(noTime.errors)")
+        let unknown = try cli.run(["scheduled", "send-now", "run-999999"])
+        #expect(unknown.status != 0 && unknown.errors.contains("Nothing waiting is listed as 'run-999999'"), "\(unknown.errors)")
         #expect(cli.savedState() == before)
     }
 }

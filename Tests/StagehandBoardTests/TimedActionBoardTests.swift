@@ -49,6 +49,13 @@ import Testing
         #expect(stage == 1)
     }
 
+    @Test func aPlanLongerThanTheColumnSaysHowMuchItLeavesOut() throws {
+        var (state, _, _) = try Self.state(width: 80, height: 16)
+        F.press([.character("1"), .character("m"), .right], &state)
+        let text = Board.render(state).text
+        #expect(text.contains("more line"), "\(text)")
+    }
+
     @Test func theBulkDialogSaysWhatRunsOnEntryAndWhatLater() throws {
         var (state, _, _) = try Self.state()
         F.press([.character("1"), .character(" "), .character(" "), .character("m"), .right, .enter], &state)

@@ -185,6 +185,23 @@ import Testing
         #expect(final.candidates[T.alice]?.timeline.filter { $0.text == "Tagged stale" }.count == 1)
     }
 
+    @Test func runningOneNowThatItsGuardStopsSaysSkippedAndWhy() throws {
+        var ws = T.make()
+        // The same invitation the stage sends on entry: at most one per entry.
+        try ws.addAction(.sendEmail(.init(template: T.invite, sender: .member(T.rita))), after: .init(2, .days), to: .stage(.job(T.backend), T.interview), by: T.ada)
+        let run = try #require(try ws.moveTo(T.interview, T.alice).timedRuns.first)
+        ws.advanceRuns(now: T.now)
+        let outcome = try ws.apply(.runTimedNow([run]), by: T.rita, now: T.now + 60)
+        #expect(outcome.sentence == "Skipped Email 'Interview invitation' from Rita Recruiter for Alice Martin: already sent for this stage entry")
+    }
+
+    @Test func aTaskThatWaitsIsDueAfterItRunsInItsSummary() {
+        let ws = T.make()
+        let task = AutomaticAction.addTask(.init(title: "Chase", assignee: T.rita, due: .after(.init(1, .days))))
+        #expect(ws.summary(of: StageAction(task, after: .init(3, .days))) == "After 3 days in the stage: Task 'Chase' for Rita Recruiter, due 1 day after it runs")
+        #expect(ws.summary(of: task) == "Task 'Chase' for Rita Recruiter, due 1 day after the move")
+    }
+
     // MARK: Setting them up
 
     @Test func aTimedEmailNeedsASenderOfItsOwnAndNoDelay() throws {

@@ -150,15 +150,20 @@ extension Board {
         case .failure(let error):
             lines.append((String(describing: error), theme[.statusError]))
         }
+        var rows = lines.flatMap { text, style in wrap(text, width: width - 1).map { ($0, style) } }
         var y = layout.cardsTop
         let maxY = layout.cardsBottom - 1
-        frame.fill(x: x, y: y, width: width, height: min(lines.count * 2, maxY - y), style: theme[.pane])
-        for (text, style) in lines {
-            for line in wrap(text, width: width - 1) where y < maxY {
-                frame.fill(x: x, y: y, width: width, height: 1, style: theme[.pane])
-                frame.put(line, x: x, y: y, style: style, maxWidth: width)
-                y += 1
-            }
+        let room = max(0, maxY - y)
+        // A plan longer than the column says how much it leaves out, rather than stopping mid-sentence.
+        if rows.count > room, room > 0 {
+            let hidden = rows.count - (room - 1)
+            rows = Array(rows.prefix(room - 1)) + [("\(state.symbols.ellipsis) \(hidden) more line\(hidden == 1 ? "" : "s")", theme[.muted])]
+        }
+        frame.fill(x: x, y: y, width: width, height: min(lines.count * 2, room), style: theme[.pane])
+        for (line, style) in rows where y < maxY {
+            frame.fill(x: x, y: y, width: width, height: 1, style: theme[.pane])
+            frame.put(line, x: x, y: y, style: style, maxWidth: width)
+            y += 1
         }
     }
 }

@@ -18,15 +18,20 @@ extension Board {
             case .timed(let run):
                 let job = workspace.job(run.job)
                 let what = run.steps.first.map { workspace.summary(of: $0.action, in: run) } ?? ""
+                var sender = ""
+                if case .sendEmail(let email)? = run.steps.first?.action, case .member(let id) = email.sender {
+                    sender = workspace.member(id)?.name ?? id.rawValue
+                }
                 return [
                     workspace.moment(run.startsAt), workspace.name(of: run.candidate), job?.title ?? "", job?.stage(run.stage)?.name ?? "",
-                    "\(state.symbols.timer) \(what)", "",
+                    "\(state.symbols.timer) \(what)", sender,
                 ]
             }
         }
         let header = ["Due", "Candidate", "Job", "Stage", "Email or action", "Sender"]
+        // What is sent or done takes the room the others leave, up to 40 columns.
         let widths = header.indices.map { column in
-            min(24, ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0)
+            min(column == 4 ? 40 : 24, ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
         func line(_ cells: [String]) -> String {
             String(

@@ -47,7 +47,7 @@ extension Workspace {
             let who = member(task.assignee)?.name ?? task.assignee.rawValue
             let due =
                 switch task.due {
-                case .after(let duration): "due \(duration.spelledOut) after the move"
+                case .after(let duration): "due \(duration.spelledOut) after \(waiting ? "it runs" : "the move")"
                 case .on: "due \(task.due.description)"
                 }
             return "Task '\(task.title)' for \(who), \(due)"

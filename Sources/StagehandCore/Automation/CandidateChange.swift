@@ -199,6 +199,14 @@ extension Workspace {
             let what = timedList(ids)
             for id in ids { try runTimedNow(id, by: member, now: now) }
             outcome = CandidateChangeOutcome(sentence: "Ran now: \(what)")
+            // One that its guards stopped says so, and why, rather than that it ran.
+            if ids.count == 1, let state = actionRuns[ids[0]]?.steps.first?.state {
+                switch state {
+                case .skipped(let why): outcome.sentence = "Skipped \(what): \(why)"
+                case .failed(let why): outcome.sentence = "Failed \(what): \(why)"
+                default: break
+                }
+            }
             outcome.runs = ids
             outcome.dueEmails = emailsDue(from: ids, now: now)
         case .cancelTimed(let ids):

@@ -106,6 +106,9 @@ extension AutomationsCommand {
             try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
             let owner = try selection.owner(in: workspace)
             var draft = try makeDraft(in: workspace)
+            if let after, after.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--after needs a time in the stage, such as 5d, 3bd or 36h; leave it out to run the action on entry.")
+            }
             draft.when = after ?? ""
             let now = session.clock.now
             let said = try session.store.update { workspace in

@@ -97,6 +97,8 @@ struct DispatchCommand: ParsableCommand {
         }
         if !watch {
             var counts = "Sent \(result.sent.count), failed \(result.failed.count)"
+            let timed = result.advancedRuns.filter { workspace.actionRuns[$0]?.trigger == .timeInStage }.count
+            if timed > 0 { counts += ", \(counted(timed, "timed action")) run" }
             if !result.retrying.isEmpty { counts += ", retrying later \(result.retrying.count)" }
             if !result.unknown.isEmpty { counts += ", unknown \(result.unknown.count)" }
             TextOutput.print(counts + ".")

@@ -130,6 +130,8 @@ extension Session {
                     throw StagehandError.invalidAction("The timed action \(name) is no longer waiting: it ran, or it was cancelled.")
                 }
                 timed.append(run.id)
+            } else if workspace.actionRuns[ActionRunID(name)] == nil, name.hasPrefix("run-") {
+                throw StagehandError.invalidAction("Nothing waiting is listed as '\(name)': 'stagehand scheduled' lists the emails and timed actions with their ids.")
             } else {
                 rest.append(name)
             }

@@ -59,7 +59,7 @@ struct TimedActionEntry: Encodable {
 
     init(_ timed: TimedAction, in workspace: Workspace) {
         after = timed.after.description
-        action = ActionEntry(timed.action, in: workspace)
+        action = ActionEntry(timed.action, waiting: true, in: workspace)
     }
 }
 
@@ -68,9 +68,10 @@ struct ActionEntry: Encodable {
     var action: AutomaticAction
     var summary: String
 
-    init(_ action: AutomaticAction, in workspace: Workspace) {
+    /// - Parameter waiting: the action waits for a time in the stage.
+    init(_ action: AutomaticAction, waiting: Bool = false, in workspace: Workspace) {
         self.action = action
-        summary = workspace.summary(of: action)
+        summary = workspace.summary(of: action, waiting: waiting)
     }
 
     private enum CodingKeys: String, CodingKey { case summary }

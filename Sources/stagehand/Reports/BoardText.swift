@@ -10,10 +10,10 @@ enum BoardText {
             out += "\n\(job.title) [\(job.id)]\(job.status == .closed ? " (closed)" : "")\n"
             for stage in job.pipeline {
                 let cards = workspace.candidates(in: job.id, stage: stage.id)
-                let bolt = stage.hasActions ? " \(symbols.bolt)" : ""
-                out += "  \(stage.name)\(bolt) (\(cards.count)) [\(stage.id)]\n"
-                for action in stage.actions {
-                    out += "      \(symbols.bolt) \(workspace.summary(of: action))\n"
+                let marks = (stage.hasActions ? " \(symbols.bolt)" : "") + (stage.hasTimedActions ? " \(symbols.timer)" : "")
+                out += "  \(stage.name)\(marks) (\(cards.count)) [\(stage.id)]\n"
+                for item in stage.stageActions {
+                    out += "      \(item.after == nil ? symbols.bolt : symbols.timer) \(workspace.summary(of: item))\n"
                 }
                 for candidate in cards {
                     let placement = candidate.placement(in: job.id)!
