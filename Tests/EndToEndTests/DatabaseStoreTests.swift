@@ -49,6 +49,7 @@ import Testing
         #expect((profile["tasks"] as? [[String: Any]])?.contains { $0["title"] as? String == "Hold the phone screen" } == true, "the stage's task ran")
         let check = try cli.run(["check"])
         #expect(check.status == 0 && check.output.contains("schema 5, OK"), "\(check.output)")
+        #expect(check.output.contains("0 timed actions waiting") && !check.output.contains("journal"), "a database has no journal: \(check.output)")
         #expect(!check.output.contains("password"))
     }
 

@@ -43,6 +43,7 @@ import Testing
         let before = outbox(cli).count
         let scheduled = try cli.json(["scheduled"])["timedActions"] as? [[String: Any]] ?? []
         #expect(scheduled.map { $0["candidateName"] as? String } == ["Peter Schmidt", "Peter Schmidt"], "\(scheduled)")
+        #expect(try cli.run(["check"]).output.contains("2 timed actions waiting"))
         #expect(try cli.json(["show", "Peter Schmidt"])["timedActions"].map { ($0 as? [Any])?.count } == 2)
 
         let early = try cli.run(["dispatch"], now: "2026-11-26T09:00:00Z")

@@ -117,8 +117,10 @@ import Testing
 
         try ws.moveTo(T.screen, T.alice, now: T.now + 120)
         let on = try ws.moveTo(T.interview, T.alice, now: T.now + Self.day)
-        _ = try ws.undo(try #require(on.undo), by: T.rita, now: T.now + Self.day + 60)
+        let undone = try ws.undo(try #require(on.undo), by: T.rita, now: T.now + Self.day + 60)
         #expect(ws.waitingTimedRuns(of: T.alice).count == 2, "they wait again: their time has not come")
+        #expect(undone.timedBack == ["Tag stale (2026-11-27 09:02)", "Email 'Offer follow-up' from Rita Recruiter (2026-11-27 09:02)"])
+        #expect(ws.timeline(of: T.alice, .undone).last?.text.contains("; waiting again: Tag stale (2026-11-27 09:02)") == true)
         ws.advanceRuns(now: T.now + 2 * Self.day + 120)
         #expect(tagged(ws))
     }

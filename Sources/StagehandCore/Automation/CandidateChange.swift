@@ -288,6 +288,7 @@ extension Workspace {
         if !undone.takenBack.isEmpty { text += "; taken back: " + undone.takenBack.joined(separator: "; ") }
         let back = undone.emailsBack.count
         if back > 0 { text += "; \(back) cancelled email\(back == 1 ? " waits" : "s wait") again" }
+        if !undone.timedBack.isEmpty { text += "; waiting again: " + undone.timedBack.joined(separator: "; ") }
         let late = undone.emailsTooLate.compactMap { emails[$0] }
         if !late.isEmpty {
             text += "; too late for " + late.map { "'\($0.subject)' to \(name(of: $0.candidate))" }.joined(separator: ", ")

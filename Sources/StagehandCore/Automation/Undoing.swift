@@ -31,6 +31,8 @@ public struct UndoOutcome: Sendable, Equatable {
     public var takenBack: [String] = []
     /// Delayed emails the change had cancelled that wait again.
     public var emailsBack: [EmailID] = []
+    /// Timed actions the change had cancelled that wait again, in words.
+    public var timedBack: [String] = []
     /// Those whose time passed meanwhile: they stay cancelled.
     public var emailsTooLate: [EmailID] = []
 }
@@ -61,6 +63,7 @@ extension Workspace {
             }
             cancelPendingWork(for: id, in: undo.job, by: member, now: now)
             let takenBack = takeBack(undo.runs, from: id)
+            let waitingAgain = undo.cancelled.compactMap { bringBackTimed($0, of: id, now: now) }
             let activityID: ActivityID = makeID("act")
             let back = job?.stage(before.stage)?.name ?? before.stage.rawValue
             var text: String
@@ -69,6 +72,7 @@ extension Workspace {
             case .disqualification: text = "Undid the disqualification: back in the running for \(job?.title ?? "") (\(back))"
             }
             if !takenBack.isEmpty { text += "; taken back with it: " + takenBack.joined(separator: "; ") }
+            if !waitingAgain.isEmpty { text += "; waiting again: " + waitingAgain.joined(separator: "; ") }
             candidates.modify(id) { candidate in
                 guard let index = candidate.placementIndex(in: undo.job) else { return }
                 switch undo.change {
@@ -85,6 +89,7 @@ extension Workspace {
             }
             outcome.restored.append(id)
             outcome.takenBack += takenBack
+            outcome.timedBack += waitingAgain
             let emails = bringBack(undo.cancelled, of: id, now: now)
             outcome.emailsBack += emails.back
             outcome.emailsTooLate += emails.late
@@ -142,7 +147,6 @@ extension Workspace {
         var back: [EmailID] = []
         var late: [EmailID] = []
         for item in cancelled {
-            bringBackTimed(item, of: candidateID, now: now)
             guard let id = item.email, let email = emails[id], email.candidate == candidateID, email.status == .cancelled else { continue }
             guard email.dueAt > now else {
                 late.append(id)
@@ -161,11 +165,13 @@ extension Workspace {
     }
 
     /// A timed action the undone change cancelled waits again, if its time has not come.
-    private mutating func bringBackTimed(_ item: PendingWork, of candidateID: CandidateID, now: Date) {
+    /// - Returns: what waits again, in words.
+    private mutating func bringBackTimed(_ item: PendingWork, of candidateID: CandidateID, now: Date) -> String? {
         guard item.email == nil, let runID = item.run, let step = item.step, let run = actionRuns[runID],
             run.trigger == .timeInStage, run.candidate == candidateID, run.startsAt > now,
             run.steps.indices.contains(step), run.steps[step].state == .cancelled
-        else { return }
+        else { return nil }
         actionRuns.modify(runID) { $0.steps[step].state = .pending }
+        return "\(summary(of: run.steps[step].action, in: run)) (\(moment(run.startsAt)))"
     }
 }

@@ -70,9 +70,16 @@ final class PostgresCluster: Sendable {
         try run("psql", ["-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement])
     }
 
-    /// What a query answers, one row a line and columns joined by `|`.
+    /// What a query answers, one row a line and columns joined by `|`. The rows go to a
+    /// file of their own: psql's warnings (a working folder the postgres user may not
+    /// enter, say) go with its other output.
     func query(_ statement: String, in database: String = "stagehand") throws -> String {
-        try run("psql", ["-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", statement])
+        let answer = folder.appendingPathComponent("query-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: answer) }
+        try run("psql", [
+            "-h", folder.path, "-p", "\(port)", "-U", "stagehand", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-o", answer.path, "-c", statement,
+        ])
+        return try String(contentsOf: answer, encoding: .utf8)
     }
 
     private static var binFolder: String? {
