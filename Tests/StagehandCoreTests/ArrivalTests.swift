@@ -126,3 +126,23 @@ import Testing
         }
     }
 }
+
+/// Issue 19: an import finds people already known by email through an index, with
+/// the same answers as comparing every candidate.
+@Suite struct ImportByEmailTests {
+    typealias T = TestWorkspace
+
+    @Test func aKnownAddressInAnyCaseGetsTheJobAddedAndARepeatedRowIsRefused() throws {
+        var ws = T.make()
+        let csv = "name,email\nEve M.,EVE@example.com\nNew Person,new@example.com\n"
+        let outcomes = try ws.importCandidates(csv: csv, file: "people.csv", to: T.backend, by: T.rita, now: T.now)
+        #expect(outcomes.first?.candidate == T.eve, "Eve, known from the platform job, gets the backend job too")
+        #expect(ws.candidates[T.eve]?.placement(in: T.backend) != nil)
+        #expect(ws.candidates.count == 6)
+
+        let twice = "name,email\nOne,same@example.com\nTwo,Same@Example.com\n"
+        let before = ws
+        #expect(throws: CandidateImportError.self) { try ws.importCandidates(csv: twice, file: "twice.csv", to: T.backend, by: T.rita, now: T.now) }
+        #expect(ws == before, "one bad row imports nothing")
+    }
+}

@@ -59,7 +59,16 @@ extension Workspace {
         _ person: NewCandidate, to jobID: JobID, origin: CandidateOrigin, by member: MemberID?, now: Date,
         grace: TimeInterval = 0
     ) throws -> ArrivalOutcome {
-        let arrival = try checkArrival(person, to: jobID, by: member)
+        var unindexed: KnownEmails?
+        return try addCandidate(person, to: jobID, origin: origin, by: member, now: now, grace: grace, known: &unindexed)
+    }
+
+    /// - Parameter known: the candidates by email, kept up to date here, for many arrivals in a row.
+    mutating func addCandidate(
+        _ person: NewCandidate, to jobID: JobID, origin: CandidateOrigin, by member: MemberID?, now: Date,
+        grace: TimeInterval = 0, known: inout KnownEmails?
+    ) throws -> ArrivalOutcome {
+        let arrival = try checkArrival(person, to: jobID, by: member, known: known)
         let (job, first) = (arrival.job, arrival.stage)
         let id: CandidateID = arrival.known?.id ?? makeID("cand")
         var candidate = arrival.known ?? Candidate(id: id, name: arrival.name, email: arrival.email, source: person.source)
@@ -70,6 +79,7 @@ extension Workspace {
                 id: makeID("act"), at: now, kind: origin.activityKind, author: member, automatic: false,
                 text: "\(origin.verb) \(job.title) (\(first.name)), source \(person.source)", job: jobID))
         candidates.upsert(candidate)
+        known?.add(candidate)
         guard origin.firesActions else { return ArrivalOutcome(candidate: id, run: nil) }
         let run =
             first.hasActions
@@ -81,7 +91,7 @@ extension Workspace {
     }
 
     /// What adding the person would need, checked without changing anything.
-    func checkArrival(_ person: NewCandidate, to jobID: JobID, by member: MemberID?) throws -> Arrival {
+    func checkArrival(_ person: NewCandidate, to jobID: JobID, by member: MemberID?, known index: KnownEmails? = nil) throws -> Arrival {
         if let member { try require([.moveCandidates], of: member, toDo: "add candidates") }
         guard let job = job(jobID) else { throw StagehandError.notFound(kind: "job", name: jobID.rawValue) }
         guard job.status == .open else { throw StagehandError.jobClosed(job.title) }
@@ -96,7 +106,8 @@ extension Workspace {
             throw StagehandError.invalidAction("'\(email)' is not an email address: use the form name@example.com.")
         }
         let known = email.flatMap { address in
-            candidates.first { $0.email?.caseInsensitiveCompare(address) == .orderedSame }
+            guard let index else { return candidates.first { $0.email?.caseInsensitiveCompare(address) == .orderedSame } }
+            return index.candidate(with: address).flatMap { candidates[$0] }
         }
         if let known, known.placement(in: jobID) != nil {
             throw StagehandError.invalidAction("\(known.name) <\(email ?? "")> is already in \(job.title).")

@@ -55,9 +55,10 @@ extension Workspace {
         }
         var trial = self
         var outcomes: [ArrivalOutcome] = []
+        var known: KnownEmails? = KnownEmails(candidates)
         for (index, person) in people.enumerated() {
             do {
-                outcomes.append(try trial.addCandidate(person, to: job, origin: .csvImport, by: member, now: now))
+                outcomes.append(try trial.addCandidate(person, to: job, origin: .csvImport, by: member, now: now, known: &known))
             } catch let error as StagehandError {
                 // A refused permission is about who imports, not about a row.
                 if case .missingPermission = error { throw error }

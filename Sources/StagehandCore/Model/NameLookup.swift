@@ -31,7 +31,10 @@ public enum NameLookup {
 
 extension Workspace {
     public func findCandidate(_ text: String) throws -> Candidate {
-        try NameLookup.find(text, kind: "candidate", in: Array(candidates), id: \.id.rawValue, name: \.name)
+        // An exact id wins anyway: looked up at once rather than by copying and scanning every candidate
+        // (a move of 1,667 ids on 10,000 candidates took 2.9 s that way).
+        if let exact = candidates[CandidateID(text)] { return exact }
+        return try NameLookup.find(text, kind: "candidate", in: Array(candidates), id: \.id.rawValue, name: \.name)
     }
 
     public func findJob(_ text: String) throws -> Job {
