@@ -149,3 +149,18 @@ import Testing
         expectSnapshot(bottom, named: "help-60x16-scrolled")
     }
 }
+
+/// Issue 19: "↑ N more" above a long column stays inside the column, whole, however many digits N has.
+@Suite struct OverflowLabelTests {
+    @Test func theCountAboveALongColumnKeepsTheDividerAndAllItsDigits() throws {
+        let workspace = SampleWorkspace.makeLarge(candidates: 12_000, jobs: 1, stagesPerJob: 4, timelineEntriesPerCandidate: 0, now: BoardFixture.now)
+        var state = BoardState(workspace: workspace, me: "ana", now: BoardFixture.now, width: 120, height: 35)
+        BoardFixture.press([.character("G")], &state)
+        let lines = BoardFixture.lines(state)
+        let row = try #require(lines.firstIndex { $0.contains("more") && $0.contains("↑") })
+        let label = try #require(lines[row].firstMatch(of: /↑ (\d+) more/))
+        #expect(Int(label.1) ?? 0 > 999, "\(lines[row])")
+        let divider = try #require(Array(lines[row + 2]).firstIndex(of: "│"))
+        #expect(Array(lines[row]).firstIndex(of: "│") == divider, "the divider stays where it is on the other rows: \(lines[row])")
+    }
+}

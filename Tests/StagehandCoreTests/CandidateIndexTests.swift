@@ -17,3 +17,18 @@ import Testing
         #expect(lea != nil && lukas != nil && lea! < lukas!, "Léa sorts before Lukas, accents aside")
     }
 }
+
+/// Issue 19: cards that entered a stage at the same instant (an import's rows) stand
+/// in a natural order — name, then id by its number — not by id as text.
+@Suite struct CardOrderTests {
+    typealias T = TestWorkspace
+
+    @Test func sameInstantSortsByNameThenByIdNumber() {
+        var ws = T.make()
+        let at = T.now
+        for (id, name) in [("cand-1000", "Zed Same"), ("cand-472", "Zed Same"), ("cand-9", "Amy Early")] {
+            ws.candidates.upsert(Candidate(id: CandidateID(id), name: name, email: nil, source: "import", placements: [Placement(job: T.backend, stage: T.hired, enteredAt: at)]))
+        }
+        #expect(ws.columns(of: T.backend)[T.hired] == ["cand-9", "cand-472", "cand-1000"])
+    }
+}

@@ -45,7 +45,10 @@ extension Board {
                 drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, calendar: calendar, on: &frame)
             }
             if first > 0 {
-                frame.put("\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more", x: x + inner - 8, y: layout.cardsTop - 1, style: theme[.overflow])
+                // Right-aligned within the column, whatever its digits: never over the divider.
+                let above = "\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more"
+                let labelX = max(x + 1, x + 1 + inner - DisplayWidth.of(above))
+                frame.put(above, x: labelX, y: layout.cardsTop - 1, style: theme[.overflow], maxWidth: x + 1 + inner - labelX)
             }
             let below = cards.count - first - shown.count
             if below > 0 {

@@ -73,12 +73,21 @@ public struct Workspace: Codable, Sendable, Equatable {
     /// stage — keeping those `include` accepts. The board's columns and every list
     /// of a stage's candidates come from here.
     public func columns(of job: JobID, where include: (Candidate) -> Bool = { _ in true }) -> [StageID: [CandidateID]] {
-        var byStage: [StageID: [(Date, CandidateID)]] = [:]
+        var byStage: [StageID: [(entered: Date, candidate: Candidate)]] = [:]
         for candidate in candidates {
             guard let placement = candidate.placement(in: job), include(candidate) else { continue }
-            byStage[placement.stage, default: []].append((placement.enteredAt, candidate.id))
+            byStage[placement.stage, default: []].append((placement.enteredAt, candidate))
         }
-        return byStage.mapValues { $0.sorted { $0 < $1 }.map(\.1) }
+        return byStage.mapValues { $0.sorted(by: Self.cardOrder).map(\.candidate.id) }
+    }
+
+    /// Entry time, then — for those who entered at the same instant, as an import's
+    /// rows do — name, then id by its number ("cand-472" before "cand-1000").
+    private static func cardOrder(_ a: (entered: Date, candidate: Candidate), _ b: (entered: Date, candidate: Candidate)) -> Bool {
+        if a.entered != b.entered { return a.entered < b.entered }
+        let byName = a.candidate.name.localizedStandardCompare(b.candidate.name)
+        if byName != .orderedSame { return byName == .orderedAscending }
+        return a.candidate.id.rawValue.compare(b.candidate.id.rawValue, options: .numeric) == .orderedAscending
     }
 }
 
