@@ -106,4 +106,12 @@ extension ScheduledItem {
     var email: OutgoingEmail? {
         if case .email(let email) = self { email } else { nil }
     }
+
+    /// The id `stagehand scheduled` lists too.
+    var id: String {
+        switch self {
+        case .email(let email): email.id.rawValue
+        case .timed(let run): run.id.rawValue
+        }
+    }
 }

@@ -13,14 +13,6 @@ public enum ScheduledItem: Sendable, Equatable {
         case .timed(let run): run.startsAt
         }
     }
-
-    /// The id `stagehand scheduled` lists too.
-    public var id: String {
-        switch self {
-        case .email(let email): email.id.rawValue
-        case .timed(let run): run.id.rawValue
-        }
-    }
 }
 
 extension BoardState {
