@@ -6,13 +6,11 @@ import StagehandTerminal
 /// Opens the full-screen board: the state file, the member, the theme, the terminal.
 @MainActor
 enum BoardLauncher {
-    /// - Parameter jobName: the job to open on (id or part of its title), before anything is drawn.
-    static func open(_ session: Session, themeName: String?, jobName: String? = nil, environment: [String: String]) throws {
+    static func open(_ session: Session, themeName: String?, environment: [String: String]) throws {
         if !session.store.exists {
             try session.writeSample(replacing: false)
         }
         let workspace = try session.store.load()
-        let job = try jobName.map { try workspace.findJob($0).id }
         let me: Member?
         if session.memberName != nil {
             me = try session.member(in: workspace)
@@ -51,7 +49,7 @@ enum BoardLauncher {
         let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
         BoardProgram(
             screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
-            status: problem ?? guest ?? ascii, job: job
+            status: problem ?? guest ?? ascii
         ).run()
     }
 

@@ -25,8 +25,6 @@ struct Stagehand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: dark, light, high-contrast, monochrome, or any file NAME.json in Themes/.")
     var theme: String?
-    @Option(help: "Open the board on this job (id or part of its title) instead of the first.")
-    var job: String?
 
     /// ArgumentParser's own, except that every command's errors are reported here,
     /// once (`ErrorReporting`), and that what it prints passes through
@@ -56,7 +54,7 @@ struct Stagehand: ParsableCommand {
         let session = try Session(global)
         // The command line runs on the main thread, which is where the terminal driver lives.
         try MainActor.assumeIsolated {
-            try BoardLauncher.open(session, themeName: theme, jobName: job, environment: ProcessInfo.processInfo.environment)
+            try BoardLauncher.open(session, themeName: theme, environment: ProcessInfo.processInfo.environment)
         }
     }
 }

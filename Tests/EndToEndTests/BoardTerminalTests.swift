@@ -137,15 +137,6 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
-    @Test func dashDashJobOpensTheBoardOnThatJobAndAnUnknownOneIsRefusedBeforeDrawing() throws {
-        let board = try OpenBoard(arguments: ["--job", "robotics"])
-        try board.tmux.waitFor(text: "Robotics Technician [2/3]")
-        try board.tmux.send("q")
-        #expect(try board.tmux.waitForExit() == 0)
-        let refused = try board.cli.run(["--job", "nowhere"])
-        #expect(refused.status != 0 && refused.errors.contains("No job matches 'nowhere'"), "\(refused.errors)")
-    }
-
     @Test func quittingLeavesTheTerminalClean() throws {
         let board = try OpenBoard()
         try board.tmux.send("q")

@@ -16,10 +16,9 @@ public final class BoardProgram {
     /// that nobody's keystroke waits for it.
     static let idleBeforeCompacting = 10.0
 
-    /// - Parameter job: the job to open on; the first one without it.
     public init(
         screen: any Screen, runner: EffectRunner, clock: Clock, me: MemberID?, theme: Theme, themes: [Theme] = [],
-        status: String? = nil, job: JobID? = nil
+        status: String? = nil
     ) {
         self.screen = screen
         self.runner = runner
@@ -29,7 +28,6 @@ public final class BoardProgram {
             workspace: runner.store.workspace, me: me, now: clock.now, width: size.width, height: size.height,
             symbols: screen.supportsUnicode ? .unicode : .ascii, theme: theme)
         state.themes = themes
-        if let job, let index = state.workspace.jobIndex(job) { Board.switchJob(by: index - state.jobIndex, &state) }
         state.status = status.map { StatusLine(kind: .error, text: $0) }
     }
 
