@@ -6,15 +6,21 @@ import Testing
 @Suite struct BoardProgramTests {
     private let start = Date(timeIntervalSince1970: 1_000)
 
-    @MainActor @Test func theLoopWakesWhenAReloadIsDueNotOnlyOnTicks() {
-        // Ticked at 0.2 s, last reloaded at 0: the reload is due at 0.25 s, not at the next tick.
-        let wait = BoardProgram.wait(lastTick: start + 0.2, lastReload: start, now: start + 0.2)
-        #expect(abs(wait - 0.05) < 0.0001)
+    @MainActor @Test func theLoopWaitsUntilWhatIsDueAndNeverLessThanNothing() {
+        #expect(abs(BoardProgram.wait(until: start + 0.25, now: start + 0.2) - 0.05) < 0.0001)
+        #expect(BoardProgram.wait(until: .distantPast, now: start) == 0)
     }
 
-    @MainActor @Test func theLoopNeverWaitsLongerThanATickOrLessThanNothing() {
-        #expect(BoardProgram.wait(lastTick: .distantPast, lastReload: .distantPast, now: start) == 0)
-        #expect(BoardProgram.wait(lastTick: start, lastReload: start + 10, now: start) == BoardProgram.tickInterval)
+    @MainActor @Test func anUntouchedBoardTicksOnceAMinuteAndOneWithRunsUnderWayFiveTimesASecond() throws {
+        try BoardFixture.withRunner(on: BoardFixture.workspace(), as: "ana") { runner in
+            let program = BoardProgram(
+                screen: MemoryScreen(width: 120, height: 35), runner: runner, clock: .fixed(BoardFixture.now), me: "ana", theme: .defaultDark)
+            let last = Date(timeIntervalSinceReferenceDate: 600 + 12.5)
+            #expect(program.nextTick(after: last) == Date(timeIntervalSinceReferenceDate: 660), "idle: at the next whole minute")
+            program.send(.input(.key("L")))
+            #expect(program.state.hasWorkInFlight, "the move started its actions")
+            #expect(program.nextTick(after: last) == last + BoardProgram.tickInterval)
+        }
     }
 }
 

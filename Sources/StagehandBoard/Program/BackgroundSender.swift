@@ -3,16 +3,22 @@ import StagehandCore
 
 /// Sends the board's emails on a thread of its own, so that a slow or hanging mail
 /// server never freezes the keyboard: a pass runs when woken (a move made an email
-/// due, someone pressed send now) and every few seconds for delayed ones. The thread
-/// has its own `StateFile`; the board sees the outcome at its next reload.
+/// due, someone pressed send now) and when the board says something falls due
+/// (`nextPass(in:)`), at most every `interval` seconds. The thread has its own
+/// store, opened at its first pass: a board with nothing to send never reads the
+/// workspace a second time. The board sees the outcome at its next reload.
 public final class BackgroundSender: @unchecked Sendable {
-    private let interval: TimeInterval
+    /// The shortest time between two passes nobody asked for.
+    public let interval: TimeInterval
     private let makeDispatcher: @Sendable () throws -> Dispatcher
     private let condition = NSCondition()
     private var woken = false
     private var stopping = false
     private let stopped = DispatchSemaphore(value: 0)
     private var problem: String?
+    /// When the board last said something falls due; nil: nothing to do until woken.
+    private var dueAt: Date?
+    private var lastPass = Date.distantPast
 
     /// Why the last pass could send nothing from this process (no password here,
     /// no server set), or nil when it could.
@@ -41,6 +47,14 @@ public final class BackgroundSender: @unchecked Sendable {
         }
     }
 
+    /// Asks for a pass once `seconds` have passed (nil: none until woken); safe from any thread.
+    public func nextPass(in seconds: TimeInterval?) {
+        condition.withLock {
+            dueAt = seconds.map { Date().addingTimeInterval(max(0, $0)) }
+            condition.signal()
+        }
+    }
+
     /// Asks for a pass now; safe from any thread.
     public func wake() {
         condition.withLock {
@@ -61,13 +75,23 @@ public final class BackgroundSender: @unchecked Sendable {
         _ = stopped.wait(timeout: .now() + .seconds(Int(patience.components.seconds)))
     }
 
-    /// False once stopping; otherwise returns when woken or after `interval`.
+    /// False once stopping; otherwise returns when woken, or when something falls due
+    /// and the last pass is `interval` behind (what stays due, such as an email no
+    /// transport can take, is tried again at that pace rather than at once).
     private func waitForWork() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        let deadline = Date().addingTimeInterval(interval)
-        while !woken && !stopping && condition.wait(until: deadline) {}
+        while !woken && !stopping {
+            guard let dueAt else {
+                condition.wait()
+                continue
+            }
+            let deadline = max(dueAt, lastPass.addingTimeInterval(interval))
+            if Date() >= deadline { break }
+            _ = condition.wait(until: deadline)
+        }
         woken = false
+        lastPass = Date()
         return !stopping
     }
 }

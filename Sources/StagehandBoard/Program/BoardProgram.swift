@@ -31,17 +31,21 @@ public final class BoardProgram {
         state.status = status.map { StatusLine(kind: .error, text: $0) }
     }
 
-    /// Runs until the user quits or the terminal goes away.
+    /// Runs until the user quits or the terminal goes away. A frame is drawn only
+    /// after something happened (a key, a reload that found a change, a tick): an
+    /// untouched board sleeps in the terminal's wait instead of redrawing.
     public func run() {
         var lastReload = Date.distantPast
-        var lastTick = Date.distantPast
+        var lastTick = Date()
         var lastInput = Date()
         var lastCompaction = Date()
         screen.draw(Board.render(state))
+        scheduleSending()
         while !state.quitting {
+            needsDrawing = false
             // A store that announces changes (a database's LISTEN) wakes the wait; a lost one is retried on the reload's pace.
             let changeSignal = state.storeProblem == nil ? runner.store.changeSignal : nil
-            let timeout = Self.wait(lastTick: lastTick, lastReload: lastReload, now: Date())
+            let timeout = Self.wait(until: min(nextTick(after: lastTick), lastReload + Self.reloadInterval), now: Date())
             if let event = screen.nextEvent(timeout: timeout, wakingOn: changeSignal) {
                 if event == .hangup {
                     state.quitting = true
@@ -53,12 +57,12 @@ public final class BoardProgram {
                 lastReload = .distantPast
             }
             let wall = Date()
-            if wall.timeIntervalSince(lastTick) >= Self.tickInterval {
+            if wall >= nextTick(after: lastTick) {
                 lastTick = wall
                 send(.tick(clock.now))
-                let problem = runner.sender?.setupProblem
-                if problem != state.mailProblem { send(.mailProblem(problem)) }
             }
+            let problem = runner.sender?.setupProblem
+            if problem != state.mailProblem { send(.mailProblem(problem)) }
             if wall.timeIntervalSince(lastReload) >= Self.reloadInterval {
                 lastReload = wall
                 // A store that cannot be read (a database gone away) is said in the bar; the last state stays on screen.
@@ -77,20 +81,43 @@ public final class BoardProgram {
                 lastCompaction = wall
                 _ = try? runner.store.compactIfLarge()
             }
-            screen.draw(Board.render(state))
+            if needsDrawing { screen.draw(Board.render(state)) }
         }
         runner.finish(state.startedRuns)
     }
 
-    /// How long to wait for a key: until the tick or the reload is due, whichever
-    /// comes first, so that reloads keep their own pace instead of waiting for the
-    /// next tick (which once made other processes' changes show up to 400 ms late).
-    static func wait(lastTick: Date, lastReload: Date, now: Date) -> TimeInterval {
-        let due = min(lastTick + tickInterval, lastReload + reloadInterval)
-        return min(tickInterval, max(0, due.timeIntervalSince(now)))
+    /// Set by every message: the state may look different now.
+    private var needsDrawing = false
+
+    /// While runs are under way or the progress pane is open, the clock moves them
+    /// on five times a second; otherwise only a card's age can change with time, and
+    /// it is shown in whole minutes at the finest, so the next tick is the next minute.
+    func nextTick(after last: Date) -> Date {
+        if state.hasWorkInFlight { return last + Self.tickInterval }
+        let minutes = (last.timeIntervalSinceReferenceDate / 60).rounded(.down) + 1
+        return Date(timeIntervalSinceReferenceDate: minutes * 60)
+    }
+
+    /// How long to wait for a key: until the next tick or reload, whichever comes
+    /// first, so that reloads keep their own pace (a wait that only ended at ticks
+    /// once made other processes' changes show up to 400 ms late).
+    static func wait(until due: Date, now: Date) -> TimeInterval {
+        max(0, due.timeIntervalSince(now))
+    }
+
+    /// Tells the mail thread when this workspace next has something due, so that it
+    /// opens its own store (a second copy of the workspace) only when there is mail to send.
+    private func scheduleSending() {
+        guard let sender = runner.sender else { return }
+        let workspace = runner.store.workspace
+        let due = Dispatcher.nextDueDate(in: workspace).map { $0.timeIntervalSince(clock.now) }
+        let underWay = Dispatcher.hasSendsUnderWay(in: workspace) ? sender.interval : nil
+        sender.nextPass(in: [due, underWay].compactMap { $0 }.min())
     }
 
     func send(_ msg: Msg) {
-        Board.dispatch(msg, to: &state, runner: runner) { screen.draw(Board.render($0)) }
+        needsDrawing = true
+        let performed = Board.dispatch(msg, to: &state, runner: runner) { screen.draw(Board.render($0)) }
+        if case .workspaceChanged = msg { scheduleSending() } else if performed > 0 { scheduleSending() }
     }
 }

@@ -5,14 +5,13 @@ extension Board {
     /// On the line under a column's title: how many of its cards are past the stage's
     /// expected time ("⚠2 overdue"), and whether the column is shown by age — the
     /// longest wording that fits the column.
-    static func drawColumnNote(_ stage: Stage, cards: [Candidate], x: Int, width: Int, state: BoardState, calendar: Calendar,
+    static func drawColumnNote(_ stage: Stage, x: Int, width: Int, state: BoardState, calendar: Calendar,
         on frame: inout Frame
     ) {
         let byAge = state.isAgeOrdered(stage.id)
         var overdue = 0
-        if let job = state.job, stage.expected != nil {
-            let waiting = cards.compactMap { $0.placement(in: job.id) }.filter { $0.disqualification == nil }.map(\.enteredAt)
-            overdue = stage.overdueCount(enteredAt: waiting, now: state.now, calendar: calendar)
+        if stage.expected != nil {
+            overdue = stage.overdueCount(enteredAt: state.waitingEntries(inStage: stage.id), now: state.now, calendar: calendar)
         }
         guard overdue > 0 || byAge else { return }
         let mark = state.symbols.overdue

@@ -31,7 +31,7 @@ extension Board {
             cursor += frame.put(bolt, x: cursor, y: 1, style: isTarget ? titleStyle : theme[.bolt].over(titleStyle))
             frame.put(count, x: cursor, y: 1, style: titleStyle)
             frame.put(String(repeating: symbols.horizontal, count: max(0, width - 1)), x: x, y: 2, style: theme[.separator])
-            drawColumnNote(stage, cards: cards, x: x, width: width - 1, state: state, calendar: calendar, on: &frame)
+            drawColumnNote(stage, x: x, width: width - 1, state: state, calendar: calendar, on: &frame)
             if stageIndex < layout.visibleStages.upperBound - 1 {
                 for row in 1..<layout.cardsBottom {
                     frame.put(symbols.vertical, x: x + width - 1, y: row, style: theme[.separator])

@@ -36,6 +36,12 @@ public struct BoardState: Sendable {
     /// rather than on every frame: a key must render in a few milliseconds even with
     /// ten thousand candidates.
     private var columns: [StageID: [CandidateID]] = [:]
+    /// Each shown card's row in its column, so finding the focused card is one look-up.
+    private var rows: [CandidateID: Int] = [:]
+    /// Per stage with an expected time: its waiting (not disqualified) cards' entry
+    /// times, oldest first, so the overdue count under its title is a few look-ups
+    /// per frame however long the column is.
+    private var waitingSince: [StageID: [Date]] = [:]
     public var mode: Mode = .board
     /// What this board started, newest last; the progress pane shows one of them.
     public var batches: [RunBatch] = []
@@ -89,23 +95,43 @@ public struct BoardState: Sendable {
     }
 
     /// The cards of one stage of the current job, after the filter, in the order they entered it.
-    public func cards(inStage index: Int) -> [Candidate] {
-        guard let job, job.pipeline.indices.contains(index) else { return [] }
-        return (columns[job.pipeline[index].id] ?? []).compactMap { workspace.candidates[$0] }
+    public func cards(inStage index: Int) -> ColumnCards {
+        guard let job, job.pipeline.indices.contains(index) else { return ColumnCards(ids: [], table: workspace.candidates) }
+        return ColumnCards(ids: columns[job.pipeline[index].id] ?? [], table: workspace.candidates)
+    }
+
+    /// The entry times of a stage's waiting cards, oldest first; empty for a stage without an expected time.
+    public func waitingEntries(inStage stage: StageID) -> [Date] {
+        waitingSince[stage] ?? []
     }
 
     private mutating func sortCards() {
         guard let job else {
             columns = [:]
+            rows = [:]
+            waitingSince = [:]
             return
         }
         let filter = CardFilter(self.filter)
         columns = ordered(workspace.columns(of: job.id) { $0.matches(filter) }, of: job.id)
+        rows = [:]
+        rows.reserveCapacity(columns.values.reduce(0) { $0 + $1.count })
+        for ids in columns.values {
+            for (row, id) in ids.enumerated() { rows[id] = row }
+        }
+        waitingSince = [:]
+        for stage in job.pipeline where stage.expected != nil {
+            // The columns are in entry order, and by age puts the waiting first in that order: oldest first either way.
+            waitingSince[stage.id] = (columns[stage.id] ?? []).compactMap { id in
+                workspace.candidates[id]?.placement(in: job.id).flatMap { $0.disqualification == nil ? $0.enteredAt : nil }
+            }
+        }
     }
 
     public var focusedCardIndex: Int? {
-        guard let focused else { return nil }
-        return cards(inStage: stageIndex).firstIndex { $0.id == focused }
+        guard let focused, let row = rows[focused] else { return nil }
+        let ids = cards(inStage: stageIndex).ids
+        return ids.indices.contains(row) && ids[row] == focused ? row : nil
     }
 
     public var canMove: Bool { me.map { workspace.allows($0, .moveCandidates) } ?? false }
@@ -113,9 +139,8 @@ public struct BoardState: Sendable {
     /// Keeps focus on a card that exists: the same candidate if still in this
     /// stage, else the nearest card.
     mutating func focusFirstCard() {
-        let cards = cards(inStage: stageIndex)
-        if let focused, cards.contains(where: { $0.id == focused }) { return }
-        focused = cards.first?.id
+        if focusedCardIndex != nil { return }
+        focused = cards(inStage: stageIndex).first?.id
     }
 
     mutating func clampIndices() {

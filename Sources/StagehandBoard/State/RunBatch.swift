@@ -16,6 +16,10 @@ extension BoardState {
     /// Every run this board started and still shows.
     public var startedRuns: [ActionRunID] { batches.flatMap(\.runs) }
 
+    /// Runs of this board under way, its progress pane open, or a bulk move going:
+    /// what the clock has to move on.
+    public var hasWorkInFlight: Bool { !batches.isEmpty || bulkProgress != nil || paneClosesAt != nil }
+
     /// The runs of a batch the workspace knows, in the order they started.
     public func runs(of batch: RunBatch) -> [ActionRun] {
         batch.runs.compactMap { workspace.actionRuns[$0] }

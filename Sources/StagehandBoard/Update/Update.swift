@@ -120,10 +120,13 @@ public enum Board {
     static func followFocusedCandidate(_ state: inout BoardState) {
         if let focused = state.focused, let job = state.job,
             let stage = state.workspace.candidates[focused]?.placement(in: job.id)?.stage,
-            let index = job.stageIndex(stage), state.cards(inStage: index).contains(where: { $0.id == focused })
+            let index = job.stageIndex(stage)
         {
+            let before = state.stageIndex
             state.stageIndex = index
-            return
+            // Still shown there (the filter may hide them): focus stays with them.
+            if state.focusedCardIndex != nil { return }
+            state.stageIndex = before
         }
         state.focusFirstCard()
     }

@@ -118,9 +118,18 @@ public struct Dispatcher {
     /// A run whose steps have all started (one may wait for its email, which another
     /// process is sending) waits on nobody's clock, so it does not count.
     public func nextDueDate() -> Date? {
-        let workspace = store.workspace
+        Self.nextDueDate(in: store.workspace)
+    }
+
+    public static func nextDueDate(in workspace: Workspace) -> Date? {
         let emails = workspace.emails.filter { $0.status == .scheduled }.map(\.dueAt)
         let runs = workspace.actionRuns.filter { $0.steps.contains { $0.state == .pending } }.map(\.startsAt)
         return (emails + runs).min()
+    }
+
+    /// Whether some process is handing an email to its server right now: should it
+    /// die, a pass is what reports the email as unknown.
+    public static func hasSendsUnderWay(in workspace: Workspace) -> Bool {
+        workspace.emails.contains { $0.status == .sending }
     }
 }
