@@ -10,6 +10,8 @@ case "core-memory": exit(CoreTiming.loadAndMove(Array(arguments.dropFirst())))
 case "board": exit(BoardTiming.run(Array(arguments.dropFirst())))
 case "work": exit(WorkTiming.run(Array(arguments.dropFirst())))
 case "timed": exit(TimedTiming.run(Array(arguments.dropFirst())))
+case "generate": exit(Generate.run(Array(arguments.dropFirst())))
+case "scale": exit(MainActor.assumeIsolated { ScaleTiming.run(Array(arguments.dropFirst())) })
 case "insights": exit(InsightsTiming.run(Array(arguments.dropFirst())))
 case "writers": exit(ConcurrentWriters.run(Array(arguments.dropFirst())))
 case "writer-changes": exit(ConcurrentWriters.writer(Array(arguments.dropFirst())))
@@ -32,6 +34,8 @@ default:
           work          My work, a task done, a note, a tag, an evaluation, the finder on 10,000 candidates
           timed         a dispatch pass over 10,000 actions waiting for their time in stage, none due
           insights      pipeline insights, the insights page, report as a process, frame cost with expected times
+          generate      write the benchmarks' large workspace to a state file (--candidates N --state PATH)
+          scale         issue 19's operations at 1k, 10k and 100k candidates and their growth exponents
           store-timing  the state file alone: create, load, update, poll, compaction
           store-writer  a writer process for the store's crash and concurrency tests
           writers       8 processes × 250 moves and notes on one store: all present, throughput, worst wait

@@ -24,10 +24,33 @@ import Testing
         for number in 1...30 { try addNote("note \(number)", with: file) }
 
         #expect(try generation(in: folder) != firstGeneration)
-        #expect((folder.bytes("state.json.journal")?.count ?? 0) <= 3_000)
+        let snapshot = folder.bytes("state.json")?.count ?? 0
+        #expect((folder.bytes("state.json.journal")?.count ?? 0) <= max(3_000, snapshot), "folded once past the backstop and the snapshot")
         let reloaded = try StateFile(path: folder.statePath).load()
         #expect(reloaded == file.workspace)
         #expect(reloaded.candidates["cand-1"]?.timeline.count == 31)
+    }
+
+    @Test func aChangeFoldsTheJournalOnlyOnceItOutgrewTheSnapshotToo() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath, compactAfterBytes: 500)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let firstGeneration = try generation(in: folder)
+        let snapshotSize = try #require(folder.bytes("state.json")?.count)
+        #expect(snapshotSize > 500, "the case this is about: a snapshot larger than the backstop")
+
+        var number = 0
+        while (folder.bytes("state.json.journal")?.count ?? 0) + 400 < snapshotSize {
+            number += 1
+            try addNote("note \(number)", with: file)
+        }
+        #expect(try generation(in: folder) == firstGeneration, "past the backstop but smaller than the snapshot: kept")
+        for _ in 0..<20 {
+            number += 1
+            try addNote("note \(number)", with: file)
+        }
+        #expect(try generation(in: folder) != firstGeneration, "larger than the snapshot: folded")
+        #expect(try StateFile(path: folder.statePath).load().candidates["cand-1"]?.timeline.count == number + 1)
     }
 
     @Test func updatesLeaveAJournalPastTheIdleSizeToCompactIfLarge() throws {

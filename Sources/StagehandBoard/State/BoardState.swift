@@ -4,7 +4,7 @@ import StagehandCore
 /// Everything the board shows, as a value. `update` changes it; `render` draws it.
 public struct BoardState: Sendable {
     public var workspace: Workspace {
-        didSet { sortCards() }
+        didSet { sortCards(after: oldValue) }
     }
     /// The member using the board; `nil` for someone who is not on the team (read-only).
     public var me: MemberID?
@@ -17,7 +17,7 @@ public struct BoardState: Sendable {
     public var themes: [Theme] = []
 
     public var jobIndex = 0 {
-        didSet { sortCards() }
+        didSet { if jobIndex != oldValue { sortCards() } }
     }
     public var stageIndex = 0
     /// The focused card, by candidate, so focus survives reloads and others' moves.
@@ -32,16 +32,8 @@ public struct BoardState: Sendable {
     public var ageOrdered: Set<StageKey> = [] {
         didSet { if ageOrdered != oldValue { sortCards() } }
     }
-    /// The current job's cards by stage after the filter, worked out once per change
-    /// rather than on every frame: a key must render in a few milliseconds even with
-    /// ten thousand candidates.
-    private var columns: [StageID: [CandidateID]] = [:]
-    /// Each shown card's row in its column, so finding the focused card is one look-up.
-    private var rows: [CandidateID: Int] = [:]
-    /// Per stage with an expected time: its waiting (not disqualified) cards' entry
-    /// times, oldest first, so the overdue count under its title is a few look-ups
-    /// per frame however long the column is.
-    private var waitingSince: [StageID: [Date]] = [:]
+    /// The current job's cards by stage after the filter (see `BoardColumns`).
+    private var columns = BoardColumns()
     public var mode: Mode = .board
     /// What this board started, newest last; the progress pane shows one of them.
     public var batches: [RunBatch] = []
@@ -97,39 +89,32 @@ public struct BoardState: Sendable {
     /// The cards of one stage of the current job, after the filter, in the order they entered it.
     public func cards(inStage index: Int) -> ColumnCards {
         guard let job, job.pipeline.indices.contains(index) else { return ColumnCards(ids: [], table: workspace.candidates) }
-        return ColumnCards(ids: columns[job.pipeline[index].id] ?? [], table: workspace.candidates)
+        return ColumnCards(ids: columns.ids[job.pipeline[index].id] ?? [], table: workspace.candidates)
     }
 
     /// The entry times of a stage's waiting cards, oldest first; empty for a stage without an expected time.
     public func waitingEntries(inStage stage: StageID) -> [Date] {
-        waitingSince[stage] ?? []
+        columns.waitingSince[stage] ?? []
     }
 
-    private mutating func sortCards() {
+    /// Makes the columns anew, or after a change of the workspace alone follows the
+    /// candidates that changed (a filter or an age order is applied anew each time).
+    private mutating func sortCards(after old: Workspace? = nil) {
         guard let job else {
-            columns = [:]
-            rows = [:]
-            waitingSince = [:]
+            columns = BoardColumns()
+            return
+        }
+        if let old, filter.isEmpty, !ageOrdered.contains(where: { $0.job == job.id }), columns.job == job.id,
+            columns.follow(from: old, to: workspace)
+        {
             return
         }
         let filter = CardFilter(self.filter)
-        columns = ordered(workspace.columns(of: job.id) { $0.matches(filter) }, of: job.id)
-        rows = [:]
-        rows.reserveCapacity(columns.values.reduce(0) { $0 + $1.count })
-        for ids in columns.values {
-            for (row, id) in ids.enumerated() { rows[id] = row }
-        }
-        waitingSince = [:]
-        for stage in job.pipeline where stage.expected != nil {
-            // The columns are in entry order, and by age puts the waiting first in that order: oldest first either way.
-            waitingSince[stage.id] = (columns[stage.id] ?? []).compactMap { id in
-                workspace.candidates[id]?.placement(in: job.id).flatMap { $0.disqualification == nil ? $0.enteredAt : nil }
-            }
-        }
+        columns = BoardColumns(job, columns: ordered(workspace.columns(of: job.id) { $0.matches(filter) }, of: job.id), in: workspace)
     }
 
     public var focusedCardIndex: Int? {
-        guard let focused, let row = rows[focused] else { return nil }
+        guard let focused, let row = columns.rows[focused] else { return nil }
         let ids = cards(inStage: stageIndex).ids
         return ids.indices.contains(row) && ids[row] == focused ? row : nil
     }

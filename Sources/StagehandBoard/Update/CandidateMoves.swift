@@ -7,14 +7,20 @@ extension Board {
     /// those the core says cannot move (the status says how many stay, and the
     /// move's dialog names them). Nil, with the core's refusal on the status line,
     /// when nobody can.
+    /// The selected cards of a job stage by stage, as the columns show them; looked
+    /// for only when something is selected, as it means walking every candidate.
+    private static func selectedInColumnOrder(_ state: BoardState, job: Job) -> [CandidateID] {
+        let columns = state.workspace.columns(of: job.id) { state.selection.contains($0.id) }
+        return job.pipeline.flatMap { columns[$0.id] ?? [] }
+    }
+
     static func pickUp(_ state: inout BoardState) -> (moving: [CandidateID], staying: [CandidateID])? {
         guard let job = state.job else { return nil }
         // In the order the columns show them, so that the dialog names them as the board does.
-        let columns = state.workspace.columns(of: job.id) { state.selection.contains($0.id) }
         let asked =
             state.selection.isEmpty
             ? state.focused.map { [$0] } ?? []
-            : job.pipeline.flatMap { columns[$0.id] ?? [] }
+            : selectedInColumnOrder(state, job: job)
         guard !asked.isEmpty, let me = member(&state) else { return nil }
         do {
             let movable = try state.workspace.movable(asked, in: job.id, by: me)

@@ -73,21 +73,34 @@ public struct Workspace: Codable, Sendable, Equatable {
     /// stage — keeping those `include` accepts. The board's columns and every list
     /// of a stage's candidates come from here.
     public func columns(of job: JobID, where include: (Candidate) -> Bool = { _ in true }) -> [StageID: [CandidateID]] {
-        var byStage: [StageID: [(entered: Date, candidate: Candidate)]] = [:]
-        for candidate in candidates {
+        // Entry times and table positions, not candidates, are what gets sorted: moving
+        // whole candidates about in a sort of ten thousand was most of a board's move.
+        var byStage: [StageID: [(entered: Date, position: Int)]] = [:]
+        for position in candidates.indices {
+            let candidate = candidates[position]
             guard let placement = candidate.placement(in: job), include(candidate) else { continue }
-            byStage[placement.stage, default: []].append((placement.enteredAt, candidate))
+            byStage[placement.stage, default: []].append((placement.enteredAt, position))
         }
-        return byStage.mapValues { $0.sorted(by: Self.cardOrder).map(\.candidate.id) }
+        return byStage.mapValues { cards in
+            cards.sorted { a, b in
+                a.entered != b.entered ? a.entered < b.entered : Self.cardOrder(candidates[a.position], candidates[b.position])
+            }.map { candidates[$0.position].id }
+        }
     }
 
-    /// Entry time, then — for those who entered at the same instant, as an import's
-    /// rows do — name, then id by its number ("cand-472" before "cand-1000").
-    private static func cardOrder(_ a: (entered: Date, candidate: Candidate), _ b: (entered: Date, candidate: Candidate)) -> Bool {
-        if a.entered != b.entered { return a.entered < b.entered }
-        let byName = a.candidate.name.localizedStandardCompare(b.candidate.name)
+    /// Whether `a` comes before `b` in their column of `job`, both being in it.
+    public static func cardPrecedes(_ a: Candidate, _ b: Candidate, in job: JobID) -> Bool {
+        let first = a.placement(in: job)?.enteredAt ?? .distantPast
+        let second = b.placement(in: job)?.enteredAt ?? .distantPast
+        return first != second ? first < second : cardOrder(a, b)
+    }
+
+    /// For those who entered at the same instant, as an import's rows do: name, then
+    /// id by its number ("cand-472" before "cand-1000").
+    private static func cardOrder(_ a: Candidate, _ b: Candidate) -> Bool {
+        let byName = a.name.localizedStandardCompare(b.name)
         if byName != .orderedSame { return byName == .orderedAscending }
-        return a.candidate.id.rawValue.compare(b.candidate.id.rawValue, options: .numeric) == .orderedAscending
+        return a.id.rawValue.compare(b.id.rawValue, options: .numeric) == .orderedAscending
     }
 }
 

@@ -33,9 +33,9 @@ public final class StateFile {
     public static let currentSchemaVersion = 5
 
     public let path: URL
-    /// Past this journal size `update` folds the journal into a new snapshot
-    /// itself, making that change wait for the rewrite: a backstop for when no
-    /// idle caller compacts.
+    /// Past this journal size, and the snapshot's, `update` folds the journal into
+    /// a new snapshot itself, making that change wait for the rewrite: a backstop
+    /// for when no idle caller compacts.
     public let compactAfterBytes: Int
     /// Past this journal size `compactIfLarge()` folds it into a new snapshot.
     public let compactWhenIdleAfterBytes: Int
@@ -293,7 +293,10 @@ public final class StateFile {
         state.journalLines += 1
         state.records += 1
         loaded = state
-        if state.journalEnd > compactAfterBytes {
+        // Only once the journal has also outgrown the snapshot: a rewrite then costs no
+        // more than the changes that led to it, so many large changes in a row (bulk
+        // moves of thousands) stay linear instead of each paying for the whole file.
+        if state.journalEnd > max(compactAfterBytes, state.snapshot.size) {
             // The change is already durable in the journal, so a failed compaction
             // must not report the update as failed; the next update tries again.
             try? rewriteSnapshot(state)
