@@ -152,9 +152,13 @@ final class BoardSession: ChannelInboundHandler {
         switch settings.state {
         case .file(let path):
             environment["STAGEHAND_STATE"] = path.path
+            // Where each member's last job is remembered: beside the state, which the service may write (not its home).
+            environment["XDG_STATE_HOME"] = path.deletingLastPathComponent().path
         case .database(let database):
             environment["STAGEHAND_STATE"] = database.uri
-            for (key, value) in ProcessInfo.processInfo.environment where key.hasPrefix("PG") { environment[key] = value }
+            for (key, value) in ProcessInfo.processInfo.environment where key.hasPrefix("PG") || key == "XDG_STATE_HOME" {
+                environment[key] = value
+            }
         }
         return environment
     }

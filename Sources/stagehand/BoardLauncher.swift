@@ -6,11 +6,14 @@ import StagehandTerminal
 /// Opens the full-screen board: the state file, the member, the theme, the terminal.
 @MainActor
 enum BoardLauncher {
-    static func open(_ session: Session, themeName: String?, environment: [String: String]) throws {
+    /// - Parameter jobName: the job to open on (id or part of its title), refused
+    ///   before anything is drawn; without it, the one this member last had open.
+    static func open(_ session: Session, themeName: String?, jobName: String? = nil, environment: [String: String]) throws {
         if !session.store.exists {
             try session.writeSample(replacing: false)
         }
         let workspace = try session.store.load()
+        let chosen = try jobName.map { try workspace.findJob($0).id }
         let me: Member?
         if session.memberName != nil {
             me = try session.member(in: workspace)
@@ -45,12 +48,16 @@ enum BoardLauncher {
         sender.start()
         let runner = EffectRunner(
             store: session.store, dispatcher: session.dispatcher, sender: sender, clock: session.clock, me: me?.id)
+        let lastJobs = LastJobs(environment: environment)
+        let who = me?.id.rawValue ?? "login:\(Session.osLogin)"
+        let job = chosen ?? lastJobs.job(in: session.location, for: who)
         let guest = me == nil ? "You (\(Session.osLogin)) are not on this team: the board is read-only." : nil
         let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
-        BoardProgram(
+        let program = BoardProgram(
             screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
-            status: problem ?? guest ?? ascii
-        ).run()
+            status: problem ?? guest ?? ascii, job: job)
+        program.run()
+        if let shown = program.jobOnScreen { lastJobs.remember(shown, in: session.location, for: who) }
     }
 
     /// Where themes are looked up: $STAGEHAND_THEMES, ./Themes, and Themes/ beside

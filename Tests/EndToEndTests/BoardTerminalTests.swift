@@ -137,6 +137,28 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
+    @Test func openOnAJobThenTheBoardReopensWhereTheMemberLeftIt() throws {
+        let chosen = try OpenBoard(arguments: ["open", "--job", "robotics"])
+        try chosen.tmux.waitFor(text: "Robotics Technician [2/3]")
+        try chosen.tmux.send("q")
+        #expect(try chosen.tmux.waitForExit() == 0)
+
+        let again = try OpenBoard(reusing: chosen.cli)
+        try again.tmux.waitFor(text: "Robotics Technician [2/3]")
+        try again.tmux.send("]")
+        try again.tmux.waitFor(text: "[3/3]")
+        try again.tmux.send("q")
+        #expect(try again.tmux.waitForExit() == 0)
+
+        let third = try OpenBoard(reusing: chosen.cli)
+        try third.tmux.waitFor(text: "[3/3]")
+        try third.tmux.send("q")
+        #expect(try third.tmux.waitForExit() == 0)
+
+        let refused = try chosen.cli.run(["open", "--job", "nowhere"])
+        #expect(refused.status != 0 && refused.errors.contains("No job matches 'nowhere'"), "\(refused.errors)")
+    }
+
     @Test func quittingLeavesTheTerminalClean() throws {
         let board = try OpenBoard()
         try board.tmux.send("q")

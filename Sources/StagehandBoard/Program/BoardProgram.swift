@@ -16,9 +16,10 @@ public final class BoardProgram {
     /// that nobody's keystroke waits for it.
     static let idleBeforeCompacting = 10.0
 
+    /// - Parameter job: the job to open on; the first one without it (or when it is gone).
     public init(
         screen: any Screen, runner: EffectRunner, clock: Clock, me: MemberID?, theme: Theme, themes: [Theme] = [],
-        status: String? = nil
+        status: String? = nil, job: JobID? = nil
     ) {
         self.screen = screen
         self.runner = runner
@@ -28,6 +29,7 @@ public final class BoardProgram {
             workspace: runner.store.workspace, me: me, now: clock.now, width: size.width, height: size.height,
             symbols: screen.supportsUnicode ? .unicode : .ascii, theme: theme)
         state.themes = themes
+        if let job, let index = state.workspace.jobIndex(job) { Board.switchJob(by: index - state.jobIndex, &state) }
         state.status = status.map { StatusLine(kind: .error, text: $0) }
     }
 
@@ -85,6 +87,9 @@ public final class BoardProgram {
         }
         runner.finish(state.startedRuns)
     }
+
+    /// The job the board shows (at the end of `run`, the one to open on next time).
+    public var jobOnScreen: JobID? { state.job?.id }
 
     /// Set by every message: the state may look different now.
     private var needsDrawing = false

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the board on a job (what `stagehand` alone does, on the job you last had open).")
+
+    @ParentCommand var root: Stagehand
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The job (id or part of the title).") var job: String?
+
+    func run() throws {
+        let session = try Session(global)
+        try MainActor.assumeIsolated {
+            try BoardLauncher.open(session, themeName: root.theme, jobName: job, environment: ProcessInfo.processInfo.environment)
+        }
+    }
+}
