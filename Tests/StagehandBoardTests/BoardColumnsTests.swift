@@ -18,7 +18,8 @@ import Testing
 
     @Test func movesDisqualificationsNewcomersAndRenamesShowAsIfSortedAnew() throws {
         let now = BoardFixture.now
-        var workspace = SampleWorkspace.makeLarge(candidates: 400, timelineEntriesPerCandidate: 1, now: now)
+        // Over two chunks of the candidates table (`ChunkedArray`), so most of it is shared after each change.
+        var workspace = SampleWorkspace.makeLarge(candidates: 2_500, timelineEntriesPerCandidate: 1, now: now)
         let job = workspace.setup.jobs[0]
         // Many at one instant: the order among them is by name, then id.
         for position in workspace.candidates.indices.prefix(60) {

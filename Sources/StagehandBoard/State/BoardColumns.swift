@@ -31,7 +31,7 @@ struct BoardColumns: Sendable {
     /// were removed, or so many changed that sorting all of them is cheaper.
     mutating func follow(from old: Workspace, to new: Workspace) -> Bool {
         guard let jobID = job, let pipeline = new.job(jobID)?.pipeline, old.job(jobID)?.pipeline == pipeline,
-            let changed = new.candidates.positionsChanged(since: old.candidates, where: { $0.placements != $1.placements || $0.name != $1.name }),
+            let changed = new.candidates.positionsMoved(since: old.candidates),
             changed.count <= max(64, new.candidates.count / 16)
         else { return false }
         guard !changed.isEmpty else { return true }
