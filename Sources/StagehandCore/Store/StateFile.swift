@@ -280,7 +280,9 @@ public final class StateFile {
 
     /// Changes `state` only once the record is durable.
     private func append(_ record: JournalRecord, to state: inout LoadedState) throws {
-        var line = try journalEncoder.encode(record)
+        var writer = JSONWriter(fallback: journalEncoder)
+        try record.write(to: &writer)
+        var line = Data(writer.bytes)
         line.append(UInt8(ascii: "\n"))
         let start = state.journalEnd
         let stamp = try appendLine(line, at: start, cuttingTornLine: state.journal.map { $0.size > start } ?? false)
