@@ -79,4 +79,22 @@ import Testing
         #expect(record.emails != nil && record.actionRuns != nil)
         #expect(try written(record) == encoded(record))
     }
+
+    @Test func aSnapshotIsTheFileJSONEncoderWrote() throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        pretty.dateEncodingStrategy = .iso8601
+        var workspace = SampleWorkspace.make(now: Self.oddDates[1], currentLogin: "ana")
+        // Empty tables too, which JSONEncoder writes over lines of their own.
+        workspace.evaluationRequests = EntityTable()
+        workspace.candidates.upsert(Candidate(id: "cand-odd", name: Self.oddTexts[3], email: nil, source: Self.oddTexts[4]))
+        for snapshot in [
+            Snapshot(schemaVersion: 5, generation: "gen-1", workspace: workspace),
+            Snapshot(schemaVersion: 5, generation: "gen-2", workspace: SampleWorkspace.makeLarge(candidates: 50, now: Self.oddDates[2])),
+        ] {
+            var writer = JSONWriter(fallback: pretty)
+            try snapshot.write(to: &writer)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: try pretty.encode(snapshot), as: UTF8.self))
+        }
+    }
 }

@@ -1,40 +1,40 @@
 import Foundation
 
-/// Writes a journal record exactly as JSONEncoder does with sorted keys, slashes
-/// unescaped and ISO 8601 dates — byte for byte, so readers cannot tell — for
-/// the candidates, which are most of a large record (a bulk move of 1,000 spent
-/// three quarters of its time in JSONEncoder). Everything else is handed to
-/// JSONEncoder and its text copied in.
+/// Writes journal lines and snapshots exactly as JSONEncoder does with sorted
+/// keys, slashes unescaped and ISO 8601 dates, compact or pretty-printed — byte for
+/// byte, so readers cannot tell — for the candidates, which are most of both (a
+/// bulk move of 1,000 spent three quarters of its time in JSONEncoder). Everything
+/// else is handed to `fallback`, a JSONEncoder with the same options, and its text
+/// copied in.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private let fallback: JSONEncoder
+    /// As JSONEncoder's `.prettyPrinted`: a member per line, two spaces per level, `"key" : value`.
+    private let pretty: Bool
     /// Per open object or array: whether a member was written yet (a comma is due).
     private var started: [Bool] = []
 
-    init(fallback: JSONEncoder) {
+    init(fallback: JSONEncoder, capacity: Int = 4_096) {
         self.fallback = fallback
-        bytes.reserveCapacity(4_096)
+        pretty = fallback.outputFormatting.contains(.prettyPrinted)
+        bytes.reserveCapacity(capacity)
     }
 
     // MARK: Structure
 
     mutating func object(_ members: (inout JSONWriter) throws -> Void) rethrows {
-        bytes.append(UInt8(ascii: "{"))
-        started.append(false)
+        open(UInt8(ascii: "{"))
         try members(&self)
-        started.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        close(UInt8(ascii: "}"))
     }
 
     mutating func array<Element>(_ elements: some Sequence<Element>, _ element: (inout JSONWriter, Element) throws -> Void) rethrows {
-        bytes.append(UInt8(ascii: "["))
-        started.append(false)
+        open(UInt8(ascii: "["))
         for value in elements {
             separate()
             try element(&self, value)
         }
-        started.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        close(UInt8(ascii: "]"))
     }
 
     /// A member's key; its value must follow. Keys go in ascending order, as sorted keys have them.
@@ -42,12 +42,36 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        started.append(false)
+    }
+
+    /// Pretty-printed, an empty one still spans lines: `[`, a blank line, `]`.
+    private mutating func close(_ bracket: UInt8) {
+        let hadMembers = started.removeLast()
+        if pretty {
+            if !hadMembers { bytes.append(UInt8(ascii: "\n")) }
+            newLine()
+        }
+        bytes.append(bracket)
     }
 
     private mutating func separate() {
         guard let last = started.indices.last else { return }
         if started[last] { bytes.append(UInt8(ascii: ",")) } else { started[last] = true }
+        if pretty { newLine() }
+    }
+
+    private mutating func newLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: started.count * 2))
     }
 
     // MARK: Values
@@ -129,9 +153,19 @@ struct JSONWriter {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// Any value, as JSONEncoder writes it.
+    /// Any value, as JSONEncoder writes it (pretty-printed, indented to where it stands).
     mutating func encoded(_ value: some Encodable) throws {
-        bytes.append(contentsOf: try fallback.encode(value))
+        let text = try fallback.encode(value)
+        guard pretty, !started.isEmpty else { return bytes.append(contentsOf: text) }
+        let indent = started.count * 2
+        // JSON strings hold no raw line breaks, so every one is the encoder's own; the
+        // blank line of an empty array or object stays blank.
+        for (offset, byte) in zip(text.indices, text) {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n"), offset + 1 < text.endIndex, text[offset + 1] != UInt8(ascii: "\n") {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            }
+        }
     }
 }
 

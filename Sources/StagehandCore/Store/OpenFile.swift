@@ -70,7 +70,7 @@ struct OpenFile: ~Copyable {
         return data
     }
 
-    func write(_ data: Data, at offset: Int) throws {
+    func write(_ data: some ContiguousBytes, at offset: Int) throws {
         try data.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {

@@ -338,7 +338,9 @@ public final class StateFile {
     /// and are ignored.
     private func writeSnapshot(_ workspace: Workspace, keepingBackupAt backup: String?) throws {
         let snapshot = Snapshot(schemaVersion: schema.current, generation: UUID().uuidString, workspace: workspace)
-        let data = try snapshotEncoder.encode(snapshot)
+        var writer = JSONWriter(fallback: snapshotEncoder, capacity: loaded?.snapshot.size ?? 1 << 20)
+        try snapshot.write(to: &writer)
+        let data = writer.bytes
         let permissions = try FileSystem.stamp(of: snapshotPath)?.permissions
         // A fixed name is safe: only the lock holder writes it, and it clears what a crash left.
         let temporary = snapshotPath + ".tmp"
