@@ -107,7 +107,9 @@ extension Board {
         // Open tasks about the candidate in this job: where work is waiting, and whether it is late.
         let open = state.workspace.tasks.records(of: candidate.id).filter { !$0.done && ($0.job == nil || $0.job == job.id) }
         let late = open.contains { $0.isOverdue(at: state.now) }
-        let tasks = open.isEmpty ? "" : (late ? "!" : state.symbols.isUnicode ? "☐" : "T") + "\(open.count) "
+        // Without UTF-8 a late task is "T!", since a bare "!" there marks an aging card.
+        let mark = state.symbols.isUnicode ? (late ? "!" : "☐") : (late ? "T!" : "T")
+        let tasks = open.isEmpty ? "" : mark + "\(open.count) "
         // When the next action on time in this stage falls due: "⏱2d".
         let next = state.workspace.waitingTimedRuns(of: candidate.id, in: job.id).first.map {
             "\(state.symbols.timer)\(TimeInStage.describe(from: state.now, to: $0.startsAt)) "
