@@ -6,28 +6,16 @@ import Foundation
 extension Candidate: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            json.key("doNotEmail")
-            json.boolean(doNotEmail)
-            if let email {
-                json.key("email")
-                json.string(email)
-            }
-            json.key("followers")
-            json.array(followers) { $0.string($1) }
-            json.key("id")
-            json.string(id)
-            json.key("name")
-            json.string(name)
-            json.key("placements")
-            try json.array(placements) { try $1.write(to: &$0) }
-            json.key("source")
-            json.string(source)
-            json.key("tags")
-            json.array(tags) { $0.string($1) }
-            json.key("talentPools")
-            json.array(talentPools) { $0.string($1) }
-            json.key("timeline")
-            try json.array(timeline) { try $1.write(to: &$0) }
+            json.member("doNotEmail", doNotEmail) { $0.boolean($1) }
+            json.member("email", email) { $0.string($1) }
+            json.member("followers", followers) { json, followers in json.array(followers) { $0.string($1) } }
+            json.member("id", id) { $0.string($1) }
+            json.member("name", name) { $0.string($1) }
+            try json.member("placements", placements) { json, placements in try json.array(placements) { try $1.write(to: &$0) } }
+            json.member("source", source) { $0.string($1) }
+            json.member("tags", tags) { json, tags in json.array(tags) { $0.string($1) } }
+            json.member("talentPools", talentPools) { json, pools in json.array(pools) { $0.string($1) } }
+            try json.member("timeline", timeline) { json, timeline in try json.array(timeline) { try $1.write(to: &$0) } }
         }
     }
 }
@@ -35,20 +23,12 @@ extension Candidate: JSONWritable {
 extension Placement: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            if let disqualification {
-                json.key("disqualification")
-                try disqualification.write(to: &json)
-            }
-            json.key("enteredAt")
-            try json.date(enteredAt)
-            json.key("entry")
-            json.integer(entry)
-            json.key("job")
-            json.string(job)
-            json.key("passedThrough")
-            json.array(passedThrough) { $0.string($1) }
-            json.key("stage")
-            json.string(stage)
+            try json.member("disqualification", disqualification) { try $1.write(to: &$0) }
+            try json.member("enteredAt", enteredAt) { try $0.date($1) }
+            json.member("entry", entry) { $0.integer($1) }
+            json.member("job", job) { $0.string($1) }
+            json.member("passedThrough", passedThrough) { json, stages in json.array(stages) { $0.string($1) } }
+            json.member("stage", stage) { $0.string($1) }
         }
     }
 }
@@ -56,14 +36,9 @@ extension Placement: JSONWritable {
 extension Disqualification: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            json.key("at")
-            try json.date(at)
-            if let by {
-                json.key("by")
-                json.string(by)
-            }
-            json.key("reason")
-            json.string(reason)
+            try json.member("at", at) { try $0.date($1) }
+            json.member("by", by) { $0.string($1) }
+            json.member("reason", reason) { $0.string($1) }
         }
     }
 }
@@ -71,36 +46,16 @@ extension Disqualification: JSONWritable {
 extension Activity: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            json.key("at")
-            try json.date(at)
-            if let author {
-                json.key("author")
-                json.string(author)
-            }
-            json.key("automatic")
-            json.boolean(automatic)
-            if let email {
-                json.key("email")
-                json.string(email)
-            }
-            json.key("id")
-            json.string(id)
-            if let job {
-                json.key("job")
-                json.string(job)
-            }
-            json.key("kind")
-            json.string(kind.rawValue)
-            if let status {
-                json.key("status")
-                json.string(status.rawValue)
-            }
-            if let task {
-                json.key("task")
-                json.string(task)
-            }
-            json.key("text")
-            json.string(text)
+            try json.member("at", at) { try $0.date($1) }
+            json.member("author", author) { $0.string($1) }
+            json.member("automatic", automatic) { $0.boolean($1) }
+            json.member("email", email) { $0.string($1) }
+            json.member("id", id) { $0.string($1) }
+            json.member("job", job) { $0.string($1) }
+            json.member("kind", kind) { $0.string($1.rawValue) }
+            json.member("status", status) { $0.string($1.rawValue) }
+            json.member("task", task) { $0.string($1) }
+            json.member("text", text) { $0.string($1) }
         }
     }
 }

@@ -48,6 +48,13 @@ struct JSONWriter {
         if pretty { bytes.append(UInt8(ascii: " ")) }
     }
 
+    /// A member, or nothing when `value` is nil, as JSONEncoder leaves an absent optional out.
+    mutating func member<Value>(_ name: StaticString, _ value: Value?, _ write: (inout JSONWriter, Value) throws -> Void) rethrows {
+        guard let value else { return }
+        key(name)
+        try write(&self, value)
+    }
+
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
         started.append(false)

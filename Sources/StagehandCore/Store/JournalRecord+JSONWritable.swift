@@ -5,34 +5,14 @@ import Foundation
 extension JournalRecord: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            if let actionRuns {
-                json.key("actionRuns")
-                try actionRuns.write(to: &json)
-            }
-            if let candidates {
-                json.key("candidates")
-                try candidates.write(to: &json)
-            }
-            json.key("counter")
-            json.integer(counter)
-            if let emails {
-                json.key("emails")
-                try emails.write(to: &json)
-            }
-            if let evaluationRequests {
-                json.key("evaluationRequests")
-                try evaluationRequests.write(to: &json)
-            }
-            json.key("generation")
-            json.string(generation)
-            if let setup {
-                json.key("setup")
-                try json.encoded(setup)
-            }
-            if let tasks {
-                json.key("tasks")
-                try tasks.write(to: &json)
-            }
+            try json.member("actionRuns", actionRuns) { try $1.write(to: &$0) }
+            try json.member("candidates", candidates) { try $1.write(to: &$0) }
+            json.member("counter", counter) { $0.integer($1) }
+            try json.member("emails", emails) { try $1.write(to: &$0) }
+            try json.member("evaluationRequests", evaluationRequests) { try $1.write(to: &$0) }
+            json.member("generation", generation) { $0.string($1) }
+            try json.member("setup", setup) { try $0.encoded($1) }
+            try json.member("tasks", tasks) { try $1.write(to: &$0) }
         }
     }
 }

@@ -6,12 +6,9 @@ import Foundation
 extension Snapshot: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            json.key("generation")
-            json.string(generation)
-            json.key("schemaVersion")
-            json.integer(schemaVersion)
-            json.key("workspace")
-            try workspace.write(to: &json)
+            json.member("generation", generation) { $0.string($1) }
+            json.member("schemaVersion", schemaVersion) { $0.integer($1) }
+            try json.member("workspace", workspace) { try $1.write(to: &$0) }
         }
     }
 }
@@ -19,20 +16,13 @@ extension Snapshot: JSONWritable {
 extension Workspace: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            json.key("actionRuns")
-            try json.encoded(actionRuns)
-            json.key("candidates")
-            try json.array(candidates) { try $1.write(to: &$0) }
-            json.key("counter")
-            json.integer(counter)
-            json.key("emails")
-            try json.encoded(emails)
-            json.key("evaluationRequests")
-            try json.encoded(evaluationRequests)
-            json.key("setup")
-            try json.encoded(setup)
-            json.key("tasks")
-            try json.encoded(tasks)
+            try json.member("actionRuns", actionRuns) { try $0.encoded($1) }
+            try json.member("candidates", candidates) { json, candidates in try json.array(candidates) { try $1.write(to: &$0) } }
+            json.member("counter", counter) { $0.integer($1) }
+            try json.member("emails", emails) { try $0.encoded($1) }
+            try json.member("evaluationRequests", evaluationRequests) { try $0.encoded($1) }
+            try json.member("setup", setup) { try $0.encoded($1) }
+            try json.member("tasks", tasks) { try $0.encoded($1) }
         }
     }
 }
