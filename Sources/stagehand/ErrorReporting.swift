@@ -39,7 +39,8 @@ enum ErrorReporting {
     /// Where the names of a kind of thing can be read.
     private static func listing(_ kind: String) -> String? {
         switch kind {
-        case "candidate", "job", "talent pool": "stagehand board"
+        case "candidate", "talent pool": "stagehand board"
+        case "job": "stagehand jobs list"
         case "email template": "stagehand templates list"
         case "email": "stagehand scheduled"
         case "task": "stagehand tasks --all"

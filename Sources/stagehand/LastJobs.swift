@@ -10,8 +10,9 @@ struct LastJobs {
     let file: URL
 
     init(environment: [String: String]) {
+        // A relative XDG_STATE_HOME is to be ignored, the XDG specification says.
         let stateHome =
-            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         file = URL(fileURLWithPath: stateHome).appendingPathComponent("stagehand/last-jobs.json")
     }
@@ -33,8 +34,12 @@ struct LastJobs {
         try? data.write(to: file, options: .atomic)
     }
 
+    /// What can be read of the file: an entry of the wrong shape is left out, not
+    /// the whole file, so saving this workspace's entry keeps the others.
     private func read() -> Remembered {
-        guard let data = try? Data(contentsOf: file) else { return [:] }
-        return (try? JSONDecoder().decode(Remembered.self, from: data)) ?? [:]
+        guard let data = try? Data(contentsOf: file),
+            let workspaces = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { return [:] }
+        return workspaces.compactMapValues { $0 as? [String: String] }
     }
 }

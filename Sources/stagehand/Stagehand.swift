@@ -9,8 +9,7 @@ struct Stagehand: ParsableCommand {
         commandName: "stagehand",
         abstract: "A keyboard-driven kanban board for hiring pipelines, with automatic actions.",
         discussion: """
-            With no command, opens the board on the state file (the sample workspace when there is none yet), on the
-            job you last had open there; `stagehand open --job JOB` opens it on another.
+            With no command, opens the board on the state file (the sample workspace when there is none yet), on the job you last had open there; `stagehand open --job JOB` opens it on another.
             The state file is --state PATH, else $STAGEHAND_STATE, else $XDG_DATA_HOME/stagehand/state.json.
             $STAGEHAND_NOW (ISO 8601) sets the clock for tests and demos.
             """,

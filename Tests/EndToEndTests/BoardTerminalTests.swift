@@ -138,7 +138,13 @@ import Testing
     }
 
     @Test func openOnAJobThenTheBoardReopensWhereTheMemberLeftIt() throws {
-        let chosen = try OpenBoard(arguments: ["open", "--job", "robotics"])
+        // Another workspace's entry, and one of a shape this Stagehand does not read: the first must survive.
+        let chosen = try OpenBoard(arguments: ["open", "--job", "robotics"]) { cli in
+            let folder = cli.scratch.url.appendingPathComponent(".local/state/stagehand")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(#"{"/elsewhere/state.json": {"bob": "job-2"}, "\#(cli.location)": 5}"#.utf8)
+                .write(to: folder.appendingPathComponent("last-jobs.json"))
+        }
         try chosen.tmux.waitFor(text: "Robotics Technician [2/3]")
         try chosen.tmux.send("q")
         #expect(try chosen.tmux.waitForExit() == 0)
@@ -157,6 +163,9 @@ import Testing
 
         let refused = try chosen.cli.run(["open", "--job", "nowhere"])
         #expect(refused.status != 0 && refused.errors.contains("No job matches 'nowhere'"), "\(refused.errors)")
+        let file = chosen.cli.scratch.url.appendingPathComponent(".local/state/stagehand/last-jobs.json")
+        let saved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: [String: String]])
+        #expect(saved["/elsewhere/state.json"] == ["bob": "job-2"], "another workspace's entry is kept")
     }
 
     @Test func quittingLeavesTheTerminalClean() throws {

@@ -4,7 +4,11 @@ import Foundation
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open the board on a job (what `stagehand` alone does, on the job you last had open).")
+        abstract: "Open the board on a job.",
+        discussion: """
+            Without --job, on the job you last had open on this workspace, as `stagehand` alone does. The job on screen when \
+            you quit is remembered for next time. For a colour theme: stagehand --theme NAME open --job JOB.
+            """)
 
     @ParentCommand var root: Stagehand
     @OptionGroup var global: GlobalOptions
