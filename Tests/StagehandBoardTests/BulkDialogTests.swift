@@ -28,6 +28,21 @@ import Testing
         #expect(text.contains("Moving: "))
     }
 
+    @Test func itSaysWhoHasBeenInTheStageBeforeAndWouldGetItsActionsAgain() throws {
+        var state = F.state()
+        let job = try #require(state.job)
+        // Everyone in Phone screen came from Applied, whose actions would run for them a second time.
+        let back = state.cards(inStage: 1).filter { $0.placement(in: job.id)?.disqualification == nil }
+        try #require(back.count >= 2 && job.pipeline[0].hasActions)
+        F.press(["2", "V", "m", .left, .enter], &state)
+        let text = dialogText(state)
+        #expect(text.contains("All of them were in \(job.pipeline[0].name) before; [r] runs"))
+
+        var forward = F.state()
+        F.press(["1", "V", "m", .right, .enter], &forward)
+        #expect(!dialogText(forward).contains("before; [r]"), "nobody in Applied was in Phone screen before")
+    }
+
     @Test func twoSelectedOfWhomOneIsDisqualifiedStillAskFirst() throws {
         var state = F.state()
         let job = try #require(state.job)

@@ -65,6 +65,12 @@ extension Board {
                     "Staying where \(plan.staying.count == 1 ? "they are" : "they are (\(plan.staying.count))"): "
                         + listed(plan.staying.map { "\(workspace.name(of: $0.candidate)) (\($0.why))" }, limit: names))
             }
+            // A bulk move asks no question per person: say who would get the stage's actions a second time.
+            let back = plan.moves.filter(\.isRevisit)
+            if plan.hasActions, !back.isEmpty {
+                let who = back.count == plan.moves.count ? "All of them" : listed(back.map { workspace.name(of: $0.candidate) }, limit: names)
+                lines.append("\(who) \(back.count == 1 ? "was" : "were") in \(stage) before; [r] runs its actions again.")
+            }
             if !plan.actions.isEmpty { lines.append("Once started, the actions cannot be cancelled.") }
         }
         if !plan.hasActions {
