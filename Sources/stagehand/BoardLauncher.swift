@@ -40,7 +40,6 @@ enum BoardLauncher {
             themes = themes.map(\.monochrome)
         }
         let screen = try NcursesScreen(environment: environment)
-        NcursesScreen.restoreTerminalOnSignals(screen)
         defer { screen.stop() }
         let (location, transports, clock) = (session.location, session.transports, session.clock)
         // The sender's thread has a store of its own; one it cannot open sends nothing, and says so.
@@ -56,8 +55,18 @@ enum BoardLauncher {
         let program = BoardProgram(
             screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
             status: problem ?? guest ?? ascii, job: job)
+        let rememberJob = {
+            if let shown = program.jobOnScreen { lastJobs.remember(shown, in: session.location, for: who) }
+        }
+        // A closed terminal (SIGHUP) or a kill ends the board as q does, whichever the
+        // process notices first, the signal or the terminal's end: the runs the user
+        // did not cancel finish first.
+        NcursesScreen.restoreTerminalOnSignals(screen) { _ in
+            program.finishRuns()
+            rememberJob()
+        }
         program.run()
-        if let shown = program.jobOnScreen { lastJobs.remember(shown, in: session.location, for: who) }
+        rememberJob()
     }
 
     /// Where themes are looked up: $STAGEHAND_THEMES, ./Themes, and Themes/ beside

@@ -67,6 +67,22 @@ import Testing
         try expectIntactWithADelayedEmail(board, interviewBefore: before)
     }
 
+    /// The signal alone, the terminal still open: the board must not take the
+    /// runs the user did not cancel with it.
+    @Test func aHangupSignalEndsTheBoardAndKeepsTheDelayedEmail() throws {
+        let board = try OpenBoard()
+        let before = try board.cards(in: "interview")
+        let pane = try board.tmux.panePID()
+        try board.tmux.send("m", "Right", "Right", "Enter")
+        try board.tmux.waitFor(text: "[c] Cancel")
+        let processes = [pane] + (try descendants(of: pane))
+        for process in processes { kill(process, SIGHUP) }
+        let deadline = Date().addingTimeInterval(15)
+        while processes.contains(where: { kill($0, 0) == 0 }), Date() < deadline { usleep(20_000) }
+        #expect(!processes.contains { kill($0, 0) == 0 }, "the board outlived the signal")
+        try expectIntactWithADelayedEmail(board, interviewBefore: before)
+    }
+
     @Test func namesTerminalsDisagreeAboutKeepEveryColumnInPlace() throws {
         let names = [
             "Ana 👨‍👩‍👧 Family", "Flag 🇺🇸 Tester", "Skin 👍🏽 Tone", "Zalgo Z̵̡̢a̷l̸g̶o̴", "עברית שלום", "مرحبا بك", "漢字 名前",

@@ -85,6 +85,13 @@ public final class BoardProgram {
             }
             if needsDrawing { screen.draw(Board.render(state)) }
         }
+        finishRuns()
+    }
+
+    /// Runs the immediate actions of the runs this board started and nobody
+    /// cancelled, and ends the mail thread: what must happen before the process
+    /// ends — at the end of `run`, or on a signal that ends the process instead.
+    public func finishRuns() {
         runner.finish(state.startedRuns)
     }
 
