@@ -184,8 +184,9 @@ enum ScaleTiming {
         }
     }
 
-    /// The board's peak memory on the 50-candidate sample: one of these per SSH session.
-    private static func sampleBoardMemory(binary: String) throws -> Double {
+    /// The board's peak memory on the 50-candidate sample, and the part of it that is
+    /// its own (not the shared libraries' pages every board maps): one of these per SSH session.
+    private static func sampleBoardMemory(binary: String) throws -> (peak: Double, own: Double) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stagehand-scale-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -196,7 +197,16 @@ enum ScaleTiming {
         try session.readUntil(contains: " quit", timeout: 30)
         try session.send("j")
         session.drain(quietFor: 0.5)
-        return try peakMegabytes(of: session.pid)
+        return (try peakMegabytes(of: session.pid), try privateMegabytes(of: session.pid))
+    }
+
+    /// Resident memory no other process shares (Private_Clean + Private_Dirty).
+    private static func privateMegabytes(of pid: pid_t) throws -> Double {
+        let rollup = try String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)
+        let kilobytes = rollup.split(separator: "\n").filter { $0.hasPrefix("Private_Clean:") || $0.hasPrefix("Private_Dirty:") }
+            .compactMap { Double($0.split(separator: " ").dropFirst().first ?? "") }
+        guard kilobytes.count == 2 else { throw BenchUsageError(description: "Cannot read /proc/\(pid)/smaps_rollup.") }
+        return kilobytes.reduce(0, +) / 1024
     }
 
     private static func runStagehand(_ binary: String, _ arguments: [String], state: String) throws {
@@ -244,7 +254,7 @@ enum ScaleTiming {
     }
 
     /// The table, the exponents, and the verdict: 1 when an exponent between the two largest sizes is above 1.3.
-    private static func printTable(_ rows: [Row], sizes: [Int], sampleMemory: Double) -> Int32 {
+    private static func printTable(_ rows: [Row], sizes: [Int], sampleMemory: (peak: Double, own: Double)) -> Int32 {
         let pairs = zip(sizes, sizes.dropFirst()).map { ($0, $1) }
         print("scale: 3 jobs × 8 stages, 10 timeline entries per candidate; medians; state file")
         var header = "  what".padding(toLength: 52, withPad: " ", startingAt: 0)
@@ -273,7 +283,8 @@ enum ScaleTiming {
             }
             print(line)
         }
-        print(String(format: "  board: peak RSS on the 50-candidate sample          %.1f MB%@", sampleMemory, sampleMemory <= 20 ? "" : "  (budget 20 MB)"))
+        print(String(format: "  board: peak RSS on the 50-candidate sample          %.1f MB%@", sampleMemory.peak, sampleMemory.peak <= 20 ? "" : "  (budget 20 MB)"))
+        print(String(format: "    of which its own (not shared with other boards)   %.1f MB", sampleMemory.own))
         print("  ! marks a median over the issue's budget at that size.")
         for line in over { print("  over: \(line)") }
         guard failed.isEmpty else {
