@@ -27,6 +27,9 @@ extension NcursesScreen {
 
     func endOnSignal(_ number: Int32) -> Never {
         stop()
+        // Restoring the terminal gave signals back their default action; a closing
+        // terminal's further hangups must not end the process before `beforeExit` is done.
+        signal(SIGHUP, SIG_IGN)
         beforeSignalExit(number)
         exit(128 + number)
     }

@@ -29,9 +29,12 @@ enum PendingSignal {
 
     /// A second signal before the first was acted on means the program is not
     /// reaching `nextEvent`: end it the default way rather than be unkillable.
+    /// Except a second hangup: a closing terminal says so more than once (the
+    /// kernel and the terminal emulator each send SIGHUP), and that must not cut
+    /// short the board finishing what nobody cancelled.
     private static let record: @convention(c) (Int32) -> Void = { received in
-        let (recorded, _) = number.compareExchange(expected: 0, desired: received, ordering: .sequentiallyConsistent)
-        if !recorded {
+        let (recorded, first) = number.compareExchange(expected: 0, desired: received, ordering: .sequentiallyConsistent)
+        if !recorded, !(received == SIGHUP && first == SIGHUP) {
             signal(received, SIG_DFL)
             raise(received)
         }

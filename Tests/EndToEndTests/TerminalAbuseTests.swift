@@ -67,8 +67,8 @@ import Testing
         try expectIntactWithADelayedEmail(board, interviewBefore: before)
     }
 
-    /// The signal alone, the terminal still open: the board must not take the
-    /// runs the user did not cancel with it.
+    /// The signal alone, the terminal still open, and twice, as a closing terminal
+    /// sends it: the board must not take the runs the user did not cancel with it.
     @Test func aHangupSignalEndsTheBoardAndKeepsTheDelayedEmail() throws {
         let board = try OpenBoard()
         let before = try board.cards(in: "interview")
@@ -76,7 +76,10 @@ import Testing
         try board.tmux.send("m", "Right", "Right", "Enter")
         try board.tmux.waitFor(text: "[c] Cancel")
         let processes = [pane] + (try descendants(of: pane))
-        for process in processes { kill(process, SIGHUP) }
+        for process in processes {
+            kill(process, SIGHUP)
+            kill(process, SIGHUP)
+        }
         let deadline = Date().addingTimeInterval(15)
         while processes.contains(where: { kill($0, 0) == 0 }), Date() < deadline { usleep(20_000) }
         #expect(!processes.contains { kill($0, 0) == 0 }, "the board outlived the signal")
