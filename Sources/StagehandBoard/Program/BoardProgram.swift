@@ -130,6 +130,8 @@ public final class BoardProgram {
     func send(_ msg: Msg) {
         needsDrawing = true
         let performed = Board.dispatch(msg, to: &state, runner: runner) { screen.draw(Board.render($0)) }
-        if case .workspaceChanged = msg { scheduleSending() } else if performed > 0 { scheduleSending() }
+        // Effects change the workspace (a move makes emails due); so does another process's change.
+        let reloaded = if case .workspaceChanged = msg { true } else { false }
+        if reloaded || performed > 0 { scheduleSending() }
     }
 }

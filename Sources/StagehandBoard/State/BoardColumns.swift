@@ -31,8 +31,7 @@ struct BoardColumns: Sendable {
     /// were removed, or so many changed that sorting all of them is cheaper.
     mutating func follow(from old: Workspace, to new: Workspace) -> Bool {
         guard let jobID = job, let pipeline = new.job(jobID)?.pipeline, old.job(jobID)?.pipeline == pipeline,
-            let changed = new.candidates.positionsMoved(since: old.candidates),
-            changed.count <= max(64, new.candidates.count / 16)
+            let changed = Self.positionsMoved(from: old, to: new), changed.count <= max(64, new.candidates.count / 16)
         else { return false }
         guard !changed.isEmpty else { return true }
         var leaving: [StageID: Set<CandidateID>] = [:]
@@ -69,6 +68,26 @@ struct BoardColumns: Sendable {
         }
         for stage in pipeline where touched.contains(stage.id) { refresh(stage, in: new) }
         return true
+    }
+
+    /// The positions of candidates whose placements or name (which orders cards that
+    /// entered together) changed, and of those added; nil when positions no longer
+    /// line up, as after a removal. Only the rows the two tables no longer share are
+    /// compared.
+    private static func positionsMoved(from old: Workspace, to new: Workspace) -> [Int]? {
+        guard let ranges = new.candidates.positionsNotShared(with: old.candidates) else { return nil }
+        var moved: [Int] = []
+        for position in ranges.joined() {
+            guard position < old.candidates.count else {
+                moved.append(position)
+                continue
+            }
+            let before = old.candidates[position]
+            let after = new.candidates[position]
+            guard before.id == after.id else { return nil }
+            if before.placements != after.placements || before.name != after.name { moved.append(position) }
+        }
+        return moved
     }
 
     /// Rows and waiting entry times of one column, from its order.

@@ -114,9 +114,14 @@ public struct BoardState: Sendable {
     }
 
     public var focusedCardIndex: Int? {
-        guard let focused, let row = columns.rows[focused] else { return nil }
-        let ids = cards(inStage: stageIndex).ids
-        return ids.indices.contains(row) && ids[row] == focused ? row : nil
+        focused.flatMap { row(of: $0, inStage: stageIndex) }
+    }
+
+    /// Where a candidate's card stands in a stage's column; nil when it is not shown there.
+    func row(of candidate: CandidateID, inStage index: Int) -> Int? {
+        guard let row = columns.rows[candidate] else { return nil }
+        let ids = cards(inStage: index).ids
+        return ids.indices.contains(row) && ids[row] == candidate ? row : nil
     }
 
     public var canMove: Bool { me.map { workspace.allows($0, .moveCandidates) } ?? false }

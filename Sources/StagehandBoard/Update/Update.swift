@@ -120,13 +120,10 @@ public enum Board {
     static func followFocusedCandidate(_ state: inout BoardState) {
         if let focused = state.focused, let job = state.job,
             let stage = state.workspace.candidates[focused]?.placement(in: job.id)?.stage,
-            let index = job.stageIndex(stage)
+            let index = job.stageIndex(stage), state.row(of: focused, inStage: index) != nil
         {
-            let before = state.stageIndex
             state.stageIndex = index
-            // Still shown there (the filter may hide them): focus stays with them.
-            if state.focusedCardIndex != nil { return }
-            state.stageIndex = before
+            return
         }
         state.focusFirstCard()
     }

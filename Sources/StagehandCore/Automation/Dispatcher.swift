@@ -121,10 +121,11 @@ public struct Dispatcher {
         Self.nextDueDate(in: store.workspace)
     }
 
+    /// The same for any workspace, without building lists: an open board asks it after its changes.
     public static func nextDueDate(in workspace: Workspace) -> Date? {
-        let emails = workspace.emails.filter { $0.status == .scheduled }.map(\.dueAt)
-        let runs = workspace.actionRuns.filter { $0.steps.contains { $0.state == .pending } }.map(\.startsAt)
-        return (emails + runs).min()
+        let email = workspace.emails.lazy.filter { $0.status == .scheduled }.map(\.dueAt).min()
+        let run = workspace.actionRuns.lazy.filter { $0.steps.contains { $0.state == .pending } }.map(\.startsAt).min()
+        return [email, run].compactMap { $0 }.min()
     }
 
     /// Whether some process is handing an email to its server right now: should it

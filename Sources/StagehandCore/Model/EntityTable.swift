@@ -174,6 +174,16 @@ where Entity.ID: Codable & Sendable & Hashable {
         removedIDs.removeAll(keepingCapacity: true)
     }
 
+    /// The positions that may differ from `earlier`, a copy this table was made from
+    /// or that was made from it: the chunks the two no longer share (see
+    /// `ChunkedArray`), which hold every change and every row added since. Nil when
+    /// `earlier` is longer: rows were removed, and positions moved. A board asks this
+    /// after every change, to compare the few rows that can differ, not 100,000.
+    public func positionsNotShared(with earlier: EntityTable) -> [Range<Int>]? {
+        guard earlier.entities.count <= entities.count else { return nil }
+        return entities.positionsNotShared(with: earlier.entities)
+    }
+
     // MARK: RandomAccessCollection, in insertion order
 
     public var startIndex: Int { entities.startIndex }
@@ -212,27 +222,3 @@ extension OutgoingEmail: CandidateRecord {}
 extension ActionRun: CandidateRecord {}
 extension CandidateTask: CandidateRecord {}
 extension EvaluationRequest: CandidateRecord {}
-
-extension EntityTable where Entity == Candidate {
-    /// The positions of candidates whose placements or name differ from those at the
-    /// same position of `earlier`, and every position past its end (candidates added
-    /// since); nil when the two do not line up id for id, as after a removal. What
-    /// a board needs to follow a change without sorting everyone again; compares
-    /// 100,000 candidates where they lie, copying none.
-    public func positionsMoved(since earlier: EntityTable) -> [Int]? {
-        guard earlier.entities.count <= entities.count else { return nil }
-        var changed: [Int] = []
-        for range in entities.positionsNotShared(with: earlier.entities) {
-            for position in range where position < earlier.entities.count {
-                guard earlier.entities[position].id == entities[position].id else { return nil }
-                if earlier.entities[position].placements != entities[position].placements
-                    || earlier.entities[position].name != entities[position].name
-                {
-                    changed.append(position)
-                }
-            }
-        }
-        changed += earlier.entities.count..<entities.count
-        return changed
-    }
-}
