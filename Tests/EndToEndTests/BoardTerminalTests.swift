@@ -168,6 +168,25 @@ import Testing
         #expect(saved["/elsewhere/state.json"] == ["bob": "job-2"], "another workspace's entry is kept")
     }
 
+    @Test func reorderingJobsOnTheBoardAndFromAnotherProcessKeepsTheBoardOnItsJob() throws {
+        let board = try OpenBoard()
+        try board.tmux.waitFor(text: "Senior iOS Engineer [1/3]")
+        try board.tmux.send("p")
+        try board.tmux.waitFor(text: "Pipeline of Senior iOS Engineer (open) · job 1 of 3")
+        try board.tmux.send(">")
+        try board.tmux.waitFor(text: "Senior iOS Engineer is now job 2 of 3")
+        try board.tmux.send("Escape")
+        try board.tmux.waitFor(text: "Senior iOS Engineer [2/3]")
+        let listed = try board.cli.run(["jobs", "list"])
+        #expect(listed.output.split(separator: "\n").dropFirst().first?.hasPrefix("Senior iOS Engineer [ios]") == true, "\(listed.output)")
+
+        let moved = try board.cli.run(["jobs", "move", "ios", "--to-position", "3"])
+        #expect(moved.status == 0, "\(moved.errors)")
+        try board.tmux.waitFor("the other process's reorder", timeout: 5) { $0.contains("Senior iOS Engineer [3/3]") }
+        try board.tmux.send("q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
     @Test func quittingLeavesTheTerminalClean() throws {
         let board = try OpenBoard()
         try board.tmux.send("q")

@@ -133,6 +133,22 @@ import Testing
         _ = try succeed(applicant, cli)
     }
 
+    @Test(arguments: TestStore.allCases) func aJobMovesInTheJobOrderThatListsAndBoardsFollow(store: TestStore) throws {
+        let cli = try demo(store)
+        _ = try succeed(["jobs", "create", "Data Engineer"], cli)
+        let moved = try succeed(["jobs", "move", "data engineer", "--to-position", "1"], cli)
+        #expect(moved.contains("Data Engineer is now job 1 of 4"))
+        let listed = try succeed(["jobs", "list"], cli).split(separator: "\n")
+        #expect(listed.first?.hasPrefix("Data Engineer [job-") == true)
+        #expect(listed.dropFirst().first?.hasPrefix("Senior iOS Engineer [ios]") == true)
+        let titles = try #require(try cli.json(["board"])["jobs"] as? [[String: Any]]).map { $0["title"] as? String }
+        #expect(titles.first == "Data Engineer")
+
+        let nowhere = try cli.run(["jobs", "move", "ios", "--to-position", "9"])
+        #expect(nowhere.status == 1 && nowhere.errors.contains("There are 4 jobs; there is no position 9."))
+        #expect(try succeed(["jobs", "list"], cli).split(separator: "\n") == listed, "a refused move changes nothing")
+    }
+
     // MARK: Reasons
 
     @Test(arguments: TestStore.allCases) func reasonsAreListedWithTheirActionsAndEdited(store: TestStore) throws {

@@ -282,6 +282,44 @@ import Testing
         #expect(F.press([.character("o")], &state) == [.changeSetup(.setJobStatus(job.id, .open))])
     }
 
+    @Test func angleBracketsMoveTheJobInTheJobOrderAndTheBoardStaysOnIt() throws {
+        var state = F.state()
+        let jobs = state.workspace.setup.jobs.map(\.id)
+        try #require(jobs.count >= 2)
+        let job = try #require(state.job)
+        F.press([.character("p")], &state)
+        #expect(F.lines(state)[1].contains("Pipeline of \(job.title) (open) · job 1 of \(jobs.count)"))
+        #expect(F.press([.character("<")], &state).isEmpty, "the first job has no place before it")
+        #expect(state.status == StatusLine(kind: .info, text: "\(job.title) is already the first job."))
+        let later = F.press([.character(">")], &state)
+        #expect(later == [.changeSetup(.moveJob(job.id, to: 1))])
+        try F.perform(later, &state)
+        #expect(state.workspace.setup.jobs.map(\.id) == [jobs[1], jobs[0]] + jobs.dropFirst(2))
+        #expect(state.job?.id == job.id, "the board stays on the job it showed")
+        #expect(state.jobIndex == 1)
+        #expect(state.status == StatusLine(kind: .info, text: "\(job.title) is now job 2 of \(jobs.count)"))
+        #expect(F.lines(state)[1].contains("· job 2 of \(jobs.count)"))
+        F.press([.escape], &state)
+        #expect(F.lines(state)[0].contains("\(job.title) [2/\(jobs.count)]"))
+        F.press([.tab], &state)
+        #expect(state.job?.id == (jobs.count > 2 ? jobs[2] : jobs[1]), "Tab walks the new order")
+    }
+
+    @Test func theBoardStaysOnItsJobWhenSomeoneElseReordersTheJobs() throws {
+        var state = F.state()
+        let jobs = state.workspace.setup.jobs.map(\.id)
+        try #require(jobs.count >= 2)
+        F.press([.tab], &state)
+        let shown = try #require(state.job)
+        let focused = state.focused
+        var elsewhere = state.workspace
+        try elsewhere.moveJob(shown.id, to: 0, by: try #require(state.me))
+        state.workspace = elsewhere
+        #expect(state.job?.id == shown.id)
+        #expect(state.jobIndex == 0)
+        #expect(state.focused == focused, "nothing else on the board changes")
+    }
+
     // MARK: Reasons
 
     @Test func addingAReasonThenGivingItAnAction() throws {

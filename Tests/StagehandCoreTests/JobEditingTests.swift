@@ -140,12 +140,40 @@ import Testing
         #expect(ws.placement(of: arrival.candidate, in: T.closedJob)?.stage == "o-applied")
     }
 
+    @Test func aJobMovesToAnotherPlaceInTheJobOrderKeepingItsPipelineAndCandidates() throws {
+        var ws = T.make()
+        let pipeline = ws.job(T.closedJob)?.pipeline
+        let said = try ws.apply(.moveJob(T.closedJob, to: 0), by: T.ada, now: T.now)
+        #expect(ws.setup.jobs.map(\.id) == [T.closedJob, T.backend, T.platform])
+        #expect(said.hasSuffix("is now job 1 of 3"))
+        #expect(said.hasPrefix(ws.job(T.closedJob)?.title ?? "?"))
+        #expect(ws.job(T.closedJob)?.pipeline == pipeline)
+        try ws.moveJob(T.closedJob, to: 2, by: T.ada)
+        #expect(ws.setup.jobs.map(\.id) == [T.backend, T.platform, T.closedJob])
+        #expect(ws.candidates(in: T.backend, stage: T.applied).count == 4)
+    }
+
+    @Test func aJobCannotMoveToAPlaceThatIsNotThere() {
+        var ws = T.make()
+        let before = ws
+        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 4.")) {
+            try ws.moveJob(T.backend, to: 3, by: T.ada)
+        }
+        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 0.")) {
+            try ws.moveJob(T.backend, to: -1, by: T.ada)
+        }
+        #expect(throws: StagehandError.notFound(kind: "job", name: "job-nope")) {
+            try ws.moveJob("job-nope", to: 0, by: T.ada)
+        }
+        #expect(ws == before)
+    }
+
     static let refusals: [(MemberID, String, [Permission])] = [
         (T.rita, "Rita Recruiter", [.manageAutomations]),
         (T.hugo, "Hugo Hiring", [.manageAutomations, .editJobs]),
     ]
 
-    @Test("Creating, renaming, closing and reopening jobs need both permissions", arguments: refusals)
+    @Test("Creating, renaming, reordering, closing and reopening jobs need both permissions", arguments: refusals)
     func jobChangesNeedBothPermissions(member: MemberID, name: String, missing: [Permission]) {
         var ws = T.make()
         let before = ws
@@ -154,6 +182,7 @@ import Testing
         #expect(throws: refusal("change jobs")) { try ws.renameJob(T.backend, to: "Backend Developer", by: member) }
         #expect(throws: refusal("close jobs")) { try ws.setStatus(of: T.backend, to: .closed, by: member) }
         #expect(throws: refusal("reopen jobs")) { try ws.setStatus(of: T.closedJob, to: .open, by: member) }
+        #expect(throws: refusal("reorder jobs")) { try ws.moveJob(T.closedJob, to: 0, by: member) }
         #expect(ws == before)
     }
 }

@@ -92,8 +92,11 @@ extension Board {
         switch ref {
         case .job(let id):
             let job = workspace.job(id)
-            title = "Pipeline of \(job?.title ?? id.rawValue) (\(job?.status == .closed ? "closed" : "open"))"
-            let jobKeys = state.workspace.readOnlyNotice(for: state.me) == nil ? " N creates a job; o \(job?.status == .closed ? "reopens" : "closes") this one." : ""
+            let place = workspace.jobIndex(id).map { " · job \($0 + 1) of \(workspace.setup.jobs.count)" } ?? ""
+            title = "Pipeline of \(job?.title ?? id.rawValue) (\(job?.status == .closed ? "closed" : "open"))\(place)"
+            let jobKeys =
+                state.workspace.readOnlyNotice(for: state.me) == nil
+                ? " N creates a job; o \(job?.status == .closed ? "reopens" : "closes") this one; < > move it in the job order." : ""
             footer = [("This job's own pipeline. Tab: the default template that new jobs copy.\(jobKeys)", theme[.muted])]
         case .defaultTemplate:
             title = "Default pipeline template (affects jobs created afterwards only)"

@@ -4,7 +4,16 @@ import StagehandCore
 /// Everything the board shows, as a value. `update` changes it; `render` draws it.
 public struct BoardState: Sendable {
     public var workspace: Workspace {
-        didSet { sortCards(after: oldValue) }
+        didSet {
+            // The board stays on its job when jobs are reordered, here or elsewhere.
+            if let shown = oldValue.setup.jobs.indices.contains(jobIndex) ? oldValue.setup.jobs[jobIndex].id : nil,
+                let index = workspace.jobIndex(shown), index != jobIndex
+            {
+                jobIndex = index
+            } else {
+                sortCards(after: oldValue)
+            }
+        }
     }
     /// The member using the board; `nil` for someone who is not on the team (read-only).
     public var me: MemberID?

@@ -80,7 +80,7 @@ public enum ActionListCommand: Sendable, Equatable {
 
 public enum PipelineCommand: Sendable, Equatable {
     case select(ListStep), openActions, add, rename, remove, moveLeft, moveRight, switchPipeline, newJob, toggleJobStatus, back
-    case expectedTime
+    case expectedTime, jobEarlier, jobLater
 }
 
 public enum TemplateListCommand: Sendable, Equatable {

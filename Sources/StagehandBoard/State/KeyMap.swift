@@ -51,7 +51,7 @@ public enum KeyMap {
         bind(["o"], .listRun, "the progress pane in full"),
         bind([.enter], .openProfile, "open the candidate's profile", bar: "profile"),
         bind(["a"], .openAutomations, "automations of the stage", bar: "automations"),
-        bind(["p"], .openPipeline, "pipeline: stages, new job, close job"),
+        bind(["p"], .openPipeline, "pipeline: stages, jobs, job order"),
         bind(["e"], .openTemplates, "email templates"),
         bind(["r"], .openReasons, "disqualification reasons"),
         bind(["d"], .disqualify, "disqualify, or reinstate one who is", needs: moving),
@@ -174,6 +174,8 @@ public enum KeyMap {
             bind([.tab], .switchPipeline, "this job / the default template", bar: "job/template"),
             bind(["N"], .newJob, "new job (copies the default template)", edits: true),
             bind(["o"], .toggleJobStatus, "close or reopen the job", edits: true),
+            bind(["<"], .jobEarlier, "move the job earlier (Tab order)", edits: true),
+            bind([">"], .jobLater, "move the job later (Tab order)", edits: true),
             bind(["t"], .expectedTime, "how long candidates are expected to stay", bar: "expected", edits: true),
             bind([.escape, "q"], .back, "back", bar: "back"),
         ])

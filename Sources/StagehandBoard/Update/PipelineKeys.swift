@@ -1,6 +1,6 @@
 import StagehandCore
 
-/// A job's pipeline or the default template: stages, new jobs, closing a job.
+/// A job's pipeline or the default template: stages, new jobs, closing a job, the job order.
 extension Board {
     static func pipelineCommand(_ command: PipelineCommand, _ ref: PipelineRef, _ selected: Int, _ state: inout BoardState) -> [Effect] {
         let workspace = state.workspace
@@ -49,6 +49,15 @@ extension Board {
         case .toggleJobStatus:
             guard case .job(let id) = ref, let job = workspace.job(id), mayEditSetup(&state) else { break }
             return [.changeSetup(.setJobStatus(id, job.status == .open ? .closed : .open))]
+        case .jobEarlier, .jobLater:
+            guard case .job(let id) = ref, let index = workspace.jobIndex(id), mayEditSetup(&state) else { break }
+            let target = index + (command == .jobEarlier ? -1 : 1)
+            guard workspace.setup.jobs.indices.contains(target) else {
+                let edge = command == .jobEarlier ? "first" : "last"
+                state.status = StatusLine(kind: .info, text: "\(title) is already the \(edge) job.")
+                break
+            }
+            return [.changeSetup(.moveJob(id, to: target))]
         case .expectedTime:
             guard let stage, mayEditSetup(&state) else { break }
             openEditorScreen(.form(Forms.expectedTime(ref, stage, state: state)), &state)

@@ -31,6 +31,19 @@ extension Workspace {
         setup.jobs[index].status = status
     }
 
+    /// Puts a job at another place in the job order: the order Tab walks on the
+    /// board and `jobs list` prints.
+    public mutating func moveJob(_ id: JobID, to position: Int, by member: MemberID) throws {
+        try require(Self.automationPermissions, of: member, toDo: "reorder jobs")
+        guard let index = jobIndex(id) else { throw StagehandError.notFound(kind: "job", name: id.rawValue) }
+        guard setup.jobs.indices.contains(position) else {
+            let count = setup.jobs.count
+            throw StagehandError.invalidAction(
+                "There \(count == 1 ? "is 1 job" : "are \(count) jobs"); there is no position \(position + 1).")
+        }
+        setup.jobs.insert(setup.jobs.remove(at: index), at: position)
+    }
+
     private func checkedJobTitle(_ title: String, renaming id: JobID?) throws -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StagehandError.invalidAction("A job needs a title.") }

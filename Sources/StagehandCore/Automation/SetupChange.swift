@@ -22,6 +22,8 @@ public enum SetupChange: Sendable, Equatable {
     case createJob(title: String)
     case renameJob(JobID, title: String)
     case setJobStatus(JobID, JobStatus)
+    /// To a place in the job order, 0 being the first.
+    case moveJob(JobID, to: Int)
     case addReason(name: String)
     case renameReason(ReasonID, name: String)
     case removeReason(ReasonID)
@@ -89,6 +91,9 @@ extension Workspace {
         case .setJobStatus(let id, let status):
             try setStatus(of: id, to: status, by: member)
             return "\(status == .closed ? "Closed" : "Reopened") the job \(job(id)?.title ?? id.rawValue)"
+        case .moveJob(let id, let position):
+            try moveJob(id, to: position, by: member)
+            return "\(job(id)?.title ?? id.rawValue) is now job \(position + 1) of \(setup.jobs.count)"
         case .addReason(let name):
             let id = try addReason(named: name, by: member)
             return "Added the disqualification reason \(reason(id)?.name ?? name)"

@@ -3,12 +3,12 @@ import StagehandCore
 
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jobs", abstract: "List, create, rename, close or reopen job openings.",
+        commandName: "jobs", abstract: "List, create, rename, reorder, close or reopen job openings.",
         discussion: """
             A new job gets its own copy of the default pipeline (see 'stagehand pipeline --default'); later edits \
             to either do not reach the other. Changing jobs needs both the manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Create.self, Rename.self, Close.self, Reopen.self])
+        subcommands: [List.self, Create.self, Rename.self, Move.self, Close.self, Reopen.self])
 }
 
 extension JobsCommand {
@@ -48,6 +48,21 @@ extension JobsCommand {
         func run() throws {
             let said = try Session(global).changeSetup { workspace, _ in
                 .renameJob(try workspace.findJob(job).id, title: to)
+            }
+            TextOutput.print(said)
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a job to another place in the job order (the order Tab walks on the board).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The job (id or part of the title).") var job: String
+        @Option(help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
+
+        func run() throws {
+            let said = try Session(global).changeSetup { workspace, _ in
+                .moveJob(try workspace.findJob(job).id, to: toPosition - 1)
             }
             TextOutput.print(said)
         }
