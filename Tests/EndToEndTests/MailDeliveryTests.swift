@@ -281,7 +281,7 @@ import Testing
         try board.tmux.waitFor(text: "Keys", timeout: 3)
         try board.tmux.send("Escape")
         try board.tmux.send("s")
-        try board.tmux.waitFor(text: "Scheduled emails", timeout: 3)
+        try board.tmux.waitFor(text: "soonest first", timeout: 3)
         try board.tmux.send("q")
         try board.tmux.send("q")
         #expect(try board.tmux.waitForExit(timeout: 20) == 0)
