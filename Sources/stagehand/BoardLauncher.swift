@@ -75,7 +75,9 @@ enum BoardLauncher {
         var folders: [URL] = []
         if let custom = environment["STAGEHAND_THEMES"], !custom.isEmpty { folders.append(URL(fileURLWithPath: custom)) }
         folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own path: argv[0] is a bare name when it was found through PATH.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
             directory.deleteLastPathComponent()
             folders.append(directory.appendingPathComponent("Themes"))

@@ -178,13 +178,30 @@ import Testing
         try board.tmux.send("Escape")
         try board.tmux.waitFor(text: "Senior iOS Engineer [2/3]")
         let listed = try board.cli.run(["jobs", "list"])
-        #expect(listed.output.split(separator: "\n").dropFirst().first?.hasPrefix("Senior iOS Engineer [ios]") == true, "\(listed.output)")
+        #expect(listed.output.split(separator: "\n").dropFirst().first?.hasPrefix("2. Senior iOS Engineer [ios]") == true, "\(listed.output)")
 
         let moved = try board.cli.run(["jobs", "move", "ios", "--to-position", "3"])
         #expect(moved.status == 0, "\(moved.errors)")
         try board.tmux.waitFor("the other process's reorder", timeout: 5) { $0.contains("Senior iOS Engineer [3/3]") }
         try board.tmux.send("q")
         #expect(try board.tmux.waitForExit() == 0)
+    }
+
+    @Test func aThemeIsFoundBesideThePackageWhenTheBoardIsStartedThroughPATH() throws {
+        let cli = try StagehandCLI()
+        #expect(try cli.run(["demo"]).status == 0)
+        let binary = try BuiltBinary.url("stagehand")
+        let environment = [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "STAGEHAND_STATE": cli.location, "STAGEHAND_NOW": cli.now,
+            "HOME": cli.scratch.url.path, "PATH": "\(binary.deletingLastPathComponent().path):/usr/bin:/bin",
+        ]
+        // From a folder without Themes/, by name alone: only the executable's own path leads to the package.
+        let tmux = try TmuxSession(
+            command: ["sh", "-c", "cd / && exec stagehand --theme light"], width: 120, height: 35, environment: environment)
+        let screen = try tmux.waitFor(text: "Northwind Robotics")
+        #expect(!screen.contains("no such theme"), "\(screen)")
+        try tmux.send("q")
+        #expect(try tmux.waitForExit() == 0)
     }
 
     @Test func quittingLeavesTheTerminalClean() throws {

@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: TestStore.allCases) func jobsAreListedCreatedRenamedClosedAndReopened(store: TestStore) throws {
         let cli = try demo(store)
-        #expect(try succeed(["jobs", "list"], cli).contains("Senior iOS Engineer [ios]: open, 7 stages"))
+        #expect(try succeed(["jobs", "list"], cli).contains("1. Senior iOS Engineer [ios]: open, 7 stages"))
         _ = try succeed(["jobs", "create", "Data Engineer"], cli)
         let renamed = try succeed(["jobs", "rename", "data engineer", "--to", "Staff Data Engineer"], cli)
         #expect(renamed.contains("Renamed the job Data Engineer to Staff Data Engineer"))
@@ -139,13 +139,13 @@ import Testing
         let moved = try succeed(["jobs", "move", "data engineer", "--to-position", "1"], cli)
         #expect(moved.contains("Data Engineer is now job 1 of 4"))
         let listed = try succeed(["jobs", "list"], cli).split(separator: "\n")
-        #expect(listed.first?.hasPrefix("Data Engineer [job-") == true)
-        #expect(listed.dropFirst().first?.hasPrefix("Senior iOS Engineer [ios]") == true)
+        #expect(listed.first?.hasPrefix("1. Data Engineer [job-") == true)
+        #expect(listed.dropFirst().first?.hasPrefix("2. Senior iOS Engineer [ios]") == true)
         let titles = try #require(try cli.json(["board"])["jobs"] as? [[String: Any]]).map { $0["title"] as? String }
         #expect(titles.first == "Data Engineer")
 
         let nowhere = try cli.run(["jobs", "move", "ios", "--to-position", "9"])
-        #expect(nowhere.status == 1 && nowhere.errors.contains("There are 4 jobs; there is no position 9."))
+        #expect(nowhere.status == 1 && nowhere.errors.contains("There are 4 jobs; there is no position 9: use 1–4."))
         #expect(try succeed(["jobs", "list"], cli).split(separator: "\n") == listed, "a refused move changes nothing")
     }
 

@@ -18,6 +18,30 @@ import Testing
     }
 }
 
+/// A tag typed as cards show it, `#swift`, finds tags alone, on the board and in the finder.
+@Suite struct TagFilterTests {
+    static let people = [
+        Candidate(id: "cand-1", name: "Ana Swift", email: "ana@example.com", source: "referral"),
+        Candidate(id: "cand-2", name: "Ben Ode", email: "swift.fan@example.com", source: "career page"),
+        Candidate(id: "cand-3", name: "Cy Dale", email: nil, source: "agency", tags: ["Swift-UI", "remote"]),
+    ]
+
+    @Test func aLeadingHashMatchesTagsOnlyWhateverTheCase() {
+        let hash = CardFilter("#swift")
+        #expect(Self.people.filter { $0.matches(hash) }.map(\.name) == ["Cy Dale"])
+        #expect(Self.people.filter { $0.matches(CardFilter("swift")) }.count == 3, "without # every field counts")
+        #expect(Self.people.allSatisfy { $0.matches(CardFilter("#")) }, "a lone # filters nothing out yet")
+    }
+
+    @Test func theFinderFindsTagsTheSameWay() {
+        var ws = TestWorkspace.make()
+        for person in Self.people { ws.candidates.upsert(person) }
+        let index = CandidateIndex(ws)
+        #expect(index.find(CardFilter("#swift")) == ["cand-3"])
+        #expect(Set(index.find(CardFilter("swift"))).isSuperset(of: ["cand-1", "cand-2", "cand-3"]))
+    }
+}
+
 /// Issue 19: cards that entered a stage at the same instant (an import's rows) stand
 /// in a natural order — name, then id by its number — not by id as text.
 @Suite struct CardOrderTests {

@@ -156,14 +156,18 @@ import Testing
     @Test func aJobCannotMoveToAPlaceThatIsNotThere() {
         var ws = T.make()
         let before = ws
-        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 4.")) {
+        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 4: use 1–3.")) {
             try ws.moveJob(T.backend, to: 3, by: T.ada)
         }
-        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 0.")) {
+        #expect(throws: StagehandError.invalidAction("There are 3 jobs; there is no position 0: use 1–3.")) {
             try ws.moveJob(T.backend, to: -1, by: T.ada)
         }
         #expect(throws: StagehandError.notFound(kind: "job", name: "job-nope")) {
             try ws.moveJob("job-nope", to: 0, by: T.ada)
+        }
+        let title = ws.job(T.backend)?.title ?? "?"
+        #expect(throws: StagehandError.invalidAction("The job \(title) is already job 1 of 3: nothing to do.")) {
+            try ws.moveJob(T.backend, to: 0, by: T.ada)
         }
         #expect(ws == before)
     }

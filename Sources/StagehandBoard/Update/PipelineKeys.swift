@@ -50,7 +50,11 @@ extension Board {
             guard case .job(let id) = ref, let job = workspace.job(id), mayEditSetup(&state) else { break }
             return [.changeSetup(.setJobStatus(id, job.status == .open ? .closed : .open))]
         case .jobEarlier, .jobLater:
-            guard case .job(let id) = ref, let index = workspace.jobIndex(id), mayEditSetup(&state) else { break }
+            guard case .job(let id) = ref, let index = workspace.jobIndex(id) else {
+                state.status = StatusLine(kind: .info, text: "The default template is no job: Tab back to a job to move it in the job order.")
+                break
+            }
+            guard mayEditSetup(&state) else { break }
             let target = index + (command == .jobEarlier ? -1 : 1)
             guard workspace.setup.jobs.indices.contains(target) else {
                 let edge = command == .jobEarlier ? "first" : "last"

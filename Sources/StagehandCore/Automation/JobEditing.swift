@@ -38,8 +38,13 @@ extension Workspace {
         guard let index = jobIndex(id) else { throw StagehandError.notFound(kind: "job", name: id.rawValue) }
         guard setup.jobs.indices.contains(position) else {
             let count = setup.jobs.count
+            let range = count == 1 ? "1" : "1–\(count)"
             throw StagehandError.invalidAction(
-                "There \(count == 1 ? "is 1 job" : "are \(count) jobs"); there is no position \(position + 1).")
+                "There \(count == 1 ? "is 1 job" : "are \(count) jobs"); there is no position \(position + 1): use \(range).")
+        }
+        guard index != position else {
+            throw StagehandError.invalidAction(
+                "The job \(setup.jobs[index].title) is already job \(position + 1) of \(setup.jobs.count): nothing to do.")
         }
         setup.jobs.insert(setup.jobs.remove(at: index), at: position)
     }

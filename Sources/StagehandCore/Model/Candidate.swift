@@ -38,10 +38,11 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
 
     public func placementIndex(in job: JobID) -> Int? { placements.firstIndex { $0.job == job } }
 
-    /// Whether a filter typed as `folded` (see `CardFilter`) finds this candidate by name, email, source or tag.
+    /// Whether a filter (see `CardFilter`) finds this candidate by name, email, source or tag.
     public func matches(_ filter: CardFilter) -> Bool {
         guard !filter.folded.isEmpty else { return true }
-        return ([name, email ?? "", source] + tags).contains { CardFilter.fold($0).contains(filter.folded) }
+        let fields = [name, email ?? "", source].map(CardFilter.fold)
+        return filter.finds(name: fields[0], others: fields[1...], tags: ArraySlice(tags.map(CardFilter.fold)))
     }
 
     /// Adds tags the candidate does not have yet, in any case of letters, and

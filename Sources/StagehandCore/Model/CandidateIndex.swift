@@ -15,18 +15,20 @@ public struct CandidateIndex: Sendable {
             .sorted { ($0.haystack[0], $0.id) < ($1.haystack[0], $1.id) }
     }
 
-    /// The candidates whose name, email, source or a tag holds the filter's text, by
-    /// name: first those whose name holds it, since a person types a name most often
+    /// The candidates whose name, email, source or a tag holds the filter's text (a
+    /// tag alone for `#text`), by name: first those whose name holds it, since a person types a name most often
     /// (and every email holds the "a" of "example"), then the others.
     public func find(_ filter: CardFilter, limit: Int = 100) -> [CandidateID] {
         guard !filter.folded.isEmpty else { return [] }
         var byName: [CandidateID] = []
         var byOther: [CandidateID] = []
         for entry in entries {
-            if entry.haystack[0].contains(filter.folded) {
+            if !filter.tagsOnly, entry.haystack[0].contains(filter.folded) {
                 byName.append(entry.id)
                 if byName.count == limit { break }
-            } else if byOther.count < limit, entry.haystack.dropFirst().contains(where: { $0.contains(filter.folded) }) {
+            } else if byOther.count < limit,
+                filter.finds(name: "", others: entry.haystack[1..<3], tags: entry.haystack[3...])
+            {
                 byOther.append(entry.id)
             }
         }

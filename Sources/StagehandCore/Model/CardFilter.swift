@@ -1,14 +1,23 @@
 import Foundation
 
 /// Text typed to find cards: it matches a name, email, source or tag containing
-/// it, whatever the case and accents ("zoe" finds Zoë).
+/// it, whatever the case and accents ("zoe" finds Zoë). Typed as cards show a
+/// tag, with `#` first, it matches tags alone ("#swift").
 public struct CardFilter: Sendable, Equatable {
     public let text: String
     let folded: String
+    let tagsOnly: Bool
 
     public init(_ text: String) {
         self.text = text
-        folded = Self.fold(text)
+        tagsOnly = text.hasPrefix("#")
+        folded = Self.fold(tagsOnly ? String(text.dropFirst()) : text)
+    }
+
+    /// Whether the filter finds a candidate with these fields, each folded.
+    func finds(name: String, others: ArraySlice<String>, tags: ArraySlice<String>) -> Bool {
+        if tagsOnly { return tags.contains { $0.contains(folded) } }
+        return name.contains(folded) || others.contains { $0.contains(folded) } || tags.contains { $0.contains(folded) }
     }
 
     static func fold(_ text: String) -> String {

@@ -13,15 +13,16 @@ struct JobsCommand: ParsableCommand {
 
 extension JobsCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the jobs: id, title, status and number of stages.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the jobs in their order (the one Tab walks on the board): title, id, status and number of stages.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let workspace = try Session(global).store.load()
-            for job in workspace.setup.jobs {
+            for (position, job) in workspace.setup.jobs.enumerated() {
                 let stages = job.pipeline.count
                 let count = "\(stages) stage\(stages == 1 ? "" : "s")"
-                TextOutput.print("\(job.title) [\(job.id)]: \(job.status.rawValue), \(count)")
+                TextOutput.print("\(position + 1). \(job.title) [\(job.id)]: \(job.status.rawValue), \(count)")
             }
         }
     }
