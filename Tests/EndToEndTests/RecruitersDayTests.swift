@@ -38,7 +38,7 @@ import Testing
         try dev.tmux.send(contentsOf: Array(repeating: "Down", count: tasks == 0 ? 0 : tasks + 2))
         try dev.tmux.send("v")
         try dev.tmux.waitFor(text: "Evaluate \(name)")
-        try dev.tmux.send("Right", "Tab")
+        try dev.tmux.send("Right", "Right", "Tab")
         try dev.tmux.type("Explains trade-offs well.")
         try dev.tmux.send("C-s")
         try dev.tmux.waitFor(text: "Evaluated \(name)")

@@ -129,6 +129,12 @@ import Testing
             return
         }
         #expect(form.purpose == .evaluation(request.candidate, job: request.job))
+        #expect(Board.render(board.state).text.contains("none chosen yet"))
+        board.press(.enter)
+        #expect(board.saved.evaluationRequests[request.id]?.status != .submitted, "a stray Enter submits no rating nobody chose")
+        #expect(Board.render(board.state).text.contains("Choose a rating with ← or →."))
+        board.press(.right)
+        #expect(Board.render(board.state).text.contains("3 (mixed)"), "the scale starts from its middle")
         board.press(.right, .tab)
         board.type("Thoughtful answers.")
         board.press(.enter)

@@ -54,7 +54,8 @@ enum CandidateForms {
         var form = made(
             .evaluation(candidate, job: job), "Evaluate \(name) for \(state.workspace.job(job)?.title ?? "")",
             [
-                FormField(key: .rating, label: "Rating", value: String(EvaluationRating.mixed.rawValue), input: .choice(ratings), wraps: false),
+                // No rating until the evaluator picks one: a stray Enter must not submit "mixed" for them.
+                FormField(key: .rating, label: "Rating", value: "", input: .choice(ratings), wraps: false),
                 FormField(key: .comment, label: "Comment", value: "", input: .lines),
             ], state)
         form.focused = 0
@@ -117,6 +118,12 @@ enum CandidateForms {
                 let due = try TaskDue(parsing: form.value(.taskDue))
                 form.hints[.taskDue] = workspace.day(due.date(afterMoveAt: state.now, calendar: workspace.setup.settings.calendar))
             }
+        case .evaluation:
+            problem(.rating) {
+                if Int(form.value(.rating)).flatMap(EvaluationRating.init(rawValue:)) == nil {
+                    throw StagehandError.invalidAction("Choose a rating with ← or →.")
+                }
+            }
         case .note:
             problem(.text) { if form.value(.text).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw StagehandError.invalidAction("A note needs some text.") } }
         default:
@@ -150,7 +157,7 @@ enum CandidateForms {
             guard let assignee = try? workspace.findMember(form.value(.taskAssignee)).id, let due = try? TaskDue(parsing: form.value(.taskDue)) else { return nil }
             return .addTask(candidate, job: job, title: form.value(.taskTitle), assignee: assignee, due: due)
         case .evaluation(let candidate, let job):
-            let rating = Int(form.value(.rating)).flatMap(EvaluationRating.init(rawValue:)) ?? .mixed
+            guard let rating = Int(form.value(.rating)).flatMap(EvaluationRating.init(rawValue:)) else { return nil }
             return .evaluate(candidate, job: job, rating: rating, comment: form.value(.comment))
         case .newCandidate(let job):
             let source = form.value(.source).trimmingCharacters(in: .whitespaces)

@@ -102,7 +102,11 @@ extension Board {
         case .line, .lines: return nil
         }
         guard !values.isEmpty else { return nil }
-        guard let index = values.firstIndex(of: field.value) else { return values[forward ? 0 : values.count - 1] }
+        guard let index = values.firstIndex(of: field.value) else {
+            // A scale with nothing chosen yet starts from its middle, whichever way.
+            guard field.wraps else { return values[values.count / 2] }
+            return values[forward ? 0 : values.count - 1]
+        }
         // A scale stops at its ends: one key too many must not turn "strong yes" into "strong no".
         guard field.wraps else { return values[min(max(index + (forward ? 1 : -1), 0), values.count - 1)] }
         return values[(index + (forward ? 1 : values.count - 1)) % values.count]
