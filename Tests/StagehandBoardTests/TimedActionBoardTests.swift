@@ -49,6 +49,27 @@ import Testing
         #expect(stage == 1)
     }
 
+    @Test func carryingOneCardFillsTheNotesPlaceholdersForThatCandidateAndSeveralLeaveThemAsWritten() throws {
+        var state = F.state(width: 160, height: 45)
+        let job = try #require(state.job)
+        let me = try #require(state.me)
+        var workspace = state.workspace
+        let target = job.pipeline[1].id
+        try workspace.addAction(.addNote(.init(text: "Met {{candidate.name}}")), to: .stage(.job(job.id), target), by: me)
+        try workspace.addAction(.addNote(.init(text: "Stale {{candidate.name}}")), after: .init(3, .days), to: .stage(.job(job.id), target), by: me)
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        let first = try #require(state.cards(inStage: 0).first)
+        F.press([.character("1"), .character("m"), .right], &state)
+        // The preview's column is narrow: "Note 'Met Peter" ends one of its lines.
+        let firstName = try #require(first.name.split(separator: " ").first)
+        var text = Board.render(state).text
+        #expect(text.contains("Note 'Met \(firstName)") && text.contains("Note 'Stale \(firstName)"), "\(text)")
+        #expect(!text.contains("{{"), "\(text)")
+        F.press([.escape, .character("1"), .character(" "), .character(" "), .character("m"), .right, .enter], &state)
+        text = Board.render(state).text
+        #expect(text.contains("Note 'Met {{candidate.name}}'"), "each of several gets their own: \(text)")
+    }
+
     @Test func aPlanLongerThanTheColumnSaysHowMuchItLeavesOut() throws {
         var (state, _, _) = try Self.state(width: 80, height: 16)
         F.press([.character("1"), .character("m"), .right], &state)

@@ -140,7 +140,7 @@ extension Board {
                 lines.append(("\(state.symbols.bolt) will run:", theme[.bolt]))
                 for (index, action) in plan.actions.enumerated() {
                     let skipped = plan.moves.filter { !$0.actions[index].willRun }
-                    var text = "\(index + 1). \(state.workspace.summary(of: action))"
+                    var text = "\(index + 1). \(summary(of: action, plan, state))"
                     if let reason = skipped.first?.actions[index].skipReason {
                         text += plan.isBulk ? " (skipped for \(skipped.count): \(reason))" : " (skipped: \(reason))"
                     }

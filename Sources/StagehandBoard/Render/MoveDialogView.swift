@@ -43,7 +43,14 @@ extension Board {
         guard !plan.timedActions.isEmpty else { return [] }
         let stage = state.workspace.job(plan.job)?.stage(plan.target)?.name ?? ""
         return ["\(state.symbols.timer) Later, while still in \(stage):"]
-            + plan.timedActions.map { "  after \($0.after.spelledOut): \(state.workspace.summary(of: $0.action, waiting: true))" }
+            + plan.timedActions.map { "  after \($0.after.spelledOut): \(summary(of: $0.action, plan, state, waiting: true))" }
+    }
+
+    /// For one candidate, with the placeholders filled as the note or task will read;
+    /// for several, as written (each gets their own).
+    static func summary(of action: AutomaticAction, _ plan: MovePlan, _ state: BoardState, waiting: Bool = false) -> String {
+        guard plan.moves.count == 1, let move = plan.moves.first else { return state.workspace.summary(of: action, waiting: waiting) }
+        return state.workspace.summary(of: action, for: move.candidate, movingTo: plan.target, in: plan.job, by: state.me, waiting: waiting)
     }
 
     /// What the dialog says before its choices, naming at most `names` people per
@@ -79,7 +86,7 @@ extension Board {
             lines.append("\(state.symbols.bolt) \(stage) will run:")
             for (index, action) in plan.actions.enumerated() {
                 let skipped = plan.moves.filter { !$0.actions[index].willRun }
-                var text = "  \(index + 1). \(workspace.summary(of: action))"
+                var text = "  \(index + 1). \(summary(of: action, plan, state))"
                 if let reason = skipped.first?.actions[index].skipReason {
                     text += plan.isBulk ? " — skipped for \(skipped.count) (\(reason))" : " — skipped: \(reason)"
                 }

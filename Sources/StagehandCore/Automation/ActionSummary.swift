@@ -8,17 +8,33 @@ extension Workspace {
     /// Its placeholders are filled for the run's candidate, as the note or task it
     /// makes will read.
     public func summary(of action: AutomaticAction, in run: ActionRun) -> String {
-        var action = action
+        let filled = filling(action, for: run.candidate, job: run.job, stage: run.stage, mover: run.mover)
+        return summary(of: filled, forDisqualification: run.reason != nil, waiting: run.trigger == .timeInStage)
+    }
+
+    /// An action a move would run for one candidate, its placeholders filled as the
+    /// note or task it makes will read: what a move's question shows before it runs.
+    public func summary(
+        of action: AutomaticAction, for candidate: CandidateID, movingTo stage: StageID, in job: JobID, by mover: MemberID?,
+        waiting: Bool = false
+    ) -> String {
+        summary(of: filling(action, for: candidate, job: job, stage: stage, mover: mover), waiting: waiting)
+    }
+
+    private func filling(_ action: AutomaticAction, for id: CandidateID, job: JobID, stage: StageID, mover: MemberID?) -> AutomaticAction {
+        guard let candidate = candidates[id] else { return action }
+        let sender = mover.flatMap { member($0) }?.name ?? setup.companyName
+        let context = emailContext(candidate: candidate, job: job, stage: stage, senderName: sender)
+        func fill(_ text: String) -> String { (try? EmailRendering.render(text, with: context)) ?? text }
         switch action {
         case .addNote(var note):
-            note.text = (try? renderText(note.text, run: run)) ?? note.text
-            action = .addNote(note)
+            note.text = fill(note.text)
+            return .addNote(note)
         case .addTask(var task):
-            task.title = (try? renderText(task.title, run: run)) ?? task.title
-            action = .addTask(task)
-        default: break
+            task.title = fill(task.title)
+            return .addTask(task)
+        default: return action
         }
-        return summary(of: action, forDisqualification: run.reason != nil, waiting: run.trigger == .timeInStage)
     }
 
     /// "After 5 business days in the stage: Tag stale" for one that waits.
