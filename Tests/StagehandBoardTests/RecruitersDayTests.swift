@@ -262,6 +262,26 @@ import Testing
         #expect(board.state.mode == .board)
     }
 
+    @Test func theFinderOpensTheProfileOfSomeoneOnlyInATalentPoolAndEscGoesBackToIt() throws {
+        let board = try LiveBoard()
+        let pooled = try #require(board.saved.candidates.first { $0.placements.isEmpty })
+        board.press("f")
+        board.type(pooled.name)
+        board.press(.enter)
+        guard case .profile(let shown, _, back: .finding) = board.state.mode else {
+            Issue.record("expected \(pooled.name)'s profile over the finder, got \(board.state.mode)")
+            return
+        }
+        #expect(shown == pooled.id)
+        #expect(board.status == "\(pooled.name) is in no job, only in a talent pool")
+        board.press(.escape)
+        guard case .finding(let finder) = board.state.mode else {
+            Issue.record("Esc goes back to the finder, got \(board.state.mode)")
+            return
+        }
+        #expect(finder.text == pooled.name)
+    }
+
     @Test func xInMyWorkClosesEveryTaskLeftBehindAfterAsking() throws {
         let board = try LiveBoard(login: "ben")
         let peter = try #require(board.state.focused)

@@ -19,8 +19,15 @@ extension Board {
                     state.status = StatusLine(kind: .info, text: finder.text.isEmpty ? "Type part of a name, email, tag or source" : "Nobody matches '\(finder.text)'")
                     break
                 }
+                let person = found[finder.selected]
+                // Someone only in a talent pool has no card to go to: their profile is where they are.
+                guard !person.placements.isEmpty else {
+                    state.mode = .profile(person.id, PageCursor(), back: .finding(finder))
+                    state.status = StatusLine(kind: .info, text: "\(person.name) is in no job, only in a talent pool")
+                    return []
+                }
                 state.mode = .board
-                goToCard(of: found[finder.selected].id, &state)
+                goToCard(of: person.id, &state)
                 return []
             case .close:
                 state.mode = .board
