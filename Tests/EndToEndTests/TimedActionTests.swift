@@ -14,9 +14,9 @@ import Testing
         #expect(email.status == 0 && email.output.contains("After 2 days in the stage: Email"), "\(email.errors)\(email.output)")
         let tag = try cli.run(["automations", "add", "--job", "ios", "--stage", "Hired", "--after", "2d", "--tags", "stale"])
         #expect(tag.status == 0, "\(tag.errors)")
-        #expect(try cli.run(["board", "--job", "ios"]).output.contains("Hired ⏱"), "the printed board marks the stage too")
+        #expect(try cli.run(["board", "--job", "ios"]).output.contains("Hired ⚡ ⏱"), "the printed board marks the stage too")
         let listed = try cli.run(["automations", "list", "--job", "ios", "--stage", "Hired"])
-        #expect(listed.output.contains("Hired [hired] ⏱") && listed.output.contains("2. ⏱ After 2 days in the stage: Tag stale"), "\(listed.output)")
+        #expect(listed.output.contains("Hired [hired] ⚡ ⏱") && listed.output.contains("2. ⏱ After 2 days in the stage: Tag stale"), "\(listed.output)")
 
         let moved = try cli.run(["move", "Peter Schmidt", "Zoë Müller", "--job", "ios", "--to", "Hired", "--run-actions"])
         #expect(moved.status == 0 && moved.output.contains("⏱ Tag stale: waits until 2026-11-27T09:00:00Z"), "\(moved.errors)\(moved.output)")
@@ -88,7 +88,7 @@ import Testing
     @Test(arguments: TestStore.allCases) func theBoardShowsTheTimerAndWhenPetersNextOneFallsDue(store: TestStore) throws {
         let board = try BoardTerminalTests.OpenBoard(reusing: try workspace(store))
         try board.tmux.send("7")
-        try board.tmux.waitFor("the Hired column with its timer") { $0.contains("Hired ⏱ 2") }
+        try board.tmux.waitFor("the Hired column with its timer") { $0.contains("Hired ⚡ ⏱ 2") }
         let screen = try board.tmux.waitFor(text: "⏱2d")
         #expect(screen.contains("Peter Schmidt"))
         try board.tmux.send("s")

@@ -34,6 +34,17 @@ import Testing
         expectSnapshot(Board.render(state).text, named: "board-timed-actions")
     }
 
+    @Test func aStageWhoseOnlyActionsWaitStillShowsTheBolt() throws {
+        var state = F.state(width: 180, height: 40)
+        let job = try #require(state.job)
+        let hired = try #require(job.pipeline.last)
+        try #require(hired.actions.isEmpty && hired.timedActions.isEmpty)
+        var workspace = state.workspace
+        try workspace.addAction(Self.stale, after: .init(3, .days), to: .stage(.job(job.id), hired.id), by: try #require(state.me))
+        _ = Board.update(&state, .workspaceChanged(workspace))
+        #expect(F.lines(state)[1].contains("\(job.pipeline.count) \(hired.name) ⚡ ⏱"), "\(F.lines(state)[1])")
+    }
+
     @Test func inASCIIItIsAnAt() throws {
         var (state, _, _) = try Self.state()
         state.symbols = .ascii

@@ -24,7 +24,7 @@ extension Board {
                 isTarget ? theme[.dropTarget] : (stageIndex == state.stageIndex ? theme[.columnTitleFocused] : theme[.columnTitle])
             frame.fill(x: x, y: 1, width: width - 1, height: 1, style: titleStyle)
             let count = " \(cards.count)"
-            let bolt = (stage.hasActions ? " \(symbols.bolt)" : "") + (stage.hasTimedActions ? " \(symbols.timer)" : "")
+            let bolt = stage.marks(bolt: symbols.bolt, timer: symbols.timer)
             let name = DisplayWidth.truncate("\(stageIndex + 1) \(stage.name)", to: inner - DisplayWidth.of(bolt) - DisplayWidth.of(count))
             var cursor = x + 1
             cursor += frame.put(name, x: cursor, y: 1, style: titleStyle)

@@ -79,7 +79,7 @@ extension Board {
         let stages = workspace.pipeline(ref) ?? []
         let counts = workspace.cardCounts(in: ref)
         let rows = stages.enumerated().map { index, stage in
-            let bolt = (stage.hasActions ? " \(state.symbols.bolt)" : "") + (stage.hasTimedActions ? " \(state.symbols.timer)" : "")
+            let bolt = stage.marks(bolt: state.symbols.bolt, timer: state.symbols.timer)
             let actions = stage.actions.count + stage.timedActions.count
             let detail = actions == 0 ? "no actions" : "\(actions) action\(actions == 1 ? "" : "s")"
             let count = counts[stage.id] ?? 0

@@ -82,7 +82,7 @@ extension Workspace {
         known?.add(candidate)
         guard origin.firesActions else { return ArrivalOutcome(candidate: id, run: nil) }
         let run =
-            first.hasActions
+            first.hasEntryActions
             ? startRun(
                 for: id, job: jobID, stage: first.id, actions: first.actions, trigger: .apply, mover: member, now: now,
                 startsAt: now.addingTimeInterval(grace)) : nil

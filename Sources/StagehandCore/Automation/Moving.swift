@@ -123,7 +123,7 @@ extension Workspace {
             let fromName = job?.stage(from)?.name ?? from.rawValue
             let toName = job?.stage(target)?.name ?? target.rawValue
             let stage = job?.stage(target)
-            let note = withoutActions && (stage?.hasActions == true || stage?.hasTimedActions == true) ? " (without actions)" : ""
+            let note = withoutActions && stage?.hasActions == true ? " (without actions)" : ""
             candidate.timeline.append(
                 Activity(
                     id: activityID, at: now, kind: .moved, author: mover, automatic: false,

@@ -19,8 +19,16 @@ public struct Stage: Codable, Sendable, Equatable, Identifiable {
         self.expected = expected
     }
 
-    public var hasActions: Bool { !actions.isEmpty }
+    /// Any automatic action, on entry or after a time in the stage: the stage shows ⚡.
+    public var hasActions: Bool { hasEntryActions || hasTimedActions }
+    public var hasEntryActions: Bool { !actions.isEmpty }
+    /// Actions after a time in the stage: the stage shows ⏱ as well.
     public var hasTimedActions: Bool { !timedActions.isEmpty }
+
+    /// What follows the stage's name wherever it is named: " ⚡", " ⚡ ⏱" or nothing.
+    public func marks(bolt: String, timer: String) -> String {
+        (hasActions ? " \(bolt)" : "") + (hasTimedActions ? " \(timer)" : "")
+    }
 
     /// The editors' numbered list: on entry, then after a time.
     public var stageActions: [StageAction] {

@@ -52,7 +52,7 @@ extension AutomationsCommand {
             } ?? pipeline
             TextOutput.print("Automatic actions of \(workspace.pipelineName(ref))")
             for stage in stages {
-                let marks = (stage.hasActions ? " " + symbols.bolt : "") + (stage.hasTimedActions ? " " + symbols.timer : "")
+                let marks = stage.marks(bolt: symbols.bolt, timer: symbols.timer)
                 TextOutput.print("\(stage.name) [\(stage.id)]\(marks)\(stage.stageActions.isEmpty ? ": none" : "")")
                 Self.printActions(stage.stageActions, reason: false, in: workspace, symbols: symbols)
             }

@@ -38,7 +38,7 @@ extension PipelineCommand {
             for (index, stage) in stages.enumerated() {
                 let count = counts[stage.id] ?? 0
                 let cards = ref == .defaultTemplate ? "" : ": \(count) candidate\(count == 1 ? "" : "s")"
-                let marker = (stage.hasActions ? " \(bolt)" : "") + (stage.hasTimedActions ? " \(TextOutput.symbols.timer)" : "")
+                let marker = stage.marks(bolt: bolt, timer: TextOutput.symbols.timer)
                 let expected = stage.expected.map { ", expected \($0)" } ?? ""
                 TextOutput.print("  \(index + 1). \(stage.name)\(marker) [\(stage.id)]\(cards)\(expected)")
             }

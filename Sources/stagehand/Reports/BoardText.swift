@@ -10,7 +10,7 @@ enum BoardText {
             out += "\n\(job.title) [\(job.id)]\(job.status == .closed ? " (closed)" : "")\n"
             for stage in job.pipeline {
                 let cards = workspace.candidates(in: job.id, stage: stage.id)
-                let marks = (stage.hasActions ? " \(symbols.bolt)" : "") + (stage.hasTimedActions ? " \(symbols.timer)" : "")
+                let marks = stage.marks(bolt: symbols.bolt, timer: symbols.timer)
                 out += "  \(stage.name)\(marks) (\(cards.count)) [\(stage.id)]\n"
                 for item in stage.stageActions {
                     out += "      \(item.after == nil ? symbols.bolt : symbols.timer) \(workspace.summary(of: item))\n"
