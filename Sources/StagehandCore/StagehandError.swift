@@ -54,7 +54,7 @@ public enum StagehandError: UserFacingError, Equatable {
             switch status {
             case .failed, .unknown: "The email '\(subject)' did not go out (\(status.rawValue))"
             case .sending: "The email '\(subject)' is being sent right now"
-            default: "The email '\(subject)' is no longer waiting: it was \(status.rawValue) meanwhile"
+            default: "The email '\(subject)' was already \(status.rawValue)"
             }
         }
     }

@@ -45,9 +45,24 @@ enum ErrorReporting {
         case "email": "stagehand scheduled"
         case "task": "stagehand tasks --all"
         case "disqualification reason": "stagehand reasons list"
+        case "stage of the default pipeline": "stagehand pipeline list --default"
+        case _ where kind.hasPrefix("stage of "):
+            "stagehand pipeline list --job \(quotedForShell(String(kind.dropFirst("stage of ".count))))"
         case _ where kind.hasPrefix("stage"): "stagehand pipeline list --job JOB"
         default: nil
         }
+    }
+
+    /// A word as a shell takes it: as it is when plain, else in double quotes (the
+    /// sentence around it already uses single ones).
+    private static func quotedForShell(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        guard !plain else { return text }
+        let escaped = text.reduce(into: "") { out, character in
+            if "\"\\$`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return "\"" + escaped + "\""
     }
 
     /// The exit status for an error the README documents; nil for anything else.

@@ -125,6 +125,12 @@ import Testing
         #expect(eml.contains("\r\n"))
         let text = try cli.run(["show", id])
         #expect(text.output.contains("⚡"))
+
+        // In words, a task made is "created": "done" would read as if the task were finished.
+        let back = try cli.run(["move", id, "--to", "Applied", "--without-actions"])
+        #expect(back.status == 0, "\(back.errors)")
+        let again = try cli.run(["move", id, "--to", "Phone screen", "--run-actions"])
+        #expect(again.output.contains("Task 'Hold the phone screen' for Ben Okafor, due 3 days after the move: created"), "\(again.output)")
     }
 
     @Test(arguments: TestStore.allCases) func aDelayedEmailWaitsForItsDueTimeAndGoesOutOnce(store: TestStore) throws {

@@ -183,7 +183,7 @@ import Testing
             label: "an ambiguous sender", kind: .sendEmail, typed: [.sender: "ri"],
             expected: [.sender: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
         Problem(label: "a bad delay", kind: .sendEmail, typed: [.delay: "90x"], expected: [.delay: "'90x' \(notADuration)"]),
-        Problem(label: "a delay of nothing", kind: .sendEmail, typed: [.delay: "0m"], expected: [.delay: "'0m' \(notADuration)"]),
+        Problem(label: "a delay of nothing", kind: .sendEmail, typed: [.delay: "0m"], expected: [.delay: "'0m' is no time at all: a duration is at least 1 of its unit, such as 1d or 30m."]),
         Problem(
             label: "several problems at once", kind: .sendEmail,
             typed: [.subject: "", .body: "{{oops}}", .sender: "Zoe", .delay: "soon"],

@@ -25,10 +25,23 @@ import Testing
     }
 
     @Test("Text that is no duration is refused with what was typed", arguments: [
-        "0d", "-1h", "abc", "10x", "", "   ", "d", "1.5h", "2 business", "3 bds", "100001d",
+        "-1h", "abc", "10x", "", "   ", "d", "1.5h", "2 business", "3 bds", "100001d",
     ])
     func refuses(text: String) {
         #expect(throws: StagehandError.invalidDuration(text)) { try RelativeDuration(parsing: text) }
+    }
+
+    @Test("Nothing at all is refused as such, not as a missing number or unit", arguments: ["0d", "0 bd", "00h"])
+    func refusesZero(text: String) {
+        let sentence = "'\(text)' is no time at all: a duration is at least 1 of its unit, such as 1d or 30m."
+        #expect(throws: StagehandError.invalidAction(sentence)) { try RelativeDuration(parsing: text) }
+    }
+
+    @Test func anEmptyDueDayAsksForOne() {
+        #expect(
+            throws: StagehandError.invalidAction(
+                "A task needs a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
+        ) { try TaskDue(parsing: " ") }
     }
 
     @Test func theRefusalSaysWhatToType() {

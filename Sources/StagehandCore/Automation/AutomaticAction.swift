@@ -169,7 +169,10 @@ public enum TaskDue: Codable, Sendable, Equatable {
     }
 
     private static func notADay(_ text: String) -> StagehandError {
-        .invalidAction("'\(text)' is not a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return .invalidAction("A task needs a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
+        }
+        return .invalidAction("'\(text)' is not a due day: write a day such as 2026-12-01, or a time such as 3d, 36h or 2bd (business days).")
     }
 
     public init(from decoder: Decoder) throws {

@@ -27,8 +27,9 @@ public struct RelativeDuration: Codable, Sendable, Hashable, CustomStringConvert
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         let rest = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        guard let amount = Int(digits), amount > 0, amount <= 100_000 else {
-            throw StagehandError.invalidDuration(text)
+        guard let amount = Int(digits), amount <= 100_000 else { throw StagehandError.invalidDuration(text) }
+        guard amount > 0 else {
+            throw StagehandError.invalidAction("'\(text)' is no time at all: a duration is at least 1 of its unit, such as 1d or 30m.")
         }
         let units: [String: Unit] = [
             "m": .minutes, "min": .minutes, "mins": .minutes, "minute": .minutes, "minutes": .minutes,

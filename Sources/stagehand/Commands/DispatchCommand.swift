@@ -82,7 +82,7 @@ struct DispatchCommand: ParsableCommand {
                 switch step.state {
                 case .skipped(let why): TextOutput.print("Skipped \(what): \(why) [\(run.id)]")
                 case .failed(let why): TextOutput.print("Failed \(what): \(why) [\(run.id)]")
-                default: TextOutput.print("Ran \(what), due \(workspace.moment(run.startsAt)) [\(run.id)]")
+                default: TextOutput.print("Ran \(what), whose time in the stage came at \(workspace.moment(run.startsAt)) [\(run.id)]")
                 }
             }
         }

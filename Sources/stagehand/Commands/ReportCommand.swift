@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         for job in insights.jobs {
             let closed = workspace.job(job.job)?.status == .closed ? " (closed)" : ""
             if !text.isEmpty { text.append("") }
-            let title = "\(job.title)\(closed): since \(workspace.day(period.start)) (\(period.days) days), counted \(workspace.moment(now))"
+            let title = "\(job.title)\(closed): since \(workspace.day(period.start)) (\(period.days) day\(period.days == 1 ? "" : "s")), counted \(workspace.moment(now))"
             text.append(DisplayWidth.truncate(title, to: width))
             text.append(String(repeating: TextOutput.symbols.horizontal, count: width))
             text += InsightsChart.lines(job, period: period, width: width, symbols: TextOutput.symbols, workspace: workspace).map(\.text)

@@ -109,7 +109,8 @@ struct MoveReport: Encodable {
         if !ranActions && !moved.isEmpty { out += "  (without actions)\n" }
         for step in ran {
             let why = step.reason.map { " — \($0)" } ?? ""
-            out += "  \(symbols.bolt) \(step.summary): \(step.state)\(why)\n"
+            let state = AutomaticAction.Kind(rawValue: step.kind).map { StepText.readable(step.state, of: $0) } ?? step.state
+            out += "  \(symbols.bolt) \(step.summary): \(state)\(why)\n"
         }
         for email in scheduled {
             out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(Self.iso(email.dueAt))\n"

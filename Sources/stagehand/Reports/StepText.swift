@@ -2,9 +2,23 @@ import StagehandCore
 
 /// How the command line words the state of one action: the same for every command.
 enum StepText {
+    /// The state as `--json` names it.
     static func name(_ step: ActionStep) -> String {
         if case .done = step.state, step.email != nil { return "sent" }
         return step.state.name
+    }
+
+    /// A state for a person to read: a done step in the words of what it made, as
+    /// "done" beside a task would read as if the task itself were finished.
+    static func readable(_ state: String, of kind: AutomaticAction.Kind) -> String {
+        guard state == "done" else { return state }
+        return switch kind {
+        case .sendEmail: "sent"
+        case .addTask: "created"
+        case .addNote, .addTags, .addFollowers: "added"
+        case .requestEvaluation: "requested"
+        case .assign: "assigned"
+        }
     }
 
     /// For an email step whose attempt failed and waits to be tried again: why, and when.
@@ -27,7 +41,7 @@ enum StepText {
         case .scheduled(let at): "scheduled for \(workspace.moment(at))"
         case .skipped(let why): "skipped — \(why)"
         case .failed(let why): "failed — \(why)"
-        default: name(step)
+        default: readable(name(step), of: step.action.kind)
         }
     }
 }
