@@ -17,6 +17,7 @@ extension NcursesScreen {
     /// when none came. `.hangup` when the terminal has gone away, and from then on.
     public func nextEvent(timeout: Double, wakingOn descriptor: Int32?) -> InputEvent? {
         guard !isStopped, !hasHungUp else { return .hangup }
+        if !readAhead.isEmpty { return readAhead.removeFirst() }
         let deadline = Self.now() + max(0, timeout)
         while true {
             if let signal = PendingSignal.received { endOnSignal(signal) }
@@ -24,7 +25,7 @@ extension NcursesScreen {
             if let descriptor {
                 // What ncurses holds already (an unread part of a sequence) comes first; then
                 // the terminal and the descriptor are waited on together.
-                if let event = readWithoutWaiting() { return event }
+                if let event = readWithoutWaiting() { return inOrder(event) }
                 switch Self.waitForEither(fileno(input), descriptor, seconds: wait) {
                 case .descriptor: return nil
                 case .input: wait = 0
@@ -37,7 +38,7 @@ extension NcursesScreen {
             switch wget_wch(window, &character) {
             case KEY_CODE_YES:
                 hangup.received()
-                if let event = event(forCode: Int32(bitPattern: character)) { return event }
+                if let event = event(forCode: Int32(bitPattern: character)) { return inOrder(event) }
             case OK where character == 27:
                 hangup.received()
                 if let key = escapeSequence() { return .key(key) }
@@ -52,6 +53,23 @@ extension NcursesScreen {
             }
             if Self.now() >= deadline { return nil }
         }
+    }
+
+    /// ncurses hands out a resize as soon as it notices one, ahead of the keys the
+    /// terminal had already sent: typed while the screen was larger, those are
+    /// handed out first, so a window dragged below the smallest size does not
+    /// swallow what was typed just before.
+    private func inOrder(_ event: InputEvent) -> InputEvent {
+        guard case .resize = event else { return event }
+        var resize = event
+        var waiting: [InputEvent] = []
+        while waiting.count < 4096, let next = readWithoutWaiting() {
+            // A later resize has the newer size; the keys stay ahead of it.
+            if case .resize = next { resize = next } else { waiting.append(next) }
+        }
+        guard !waiting.isEmpty else { return resize }
+        readAhead = Array(waiting.dropFirst()) + [resize]
+        return waiting[0]
     }
 
     /// A key ncurses can hand out at once, without waiting for the terminal.

@@ -31,6 +31,8 @@ public final class NcursesScreen: Screen {
     var mouse = MouseTracker()
     var hangup = HangupDetector()
     var hasHungUp = false
+    /// Events read ahead of a resize, handed out before anything else is read.
+    var readAhead: [InputEvent] = []
     var caughtSignals: [Int32] = []
     var beforeSignalExit: @MainActor (Int32) -> Void = { _ in }
     private(set) var isStopped = false

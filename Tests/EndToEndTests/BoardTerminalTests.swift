@@ -137,6 +137,21 @@ import Testing
         #expect(try board.tmux.waitForExit() == 0)
     }
 
+    @Test func keysTypedJustBeforeTheTerminalBecomesTooSmallAreKept() throws {
+        let board = try OpenBoard()
+        try board.tmux.send("/")
+        try board.tmux.waitFor(text: "/_")
+        // Typed while the screen was large, then the window dragged small at once: the
+        // resize can be noticed before the keys are read, and must not swallow them.
+        try board.tmux.type("zqx")
+        try board.tmux.resize(width: 50, height: 12)
+        try board.tmux.waitFor(text: "Terminal too small")
+        try board.tmux.resize(width: 120, height: 35)
+        try board.tmux.waitFor("the filter with every key typed") { $0.contains("/zqx") }
+        try board.tmux.send("Escape", "q")
+        #expect(try board.tmux.waitForExit() == 0)
+    }
+
     @Test func openOnAJobThenTheBoardReopensWhereTheMemberLeftIt() throws {
         // Another workspace's entry, and one of a shape this Stagehand does not read: the first must survive.
         let chosen = try OpenBoard(arguments: ["open", "--job", "robotics"]) { cli in

@@ -36,6 +36,15 @@ import Testing
         }
     }
 
+    @Test func aTagTypedInAnotherCaseTakesTheSpellingAlreadyInUse() throws {
+        var ws = T.make()
+        let other = try #require(ws.candidates.first { $0.id != T.alice }?.id)
+        try ws.tag(other, adding: ["relocation"], removing: [], by: T.hugo, now: T.now)
+        let (added, _) = try ws.tag(T.alice, adding: ["Relocation", "Brand-New"], removing: [], by: T.hugo, now: T.now)
+        #expect(added == ["relocation", "Brand-New"], "one tag, one spelling; a new one as typed")
+        #expect(ws.candidates[T.alice]?.tags == ["relocation", "Brand-New"])
+    }
+
     @Test func tagsThatDifferOnlyInCaseAreOneTag() throws {
         var ws = T.make()
         try ws.tag(T.alice, adding: ["Senior"], removing: [], by: T.hugo, now: T.now)

@@ -24,7 +24,7 @@ extension Workspace {
     ) throws -> (added: [String], removed: [String]) {
         try requireMember(member)
         guard let candidate = candidates[candidateID] else { throw StagehandError.notFound(kind: "candidate", name: candidateID.rawValue) }
-        let adding = try adding.map(Tag.check)
+        let adding = spellingsInUse(of: try adding.map(Tag.check))
         let removing = try removing.map(Tag.check)
         guard !adding.isEmpty || !removing.isEmpty else { throw StagehandError.invalidAction("Name a tag to add or to remove.") }
         var removed: [String] = []
@@ -43,6 +43,22 @@ extension Workspace {
         if !added.isEmpty { record(.tagged, candidateID, by: member, now: now, text: "Tagged \(added.joined(separator: ", "))") }
         if !removed.isEmpty { record(.untagged, candidateID, by: member, now: now, text: "Untagged \(removed.joined(separator: ", "))") }
         return (added, removed)
+    }
+
+    /// Each tag as it is already spelled on some candidate ("relocation" for a typed
+    /// "Relocation"), so that one tag does not show in two spellings; a new tag as typed.
+    func spellingsInUse(of tags: [String]) -> [String] {
+        var spelled = tags
+        var missing = Set(tags.indices)
+        for candidate in candidates where !missing.isEmpty {
+            for tag in candidate.tags {
+                for index in missing where Tag.same(tag, tags[index]) {
+                    spelled[index] = tag
+                    missing.remove(index)
+                }
+            }
+        }
+        return spelled
     }
 
     /// `member` follows the candidate: news about them shows in My work. Following
