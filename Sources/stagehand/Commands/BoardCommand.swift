@@ -16,7 +16,7 @@ struct BoardCommand: ParsableCommand {
         let workspace = try session.store.load()
         let jobs = try job.map { [try workspace.findJob($0)] } ?? workspace.setup.jobs
         if json {
-            try JSONOutput.print(BoardReport(workspace, jobs: jobs))
+            try JSONOutput.print(BoardReport(workspace, jobs: jobs, now: session.clock.now))
         } else {
             TextOutput.print(BoardText.render(workspace, jobs: jobs, symbols: .forLocale(ProcessInfo.processInfo.environment), now: session.clock.now))
         }

@@ -17,6 +17,10 @@ struct BoardReport: Encodable {
         var actions: [ActionEntry]
         var hasTimedActions: Bool
         var timedActions: [TimedActionEntry]
+        /// How long candidates are expected to stay (`5d`, `3bd`); absent when not set.
+        var expected: String?
+        /// How many cards (disqualified ones aside) are past it now.
+        var overdue: Int
         var candidates: [CardEntry]
     }
 
@@ -26,27 +30,33 @@ struct BoardReport: Encodable {
         var tags: [String]
         var enteredAt: Date
         var disqualified: Bool
+        /// In the stage longer than its expected time (never for a disqualified card).
+        var overdue: Bool
     }
 
     var company: String
     var jobs: [JobEntry]
 
-    init(_ workspace: Workspace, jobs: [Job]) {
+    init(_ workspace: Workspace, jobs: [Job], now: Date) {
         company = workspace.setup.companyName
+        let calendar = workspace.setup.settings.calendar
         self.jobs = jobs.map { job in
             JobEntry(
                 id: job.id.rawValue, title: job.title, status: job.status.rawValue,
                 stages: job.pipeline.map { stage in
-                    StageEntry(
+                    let cards = workspace.candidates(in: job.id, stage: stage.id).map { candidate in
+                        let placement = candidate.placement(in: job.id)!
+                        let disqualified = placement.disqualification != nil
+                        return CardEntry(
+                            id: candidate.id.rawValue, name: candidate.name, tags: candidate.tags,
+                            enteredAt: placement.enteredAt, disqualified: disqualified,
+                            overdue: !disqualified && stage.age(enteredAt: placement.enteredAt, now: now, calendar: calendar).isOverdue)
+                    }
+                    return StageEntry(
                         id: stage.id.rawValue, name: stage.name, hasActions: stage.hasActions,
                         actions: stage.actions.map { ActionEntry($0, in: workspace) }, hasTimedActions: stage.hasTimedActions,
                         timedActions: stage.timedActions.map { TimedActionEntry($0, in: workspace) },
-                        candidates: workspace.candidates(in: job.id, stage: stage.id).map { candidate in
-                            let placement = candidate.placement(in: job.id)!
-                            return CardEntry(
-                                id: candidate.id.rawValue, name: candidate.name, tags: candidate.tags,
-                                enteredAt: placement.enteredAt, disqualified: placement.disqualification != nil)
-                        })
+                        expected: stage.expected?.description, overdue: cards.filter(\.overdue).count, candidates: cards)
                 })
         }
     }

@@ -11,7 +11,13 @@ enum BoardText {
             for stage in job.pipeline {
                 let cards = workspace.candidates(in: job.id, stage: stage.id)
                 let marks = stage.marks(bolt: symbols.bolt, timer: symbols.timer)
-                out += "  \(stage.name)\(marks) (\(cards.count)) [\(stage.id)]\n"
+                func isOverdue(_ placement: Placement) -> Bool {
+                    placement.disqualification == nil
+                        && stage.age(enteredAt: placement.enteredAt, now: now, calendar: workspace.setup.settings.calendar).isOverdue
+                }
+                let late = cards.filter { isOverdue($0.placement(in: job.id)!) }.count
+                let expected = stage.expected.map { ", expected \($0)\(late > 0 ? ", \(late) overdue" : "")" } ?? ""
+                out += "  \(stage.name)\(marks) (\(cards.count)\(expected)) [\(stage.id)]\n"
                 for item in stage.stageActions {
                     out += "      \(item.after == nil ? symbols.bolt : symbols.timer) \(workspace.summary(of: item))\n"
                 }
@@ -19,7 +25,7 @@ enum BoardText {
                     let placement = candidate.placement(in: job.id)!
                     let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
                     let dq = placement.disqualification != nil ? " (disqualified)" : ""
-                    let age = TimeInStage.describe(from: placement.enteredAt, to: now)
+                    let age = (isOverdue(placement) ? symbols.overdue : "") + TimeInStage.describe(from: placement.enteredAt, to: now)
                     out += "    \(candidate.name) [\(candidate.id)]\(dq)  \(tags.isEmpty ? "" : tags + "  ")\(age)\n"
                 }
             }
