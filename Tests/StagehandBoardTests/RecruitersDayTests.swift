@@ -143,9 +143,36 @@ import Testing
         let answered = try #require(board.saved.evaluationRequests[request.id])
         #expect(answered.status == .submitted && answered.rating == .yes && answered.comment == "Thoughtful answers.\nWould hire.")
         #expect(!Board.myWorkLines(board.state).contains { $0.item == .evaluation(request.id) }, "it leaves My work")
+        guard case .myWork(let cursor) = board.state.mode else {
+            Issue.record("the form goes back to My work, got \(board.state.mode)")
+            return
+        }
+        let left = Board.myWorkLines(board.state)
+        #expect(left.indices.contains(cursor.line) && left[cursor.line].item != nil, "the cursor goes to the nearest line that holds something")
         let profile = Board.profileLines(request.candidate, board.state).map(\.text)
         #expect(profile.contains { $0.contains("Dev Patel for ") && $0.hasSuffix(": 4 (yes)") })
         #expect(profile.contains { $0.hasSuffix("Thoughtful answers.") } && profile.contains { $0.hasSuffix("Would hire.") })
+    }
+
+    @Test func answeringTheLastRequestLeavesTheCursorOnALineThatHoldsSomething() throws {
+        let board = try LiveBoard(login: "dev")
+        board.press("i")
+        let lines = Board.myWorkLines(board.state)
+        let last = try #require(lines.lastIndex { if case .evaluation = $0.item { true } else { false } })
+        guard case .evaluation(let id) = lines[last].item, case .myWork(var cursor) = board.state.mode else {
+            Issue.record("expected My work with an evaluation request for Dev")
+            return
+        }
+        cursor.line = last
+        board.state.mode = .myWork(cursor)
+        board.press("v", .right, .control("s"))
+        #expect(board.saved.evaluationRequests[id]?.status == .submitted)
+        guard case .myWork(let after) = board.state.mode else {
+            Issue.record("the form goes back to My work, got \(board.state.mode)")
+            return
+        }
+        let left = Board.myWorkLines(board.state)
+        #expect(left.indices.contains(after.line) && left[after.line].item != nil, "not a blank or a heading: \(left.map(\.text))")
     }
 
     @Test func aNoteTagsFollowingAndContactDetailsFromTheProfile() throws {

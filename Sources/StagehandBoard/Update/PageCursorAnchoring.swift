@@ -4,12 +4,14 @@ extension Board {
     /// A page's cursor stays on the task, request or candidate it was on when the
     /// workspace changes under it: a line added above would otherwise shift it onto
     /// another one. When its item is gone (a task marked done in My work), it stays
-    /// on the same line, which is now the next one. Screens waiting behind a form,
+    /// on the same line, which is now the next one — or the nearest line that holds
+    /// something, rather than a blank or a heading. Screens waiting behind a form,
     /// a question or help keep theirs too.
     static func anchoringPageCursors(_ mode: Mode, before: BoardState, after: BoardState) -> Mode {
         func anchored(_ cursor: PageCursor, _ old: [PageLine], _ new: [PageLine]) -> PageCursor {
             var moved = cursor
-            if old.indices.contains(cursor.line), let item = old[cursor.line].item, let line = new.firstIndex(where: { $0.item == item }) {
+            if old.indices.contains(cursor.line), let item = old[cursor.line].item {
+                let line = new.firstIndex { $0.item == item } ?? nearestItem(to: cursor.line, in: new) ?? cursor.line
                 moved.top += line - cursor.line
                 moved.line = line
             }
@@ -29,5 +31,11 @@ extension Board {
         case .disqualifying(let candidate, let selected, let over): return .disqualifying(candidate, selected: selected, over: behind(over))
         default: return mode
         }
+    }
+
+    /// The line at `line` when it holds something, else the next one that does, else the one before.
+    private static func nearestItem(to line: Int, in lines: [PageLine]) -> Int? {
+        let start = min(max(line, 0), lines.count)
+        return lines.indices[start...].first { lines[$0].item != nil } ?? lines.indices[..<start].last { lines[$0].item != nil }
     }
 }
