@@ -79,7 +79,9 @@ import Testing
         let cancelled = try cli.run(["scheduled", "cancel", emailRun])
         #expect(cancelled.status == 0 && cancelled.output.contains("Cancelled Email 'Thanks"), "\(cancelled.errors)\(cancelled.output)")
         let again = try cli.run(["scheduled", "cancel", emailRun])
-        #expect(again.status != 0 && again.errors.contains("is no longer waiting"), "\(again.errors)")
+        #expect(again.status != 0 && again.errors.contains("Email 'Thanks") && again.errors.contains("for Peter Schmidt was already cancelled: nothing to do."), "\(again.errors)")
+        let ranAgain = try cli.run(["scheduled", "send-now", tagRun])
+        #expect(ranAgain.status != 0 && ranAgain.errors.contains("Tag stale for Peter Schmidt already ran: nothing to do."), "\(ranAgain.errors)")
         let before = outbox(cli).count
         _ = try cli.run(["dispatch"], now: "2026-11-28T09:00:00Z")
         #expect(outbox(cli).count == before, "a cancelled one never runs")

@@ -173,6 +173,12 @@ import Testing
         }
         let left = Board.myWorkLines(board.state)
         #expect(left.indices.contains(after.line) && left[after.line].item != nil, "not a blank or a heading: \(left.map(\.text))")
+        if left.contains(where: { if case .evaluation = $0.item { true } else { false } }) {
+            guard case .evaluation = left[after.line].item else {
+                Issue.record("another request, the one above, rather than the news below: \(left[after.line].text)")
+                return
+            }
+        }
     }
 
     @Test func aNoteTagsFollowingAndContactDetailsFromTheProfile() throws {

@@ -105,8 +105,11 @@ import Testing
         ) {
             try ws.findJob("engineer")
         }
-        #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "6")) {
+        #expect(throws: StagehandError.invalidAction("Backend Engineer has 5 stages; there is no stage 6: use 1–5, or a stage's name.")) {
             try ws.findStage("6", in: #require(ws.job(T.backend)))
+        }
+        #expect(throws: StagehandError.notFound(kind: "stage of Backend Engineer", name: "Culture")) {
+            try ws.findStage("Culture", in: #require(ws.job(T.backend)))
         }
         #expect(throws: StagehandError.notFound(kind: "talent pool", name: "gold")) { try ws.findTalentPool("gold") }
     }

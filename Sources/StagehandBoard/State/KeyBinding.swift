@@ -37,9 +37,12 @@ public struct KeyRow: Sendable, Equatable {
         return names.joined(separator: "/")
     }
 
-    /// The bottom bar, short on room, names the first key only; `?` names them all.
+    /// The bottom bar, short on room, names the first key only (both of ← → or ↑ ↓,
+    /// which mean nothing alone); `?` names them all.
     public func barLabel(unicode: Bool) -> String {
-        KeyRow(keys: Array(keys.prefix(1)), help: help, bar: bar, needs: needs, edits: edits).label(unicode: unicode)
+        let pairs: [(Key, Key)] = [(.left, .right), (.up, .down)]
+        let isPair = keys.count >= 2 && pairs.contains { keys[0] == $0.0 && keys[1] == $0.1 }
+        return KeyRow(keys: Array(keys.prefix(isPair ? 2 : 1)), help: help, bar: bar, needs: needs, edits: edits).label(unicode: unicode)
     }
 }
 

@@ -23,6 +23,13 @@ public enum PageItem: Sendable, Equatable {
     case evaluation(EvaluationRequestID)
     /// A line of news about a candidate.
     case candidate(CandidateID)
+
+    func isSameKind(as other: PageItem) -> Bool {
+        switch (self, other) {
+        case (.task, .task), (.evaluation, .evaluation), (.candidate, .candidate): true
+        default: false
+        }
+    }
 }
 
 /// The line a page's cursor is on, and the first screen row shown: the cursor moves

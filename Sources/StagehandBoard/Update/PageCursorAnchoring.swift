@@ -11,7 +11,7 @@ extension Board {
         func anchored(_ cursor: PageCursor, _ old: [PageLine], _ new: [PageLine]) -> PageCursor {
             var moved = cursor
             if old.indices.contains(cursor.line), let item = old[cursor.line].item {
-                let line = new.firstIndex { $0.item == item } ?? nearestItem(to: cursor.line, in: new) ?? cursor.line
+                let line = new.firstIndex { $0.item == item } ?? nearestItem(to: cursor.line, in: new, like: item) ?? cursor.line
                 moved.top += line - cursor.line
                 moved.line = line
             }
@@ -33,9 +33,15 @@ extension Board {
         }
     }
 
-    /// The line at `line` when it holds something, else the next one that does, else the one before.
-    private static func nearestItem(to line: Int, in lines: [PageLine]) -> Int? {
+    /// The line at `line` when it holds something of the same kind as `gone` (another
+    /// request for a request), else the next one that does, else the one before; failing
+    /// those, the nearest that holds anything.
+    private static func nearestItem(to line: Int, in lines: [PageLine], like gone: PageItem) -> Int? {
         let start = min(max(line, 0), lines.count)
-        return lines.indices[start...].first { lines[$0].item != nil } ?? lines.indices[..<start].last { lines[$0].item != nil }
+        func nearest(_ wanted: (PageItem) -> Bool) -> Int? {
+            lines.indices[start...].first { lines[$0].item.map(wanted) == true }
+                ?? lines.indices[..<start].last { lines[$0].item.map(wanted) == true }
+        }
+        return nearest { $0.isSameKind(as: gone) } ?? nearest { _ in true }
     }
 }

@@ -47,7 +47,16 @@ extension Workspace {
         {
             return job.pipeline[number - 1]
         }
-        return try NameLookup.find(text, kind: "stage of \(job.title)", in: job.pipeline, id: \.id.rawValue, name: \.name)
+        let kind = "stage of \(job.title)"
+        do {
+            return try NameLookup.find(text, kind: kind, in: job.pipeline, id: \.id.rawValue, name: \.name)
+        } catch StagehandError.notFound where Int(text) != nil {
+            // A number matching no name was meant as a position.
+            let count = job.pipeline.count
+            let range = count == 1 ? "1" : "1–\(count)"
+            throw StagehandError.invalidAction(
+                "\(job.title) has \(count) stage\(count == 1 ? "" : "s"); there is no stage \(text): use \(range), or a stage's name.")
+        }
     }
 
     public func findMember(_ text: String) throws -> Member {

@@ -127,7 +127,10 @@ extension Session {
         for name in names {
             if let run = workspace.actionRuns[ActionRunID(name)], run.trigger == .timeInStage {
                 guard run.isWaitingForItsTime else {
-                    throw StagehandError.invalidAction("The timed action \(name) is no longer waiting: it ran, or it was cancelled.")
+                    let what = run.steps.first.map { workspace.summary(of: $0.action, in: run) } ?? "That timed action"
+                    let cancelled = run.steps.contains { $0.state == .cancelled }
+                    throw StagehandError.invalidAction(
+                        "\(what) for \(workspace.name(of: run.candidate)) \(cancelled ? "was already cancelled" : "already ran"): nothing to do.")
                 }
                 timed.append(run.id)
             } else if workspace.actionRuns[ActionRunID(name)] == nil, name.hasPrefix("run-") {
