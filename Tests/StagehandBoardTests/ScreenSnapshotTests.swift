@@ -23,6 +23,23 @@ import Testing
         expectSnapshot(Board.render(BoardFixture.state(width: 50, height: 12)).text, named: "too-small")
     }
 
+    @Test func qOnTheTooSmallScreenWaitsWhileTextIsBeingTypedAndQuitsOtherwise() {
+        var state = BoardFixture.state()
+        BoardFixture.press(["/"] + BoardFixture.keys("ab"), &state)
+        _ = Board.update(&state, .input(.resize(width: 50, height: 12)))
+        #expect(Board.render(state).text.contains("What you are typing waits for it; Ctrl-C quits."))
+        BoardFixture.press(["q"], &state)
+        #expect(!state.quitting, "q would lose the filter being typed")
+        _ = Board.update(&state, .input(.resize(width: 120, height: 35)))
+        #expect(state.filter == "ab" && state.mode == .filtering)
+
+        BoardFixture.press([.enter], &state)
+        _ = Board.update(&state, .input(.resize(width: 50, height: 12)))
+        #expect(Board.render(state).text.contains("Press q to quit."))
+        BoardFixture.press(["q"], &state)
+        #expect(state.quitting, "on the board itself q quits as the screen says")
+    }
+
     @Test func asciiMode() {
         let text = Board.render(BoardFixture.state(unicode: false)).text
         let allASCII = text.allSatisfy { $0.isASCII }

@@ -53,7 +53,9 @@ extension Board {
         let lines = [
             "Terminal too small (need \(Layout.minimumWidth)\(times)\(Layout.minimumHeight),",
             "have \(state.width)\(times)\(state.height)): enlarge the window.",
-            KeyMap.tooSmall.rows.map { "Press \($0.label(unicode: state.symbols.isUnicode)) to \($0.help)." }.joined(separator: " "),
+            state.isTypingText
+                ? "What you are typing waits for it; Ctrl-C quits."
+                : KeyMap.tooSmall.rows.map { "Press \($0.label(unicode: state.symbols.isUnicode)) to \($0.help)." }.joined(separator: " "),
         ]
         for (index, line) in lines.enumerated() {
             let text = DisplayWidth.truncate(line, to: frame.width)

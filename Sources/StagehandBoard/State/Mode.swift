@@ -75,6 +75,16 @@ public struct MoveDialog: Sendable, Equatable {
 
 extension BoardState {
     /// Which key table reads the next key.
+    /// Text is being typed: the filter, the finder or a form is open (behind help or
+    /// the too-small screen too).
+    public var isTypingText: Bool {
+        switch mode {
+        case .filtering, .finding, .form: true
+        case .editing(let screens): if case .form = screens.last { true } else { false }
+        default: false
+        }
+    }
+
     public var keyMode: KeyMode {
         if layout.isTooSmall { return .tooSmall }
         switch mode {

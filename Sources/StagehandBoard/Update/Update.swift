@@ -155,7 +155,8 @@ public enum Board {
         if mode == .board { state.status = nil }
         switch (mode, state.mode) {
         case (.tooSmall, _):
-            guard let command = KeyMap.tooSmall.command(for: key) else { return [] }
+            // `q` there would end the board and lose what is being typed: it waits for the size instead.
+            guard !state.isTypingText, let command = KeyMap.tooSmall.command(for: key) else { return [] }
             switch command {
             case .quit: return quit(&state)
             }
