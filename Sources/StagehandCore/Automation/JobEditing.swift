@@ -42,10 +42,6 @@ extension Workspace {
             throw StagehandError.invalidAction(
                 "There \(count == 1 ? "is 1 job" : "are \(count) jobs"); there is no position \(position + 1): use \(range).")
         }
-        guard index != position else {
-            throw StagehandError.invalidAction(
-                "The job \(setup.jobs[index].title) is already job \(position + 1) of \(setup.jobs.count): nothing to do.")
-        }
         setup.jobs.insert(setup.jobs.remove(at: index), at: position)
     }
 
