@@ -97,11 +97,10 @@ extension Board {
         let disqualified = placement?.disqualification != nil ? " (dq)" : ""
         frame.put(
             DisplayWidth.truncate(marker + candidate.name + disqualified, to: width), x: x, y: y, style: nameStyle, maxWidth: width)
-        let stageAge = placement.flatMap { placement in
-            job.stage(placement.stage)?.age(enteredAt: placement.enteredAt, now: state.now, calendar: calendar)
-        }
+        let stage = placement.flatMap { job.stage($0.stage) }
+        let stageAge = placement.flatMap { stage?.age(enteredAt: $0.enteredAt, now: state.now, calendar: calendar) }
         // Past the expected time: a marker that shows without colour, in the warning style.
-        let overdue = placement?.disqualification == nil && stageAge?.isOverdue == true
+        let overdue = placement.map { stage?.isOverdue($0, now: state.now, calendar: calendar) == true } ?? false
         let age = stageAge.map { (overdue ? state.symbols.overdue : "") + $0.shortText } ?? ""
         let tags = candidate.tags.prefix(2).map { "#\($0)" }.joined(separator: " ")
         // Open tasks about the candidate in this job: where work is waiting, and whether it is late.

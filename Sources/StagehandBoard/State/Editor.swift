@@ -196,7 +196,7 @@ public struct FormField: Sendable, Equatable {
     /// The label of the chosen option, for a choice; else the text.
     public var shownValue: String {
         if case .choice(let options) = input {
-            return options.first { $0.value == value }?.label ?? (value.isEmpty ? "none chosen yet: ← →" : value)
+            return options.first { $0.value == value }?.label ?? (value.isEmpty ? "none chosen yet" : value)
         }
         return value
     }

@@ -55,6 +55,15 @@ extension Workspace {
     }
 
     static let noLongerWaiting = "That action is no longer waiting: it ran, or it was cancelled meanwhile."
+
+    /// Why a timed action cannot be run now or cancelled, for someone who named it:
+    /// what it is and for whom, and whether it was cancelled or already ran.
+    public func notWaiting(_ id: ActionRunID) -> String {
+        guard let run = actionRuns[id] else { return Self.noLongerWaiting }
+        let what = run.steps.first.map { summary(of: $0.action, in: run) } ?? "That timed action"
+        let cancelled = run.steps.contains { $0.state == .cancelled }
+        return "\(what) for \(name(of: run.candidate)) \(cancelled ? "was already cancelled" : "already ran"): nothing to do."
+    }
 }
 
 extension ActionRun {

@@ -41,8 +41,8 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
     /// Whether a filter (see `CardFilter`) finds this candidate by name, email, source or tag.
     public func matches(_ filter: CardFilter) -> Bool {
         guard !filter.folded.isEmpty else { return true }
-        let fields = [name, email ?? "", source].map(CardFilter.fold)
-        return filter.finds(name: fields[0], others: fields[1...], tags: ArraySlice(tags.map(CardFilter.fold)))
+        return filter.finds(
+            name: CardFilter.fold(name), others: [email ?? "", source].lazy.map(CardFilter.fold), tags: tags.lazy.map(CardFilter.fold))
     }
 
     /// Adds tags the candidate does not have yet, in any case of letters, and

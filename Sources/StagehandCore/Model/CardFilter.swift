@@ -14,10 +14,11 @@ public struct CardFilter: Sendable, Equatable {
         folded = Self.fold(tagsOnly ? String(text.dropFirst()) : text)
     }
 
-    /// Whether the filter finds a candidate with these fields, each folded.
-    func finds(name: String, others: ArraySlice<String>, tags: ArraySlice<String>) -> Bool {
+    /// Whether the filter finds a candidate with these fields, each folded; lazy
+    /// sequences are folded only as far as a match needs.
+    func finds<Others: Sequence<String>, Tags: Sequence<String>>(name: @autoclosure () -> String, others: Others, tags: Tags) -> Bool {
         if tagsOnly { return tags.contains { $0.contains(folded) } }
-        return name.contains(folded) || others.contains { $0.contains(folded) } || tags.contains { $0.contains(folded) }
+        return name().contains(folded) || others.contains { $0.contains(folded) } || tags.contains { $0.contains(folded) }
     }
 
     static func fold(_ text: String) -> String {

@@ -49,6 +49,12 @@ extension Stage {
     public func age(enteredAt: Date, now: Date, calendar: Calendar) -> StageAge {
         StageAge(enteredAt: enteredAt, now: now, expected: expected, calendar: calendar)
     }
+
+    /// Whether a card in this stage is past its expected time; a disqualified one
+    /// never is, as nobody is waiting on it.
+    public func isOverdue(_ placement: Placement, now: Date, calendar: Calendar) -> Bool {
+        placement.disqualification == nil && age(enteredAt: placement.enteredAt, now: now, calendar: calendar).isOverdue
+    }
 }
 
 extension Stage {

@@ -126,12 +126,7 @@ extension Session {
         var rest: [String] = []
         for name in names {
             if let run = workspace.actionRuns[ActionRunID(name)], run.trigger == .timeInStage {
-                guard run.isWaitingForItsTime else {
-                    let what = run.steps.first.map { workspace.summary(of: $0.action, in: run) } ?? "That timed action"
-                    let cancelled = run.steps.contains { $0.state == .cancelled }
-                    throw StagehandError.invalidAction(
-                        "\(what) for \(workspace.name(of: run.candidate)) \(cancelled ? "was already cancelled" : "already ran"): nothing to do.")
-                }
+                guard run.isWaitingForItsTime else { throw StagehandError.invalidAction(workspace.notWaiting(run.id)) }
                 timed.append(run.id)
             } else if workspace.actionRuns[ActionRunID(name)] == nil, name.hasPrefix("run-") {
                 throw StagehandError.invalidAction("Nothing waiting is listed as '\(name)': 'stagehand scheduled' lists the emails and timed actions with their ids.")

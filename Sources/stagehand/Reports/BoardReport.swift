@@ -50,7 +50,7 @@ struct BoardReport: Encodable {
                         return CardEntry(
                             id: candidate.id.rawValue, name: candidate.name, tags: candidate.tags,
                             enteredAt: placement.enteredAt, disqualified: disqualified,
-                            overdue: !disqualified && stage.age(enteredAt: placement.enteredAt, now: now, calendar: calendar).isOverdue)
+                            overdue: stage.isOverdue(placement, now: now, calendar: calendar))
                     }
                     return StageEntry(
                         id: stage.id.rawValue, name: stage.name, hasActions: stage.hasActions,

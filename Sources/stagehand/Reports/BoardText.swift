@@ -12,8 +12,7 @@ enum BoardText {
                 let cards = workspace.candidates(in: job.id, stage: stage.id)
                 let marks = stage.marks(bolt: symbols.bolt, timer: symbols.timer)
                 func isOverdue(_ placement: Placement) -> Bool {
-                    placement.disqualification == nil
-                        && stage.age(enteredAt: placement.enteredAt, now: now, calendar: workspace.setup.settings.calendar).isOverdue
+                    stage.isOverdue(placement, now: now, calendar: workspace.setup.settings.calendar)
                 }
                 let late = cards.filter { isOverdue($0.placement(in: job.id)!) }.count
                 let expected = stage.expected.map { ", expected \($0)\(late > 0 ? ", \(late) overdue" : "")" } ?? ""
