@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person in the hiring process: one card per job they are in.
-public struct Candidate: Codable, Sendable, Equatable, Identifiable {
+public struct Candidate: Sendable, Equatable, Identifiable {
     public var id: CandidateID
     public var name: String
     public var email: String?
@@ -11,7 +11,13 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
     public var followers: [MemberID]
     public var placements: [Placement]
     public var talentPools: [TalentPoolID]
-    public var timeline: [Activity]
+    var storedTimeline: TimelineStorage
+
+    /// What happened to the candidate, oldest first.
+    public var timeline: [Activity] {
+        get { storedTimeline.entries }
+        set { storedTimeline.entries = newValue }
+    }
 
     public init(
         id: CandidateID, name: String, email: String?, doNotEmail: Bool = false, source: String,
@@ -27,7 +33,17 @@ public struct Candidate: Codable, Sendable, Equatable, Identifiable {
         self.followers = followers
         self.placements = placements
         self.talentPools = talentPools
-        self.timeline = timeline
+        storedTimeline = TimelineStorage(timeline)
+    }
+
+    init(
+        id: CandidateID, name: String, email: String?, doNotEmail: Bool, source: String, tags: [String],
+        followers: [MemberID], placements: [Placement], talentPools: [TalentPoolID], storedTimeline: TimelineStorage
+    ) {
+        self.init(
+            id: id, name: name, email: email, doNotEmail: doNotEmail, source: source, tags: tags, followers: followers,
+            placements: placements, talentPools: talentPools)
+        self.storedTimeline = storedTimeline
     }
 
     public var firstName: String {

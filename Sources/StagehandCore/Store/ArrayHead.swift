@@ -17,10 +17,11 @@ final class ArrayHead<Element: JSONReadable & Sendable>: @unchecked Sendable {
     /// Starts reading the elements from `start`, where the first one begins, to
     /// `end`. On a thread of its own, not a shared pool's: the reader waits for
     /// it, and a pool whose threads all wait that way would never run it.
-    init(of text: MappedFile, from start: Int, to end: Int) {
+    init(of text: MappedFile, from start: Int, to end: Int, storedTimelines: StoredTimelines?) {
         Thread { [self] in
             outcome = Result {
                 var json = JSONReader(text.bytes, from: start)
+                json.storedTimelines = storedTimelines
                 var pages = PagesRead(of: text, from: start)
                 var elements: [Element] = []
                 try json.readElements(before: end) { json in

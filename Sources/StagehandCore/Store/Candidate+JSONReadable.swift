@@ -8,7 +8,7 @@ extension Candidate: JSONReadable {
     init(json: inout JSONReader) throws {
         var id: CandidateID?, name: String?, email: String?, doNotEmail: Bool?, source: String?
         var tags: [String]?, followers: [MemberID]?, placements: [Placement]?, talentPools: [TalentPoolID]?
-        var timeline: [Activity]?
+        var timeline: TimelineStorage?
         try json.readObject { key, json in
             switch key {
             case "doNotEmail": doNotEmail = try json.read()
@@ -20,7 +20,7 @@ extension Candidate: JSONReadable {
             case "source": source = try json.read()
             case "tags": tags = try json.read()
             case "talentPools": talentPools = try json.read()
-            case "timeline": timeline = try json.read()
+            case "timeline": timeline = try json.readTimeline()
             default: throw JSONReader.Unreadable()
             }
         }
@@ -29,7 +29,18 @@ extension Candidate: JSONReadable {
         else { throw JSONReader.Unreadable() }
         self.init(
             id: id, name: name, email: email, doNotEmail: doNotEmail, source: source, tags: tags, followers: followers,
-            placements: placements, talentPools: talentPools, timeline: timeline)
+            placements: placements, talentPools: talentPools, storedTimeline: timeline)
+    }
+}
+
+extension JSONReader {
+    /// A timeline: where it lies when the text is a snapshot whose histories are
+    /// read on demand, the entries otherwise.
+    fileprivate mutating func readTimeline() throws -> TimelineStorage {
+        guard let storedTimelines else { return TimelineStorage(try read()) }
+        let range = try skipValue()
+        guard text[range.lowerBound] == Self.openBracket else { throw Unreadable() }
+        return TimelineStorage(stored: storedTimelines, at: range)
     }
 }
 

@@ -47,6 +47,9 @@ struct JSONReader {
     let keysUnique: Bool
     /// What JSONDecoder gave for each distinct text handed to `decodeShared`.
     var shared: [SharedText: Any] = [:]
+    /// Set when `text` is a snapshot the store wrote and nobody changed since:
+    /// candidates' timelines are then left where they are, to be read when needed.
+    var storedTimelines: StoredTimelines?
 
     /// Reads `text` from `offset`; the text must outlive the reader.
     init(_ text: UnsafeRawBufferPointer, from offset: Int = 0, decoder: JSONDecoder? = nil, keysUnique: Bool = false) {
@@ -222,16 +225,19 @@ struct JSONReader {
         throw Unreadable()
     }
 
-    /// After the opening quote: to just after the closing one.
+    /// After the opening quote: to just after the closing one. With memchr, as
+    /// skipping a snapshot's timelines is mostly skipping their strings.
     private mutating func skipStringBody() throws {
+        guard let base = text.baseAddress else { throw Unreadable() }
         while offset < text.count {
-            switch text[offset] {
-            case Self.quote:
-                offset += 1
-                return
-            case Self.backslash: offset += 2
-            default: offset += 1
+            guard let quote = memchr(base + offset, Int32(Self.quote), text.count - offset) else { break }
+            let end = base.distance(to: UnsafeRawPointer(quote))
+            if let backslash = memchr(base + offset, Int32(Self.backslash), end - offset) {
+                offset = base.distance(to: UnsafeRawPointer(backslash)) + 2
+                continue
             }
+            offset = end + 1
+            return
         }
         throw Unreadable()
     }

@@ -28,8 +28,14 @@ struct Snapshot: Codable {
     }
 
     /// Decodes a snapshot file, upgrading an older schema in memory.
-    static func read(_ text: MappedFile, path: String, schema: SchemaMigrator, decoder: JSONDecoder) throws -> Snapshot {
-        if let snapshot = SnapshotReader.snapshot(in: text, schemaVersion: schema.current, decoder: decoder) {
+    /// With `storedTimelines`, the timelines are left in the file for it to read when needed.
+    static func read(
+        _ text: MappedFile, path: String, schema: SchemaMigrator, decoder: JSONDecoder,
+        storedTimelines: StoredTimelines? = nil
+    ) throws -> Snapshot {
+        if let snapshot = SnapshotReader.snapshot(
+            in: text, schemaVersion: schema.current, decoder: decoder, storedTimelines: storedTimelines)
+        {
             return snapshot
         }
         let data = text.data

@@ -9,8 +9,12 @@ enum SnapshotReader {
     /// keys out of order or unknown, anything JSONReader leaves to JSONDecoder.
     /// The caller then decodes it the general way, which reads any valid file
     /// and says what is wrong with an invalid one.
-    static func snapshot(in text: MappedFile, schemaVersion: Int, decoder: JSONDecoder) -> Snapshot? {
+    /// With `storedTimelines`, candidates' timelines are left in the file for it to read.
+    static func snapshot(
+        in text: MappedFile, schemaVersion: Int, decoder: JSONDecoder, storedTimelines: StoredTimelines? = nil
+    ) -> Snapshot? {
         var json = JSONReader(text.bytes, decoder: decoder)
+        json.storedTimelines = storedTimelines
         var generation: String?, version: Int?, workspace: Workspace?
         do {
             try json.readObject { key, json in
@@ -82,7 +86,7 @@ enum SnapshotReader {
             json.offset = start
             return (nil, try read(&json, in: text))
         }
-        let head = ArrayHead<Element>(of: text, from: json.offset, to: middle)
+        let head = ArrayHead<Element>(of: text, from: json.offset, to: middle, storedTimelines: json.storedTimelines)
         json.offset = middle
         var rest: [Element] = []
         var pages = PagesRead(of: text, from: middle)

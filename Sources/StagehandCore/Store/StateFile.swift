@@ -195,7 +195,7 @@ public final class StateFile {
     public func check() throws -> StateCheckReport {
         try requireSnapshot()
         return try withLock(.shared) {
-            let (state, snapshot) = try reloadAll()
+            let (state, snapshot) = try reloadAll(checkingAll: true)
             return StateCheckReport(
                 path: snapshotPath, state: state,
                 duplicateIDs: SnapshotIDs.duplicates(in: snapshot.data, decoder: decoder))
@@ -259,15 +259,20 @@ public final class StateFile {
         return true
     }
 
-    private func reloadAll() throws -> (state: LoadedState, snapshot: MappedFile) {
+    /// `checkingAll` reads every timeline even from a snapshot the store sealed.
+    private func reloadAll(checkingAll: Bool = false) throws -> (state: LoadedState, snapshot: MappedFile) {
         guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else {
             throw StateFileError.missing(path: snapshotPath)
         }
         let text = try MappedFile(file)
-        let snapshot = try Snapshot.read(text, path: snapshotPath, schema: schema, decoder: decoder)
+        let stamp = try file.stamp()
+        var storedTimelines: StoredTimelines?
+        if !checkingAll && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file) }
+        let snapshot = try Snapshot.read(
+            text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
         // Consumed, the snapshot leaves the state the workspace's only owner, so
         // replaying the journal edits the tables in place instead of copying them.
-        var state = LoadedState(consume snapshot, stamp: try file.stamp())
+        var state = LoadedState(consume snapshot, stamp: stamp)
         if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
             state.journal = try journal.stamp()
             _ = try state.absorb(journal.read(from: 0), reader: journalReader)
@@ -364,6 +369,12 @@ public final class StateFile {
         // Removed, not truncated: a backup may share the file through a hard link.
         try FileSystem.removeIfPresent(journalPath)
         loaded = LoadedState(snapshot, stamp: stamp)
+        if SnapshotSeal.record(stamp, at: snapshotPath) {
+            // Read back, timelines are left in the new file until needed. The workspace
+            // written may still read them from the snapshot just replaced, which would
+            // stay on disk, unseen, as long as this process kept it open.
+            _ = try? reloadAll()
+        }
     }
 
     /// Hard links keep the current snapshot and journal under the backup's names;

@@ -29,6 +29,9 @@ public enum StateFileError: UserFacingError, Equatable {
     case unwritable(path: String, code: Int32)
     case lockTimeout(path: String)
     case lockUnavailable(path: String, reason: String)
+    /// A history left in the snapshot to be read when needed is no longer there:
+    /// another program rewrote the file in place after Stagehand loaded it.
+    case changedUnderneath(path: String, candidate: String)
 
     public var sentence: String {
         switch self {
@@ -55,6 +58,8 @@ public enum StateFileError: UserFacingError, Equatable {
             return "Another Stagehand process holds the lock \(path) and did not let go within 10 seconds: wait for it to finish or stop it, then try again."
         case .lockUnavailable(let path, let reason):
             return "Cannot lock \(path) (\(reason)): keep the state file on a local disk, where file locks work."
+        case .changedUnderneath(let path, let candidate):
+            return "\(candidate)'s history could not be read from \(path), which another program changed in place since Stagehand read it: nothing was saved; start Stagehand again to read the file anew."
         }
     }
 
@@ -65,7 +70,7 @@ public enum StateFileError: UserFacingError, Equatable {
         case .damaged, .damagedJournal, .newerVersion, .unsupportedVersion: 65
         case .missing: 66
         case .alreadyExists: 73
-        case .unreadable, .unwritable, .lockUnavailable: 74
+        case .unreadable, .unwritable, .lockUnavailable, .changedUnderneath: 74
         case .lockTimeout: 75
         }
     }

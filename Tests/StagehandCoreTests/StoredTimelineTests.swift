@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Testing
+@testable import StagehandCore
+
+/// A snapshot the store wrote and sealed has its timelines read when first
+/// needed; one changed since is read whole, as before.
+@Suite struct StoredTimelineTests {
+    /// Replaces text in the snapshot without a new file, as only another program
+    /// would; with `keepingModificationTime` the seal still matches afterwards.
+    private func rewriteInPlace(
+        _ folder: ScratchFolder, _ old: String, with new: String, keepingModificationTime: Bool = false
+    ) throws {
+        let path = folder.statePath.path
+        let text = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: old, with: new)
+        try #require(edited != text && edited.utf8.count == text.utf8.count)
+        let descriptor = open(path, O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var before = stat()
+        fstat(descriptor, &before)
+        let written = Array(edited.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        try #require(written == edited.utf8.count)
+        if keepingModificationTime {
+            #if canImport(Darwin)
+            var times = [before.st_atimespec, before.st_mtimespec]
+            #else
+            var times = [before.st_atim, before.st_mtim]
+            #endif
+            try #require(futimens(descriptor, &times) == 0)
+        }
+    }
+
+    @Test func aTimelineIsReadFromTheSealedSnapshotWhenFirstNeeded() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        #expect(folder.exists("state.json.written"))
+        let file = StateFile(path: folder.statePath)
+        #expect(try file.load().candidates.count == 2)
+
+        try rewriteInPlace(folder, "\"text\" : \"Applied\"", with: "\"text\" : \"Hired!!\"")
+
+        #expect(file.workspace.candidates["cand-1"]?.name == "Bea Costa")
+        #expect(file.workspace.candidates["cand-1"]?.timeline.map(\.text) == ["Hired!!"])
+    }
+
+    @Test func aHistoryChangedUnderneathIsNeverWrittenOver() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        let file = StateFile(path: folder.statePath)
+        _ = try file.load()
+        // With its time kept, the change goes unnoticed until the history is read (a new time would reload the file, and refuse it).
+        try rewriteInPlace(
+            folder, "\"text\" : \"Applied\"", with: "\"text\" : 123456789", keepingModificationTime: true)
+        let changed = folder.bytes("state.json")
+
+        #expect(file.workspace.candidates["cand-1"]?.timeline.isEmpty == true)
+        #expect(throws: StateFileError.changedUnderneath(path: folder.statePath.path, candidate: "Bea Costa")) {
+            try file.update { workspace in
+                workspace.candidates.modify("cand-1") { $0.timeline.append(StoreFixtures.note("Call back", id: "note-9")) }
+            }
+        }
+        #expect(folder.bytes("state.json") == changed)
+        #expect(!folder.exists("state.json.journal"))
+        #expect(
+            StateFileError.changedUnderneath(path: "/srv/state.json", candidate: "Bea Costa").sentence
+                == "Bea Costa's history could not be read from /srv/state.json, which another program changed in place since Stagehand read it: nothing was saved; start Stagehand again to read the file anew.")
+    }
+
+    @Test func aSnapshotEditedAfterItWasSealedIsReadWholeAndADamagedTimelineRefused() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        let text = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
+        try folder.write(text.replacingOccurrences(of: "\"kind\" : \"applied\"", with: "\"kind\" : \"promoted-by-magic\""), to: "state.json")
+
+        #expect {
+            _ = try StateFile(path: folder.statePath).load()
+        } throws: { error in
+            guard case .damaged(_, _, let codingPath, _) = error as? StateFileError else { return false }
+            return codingPath?.contains("timeline") == true
+        }
+    }
+
+    @Test func checkReadsEveryTimelineEvenOfASealedSnapshot() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        try rewriteInPlace(
+            folder, "\"kind\" : \"applied\"", with: "\"kind\" : \"appli3d\"", keepingModificationTime: true)
+
+        #expect(try StateFile(path: folder.statePath).load().candidates.count == 2)
+        #expect(throws: StateFileError.self) { _ = try StateFile(path: folder.statePath).check() }
+    }
+
+    @Test func aLazilyLoadedWorkspaceEncodesAndComparesAsTheOneWritten() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        let loaded = try StateFile(path: folder.statePath).load()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(loaded) == encoder.encode(StoreFixtures.workspace))
+        #expect(loaded == StoreFixtures.workspace)
+        #expect(try StateFile(path: folder.statePath).load() == loaded)
+    }
+
+    @Test func compactingLetsGoOfTheSnapshotItReplaced() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        _ = try StateFile(path: folder.statePath).load()
+        try file.update { workspace in
+            workspace.candidates.modify("cand-2") { $0.timeline.append(StoreFixtures.note("Call back", id: "note-9")) }
+        }
+        try file.compact()
+
+        #expect(file.workspace.candidates["cand-2"]?.timeline.map(\.text) == ["Applied", "Call back"])
+        let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")
+        }
+        #expect(!open.contains { $0.hasPrefix(folder.url.path) && $0.hasSuffix("(deleted)") })
+        #expect(open.contains(folder.statePath.path))
+    }
+}
