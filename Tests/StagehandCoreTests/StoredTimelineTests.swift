@@ -107,6 +107,16 @@ import Testing
         #expect(try StateFile(path: folder.statePath).load() == loaded)
     }
 
+    @Test func anEmptyTimelineIsSteppedOverExactly() throws {
+        let folder = try ScratchFolder()
+        var workspace = StoreFixtures.workspace
+        workspace.candidates.modify("cand-1") { $0.timeline = [] }
+        try StateFile(path: folder.statePath).create(workspace, replacing: false)
+        let loaded = try StateFile(path: folder.statePath).load()
+        #expect(loaded.candidates["cand-1"]?.timeline == [])
+        #expect(loaded.candidates["cand-2"]?.timeline.map(\.text) == ["Applied"])
+    }
+
     @Test func compactingLetsGoOfTheSnapshotItReplaced() throws {
         let folder = try ScratchFolder()
         let file = StateFile(path: folder.statePath)

@@ -38,9 +38,7 @@ extension JSONReader {
     /// read on demand, the entries otherwise.
     fileprivate mutating func readTimeline() throws -> TimelineStorage {
         guard let storedTimelines else { return TimelineStorage(try read()) }
-        let range = try skipValue()
-        guard text[range.lowerBound] == Self.openBracket else { throw Unreadable() }
-        return TimelineStorage(stored: storedTimelines, at: range)
+        return TimelineStorage(stored: storedTimelines, at: try skipWrittenArray())
     }
 }
 

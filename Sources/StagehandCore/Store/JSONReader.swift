@@ -146,6 +146,31 @@ struct JSONReader {
         return try nonEmpty(start..<offset)
     }
 
+    /// Steps over a pretty-printed array as the store writes it, line by line
+    /// with memchr rather than byte by byte: its closing bracket starts a line
+    /// indented as the line that opens it, and is the first to, since strings
+    /// hold no raw line breaks and what lies within is indented further.
+    mutating func skipWrittenArray() throws -> Range<Int> {
+        skipWhitespace()
+        let start = offset
+        guard let base = text.baseAddress, start < text.count, text[start] == Self.openBracket else { throw Unreadable() }
+        var lineStart = start
+        while lineStart > 0, text[lineStart - 1] != Self.newline { lineStart -= 1 }
+        var indentation = 0
+        while text[lineStart + indentation] == Self.space { indentation += 1 }
+        var next = start
+        while let newline = memchr(base + next, Int32(Self.newline), text.count - next) {
+            let line = base.distance(to: UnsafeRawPointer(newline)) + 1
+            let bracket = line + indentation
+            if bracket < text.count, text[bracket] == Self.closeBracket, (line..<bracket).allSatisfy({ text[$0] == Self.space }) {
+                offset = bracket + 1
+                return start..<offset
+            }
+            next = line
+        }
+        throw Unreadable()
+    }
+
     // MARK: Bytes
 
     static let quote = UInt8(ascii: "\"")
