@@ -117,6 +117,32 @@ import Testing
         #expect(loaded.candidates["cand-2"]?.timeline.map(\.text) == ["Applied"])
     }
 
+    @Test func aCompactionCopiesStoredTimelinesIntoTheSameTextAsWritingThemAnew() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        func withoutGeneration(_ data: Data?) -> String {
+            String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter { !$0.contains("\"generation\"") }
+                .joined(separator: "\n")
+        }
+        let written = withoutGeneration(folder.bytes("state.json"))
+
+        let lazily = StateFile(path: folder.statePath)
+        _ = try lazily.load()
+        try lazily.compact()
+
+        #expect(withoutGeneration(folder.bytes("state.json")) == written)
+        #expect(try StateFile(path: folder.statePath).load() == StoreFixtures.workspace)
+
+        // Copied, not read and written again: an escape JSONWriter would not write survives.
+        let again = StateFile(path: folder.statePath)
+        _ = try again.load()
+        try rewriteInPlace(
+            folder, "\"text\" : \"Applied\"", with: "\"text\" : \"\\u0041p\"", keepingModificationTime: true)
+        try again.compact()
+        #expect(String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self).contains("\"text\" : \"\\u0041p\""))
+    }
+
     @Test func compactingLetsGoOfTheSnapshotItReplaced() throws {
         let folder = try ScratchFolder()
         let file = StateFile(path: folder.statePath)

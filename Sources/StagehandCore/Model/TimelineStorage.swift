@@ -55,6 +55,17 @@ struct TimelineStorage: Sendable, Equatable {
         }
     }
 
+    /// Writes the entries; a stored timeline that would be written as it stands
+    /// in the snapshot is copied from it, neither read nor written entry by entry.
+    func write(to json: inout JSONWriter, of candidate: String) throws {
+        if case .stored(let timelines, let range) = form, let indentation = json.indentation,
+            let text = timelines.text(at: range, indentedBy: indentation)
+        {
+            return json.verbatim(text)
+        }
+        try json.array(entriesToWrite(of: candidate)) { try $1.write(to: &$0) }
+    }
+
     /// Same entries; two timelines stored at one place are the same without reading them.
     static func == (lhs: Self, rhs: Self) -> Bool {
         if case .stored(let left, let leftRange) = lhs.form, case .stored(let right, let rightRange) = rhs.form,

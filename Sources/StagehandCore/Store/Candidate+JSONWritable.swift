@@ -15,7 +15,8 @@ extension Candidate: JSONWritable {
             json.member("source", source) { $0.string($1) }
             json.member("tags", tags) { json, tags in json.array(tags) { $0.string($1) } }
             json.member("talentPools", talentPools) { json, pools in json.array(pools) { $0.string($1) } }
-            try json.member("timeline", storedTimeline.entriesToWrite(of: name)) { json, timeline in try json.array(timeline) { try $1.write(to: &$0) } }
+            json.key("timeline")
+            try storedTimeline.write(to: &json, of: name)
         }
     }
 }

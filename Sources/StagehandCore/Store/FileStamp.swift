@@ -28,4 +28,10 @@ struct FileStamp: Equatable {
         #endif
         permissions = status.st_mode & 0o7777
     }
+
+    /// The same file with the same bytes, as far as `stat` can tell: permissions may differ.
+    func isSameContent(_ other: FileStamp) -> Bool {
+        device == other.device && inode == other.inode && size == other.size
+            && modifiedSeconds == other.modifiedSeconds && modifiedNanoseconds == other.modifiedNanoseconds
+    }
 }

@@ -48,6 +48,15 @@ struct JSONWriter {
         if pretty { bytes.append(UInt8(ascii: " ")) }
     }
 
+    /// How far a value written now is indented, pretty-printed (its closing line's spaces); nil when compact.
+    var indentation: Int? { pretty ? started.count * 2 : nil }
+
+    /// A value's text exactly as this writer would write it here: one copied
+    /// from a snapshot where it stood at the same `indentation`.
+    mutating func verbatim(_ text: [UInt8]) {
+        bytes.append(contentsOf: text)
+    }
+
     /// A member, or nothing when `value` is nil, as JSONEncoder leaves an absent optional out.
     mutating func member<Value>(_ name: StaticString, _ value: Value?, _ write: (inout JSONWriter, Value) throws -> Void) rethrows {
         guard let value else { return }

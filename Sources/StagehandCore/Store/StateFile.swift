@@ -267,7 +267,7 @@ public final class StateFile {
         let text = try MappedFile(file)
         let stamp = try file.stamp()
         var storedTimelines: StoredTimelines?
-        if !checkingAll && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file) }
+        if !checkingAll && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file, sealed: stamp) }
         let snapshot = try Snapshot.read(
             text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
         // Consumed, the snapshot leaves the state the workspace's only owner, so

@@ -16,10 +16,13 @@ import Synchronization
 /// compacting does not bring the whole workspace back into memory.
 final class StoredTimelines: Sendable {
     private let file: OpenFile
+    /// The file as it was loaded, when it matched its seal.
+    private let sealed: FileStamp
     private let kept = Mutex<[Int: [Activity]]>([:])
 
-    init(_ file: consuming OpenFile) {
+    init(_ file: consuming OpenFile, sealed: FileStamp) {
         self.file = file
+        self.sealed = sealed
     }
 
     var path: String { file.path }
@@ -34,7 +37,32 @@ final class StoredTimelines: Sendable {
         return activities
     }
 
+    /// The text at `range` when it may be copied into a snapshot being written
+    /// at `indentation`: it stood at that indentation, and the file is still the
+    /// one that was sealed (so the text is what Stagehand wrote and checked).
+    func text(at range: Range<Int>, indentedBy indentation: Int) -> [UInt8]? {
+        guard (try? file.stamp()).map(sealed.isSameContent) == true, let text = bytes(range),
+            Self.closingIndentation(of: text) == indentation
+        else { return nil }
+        return text
+    }
+
+    /// The spaces before the closing bracket, on the text's last line.
+    private static func closingIndentation(of text: [UInt8]) -> Int? {
+        guard let newline = text.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+        return text.distance(from: newline, to: text.endIndex) - 2
+    }
+
     private func read(_ range: Range<Int>) -> [Activity]? {
+        guard let bytes = bytes(range) else { return nil }
+        return bytes.withUnsafeBytes { text in
+            var json = JSONReader(text)
+            guard let activities = try? json.read([Activity].self), json.isAtEnd() else { return nil }
+            return activities
+        }
+    }
+
+    private func bytes(_ range: Range<Int>) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: range.count)
         let count = bytes.withUnsafeMutableBytes { buffer -> Int in
             var done = 0
@@ -46,11 +74,6 @@ final class StoredTimelines: Sendable {
             }
             return done
         }
-        guard count == range.count else { return nil }
-        return bytes.withUnsafeBytes { text in
-            var json = JSONReader(text)
-            guard let activities = try? json.read([Activity].self), json.isAtEnd() else { return nil }
-            return activities
-        }
+        return count == range.count ? bytes : nil
     }
 }
