@@ -74,13 +74,6 @@ enum InsightsTiming {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("state.json")
         try StateFile(path: path).create(workspace, replacing: true)
-        return try Timing.measure(10) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["report", "--state", path.path]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-        }
+        return try Timing.measure(10) { try TimedCommand.run(binary.path, ["report", "--state", path.path]) }
     }
 }

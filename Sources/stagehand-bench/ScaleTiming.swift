@@ -197,10 +197,18 @@ enum ScaleTiming {
         try session.readUntil(contains: " quit", timeout: 30)
         try session.send("j")
         session.drain(quietFor: 0.5)
+        // A second board, as on a shared host: pages both map are then shared, not
+        // counted as the first one's own (alone, it "privately" holds all of the binary).
+        let other = try PtySession(binary: binary, state: path, width: 160, height: 45)
+        defer { other.close() }
+        try other.readUntil(contains: " quit", timeout: 30)
+        try other.send("j")
+        other.drain(quietFor: 0.5)
         return (try peakMegabytes(of: session.pid), try privateMegabytes(of: session.pid))
     }
 
-    /// Resident memory no other process shares (Private_Clean + Private_Dirty).
+    /// Resident memory no other process shares (Private_Clean + Private_Dirty): what
+    /// one more board adds while another runs.
     private static func privateMegabytes(of pid: pid_t) throws -> Double {
         let rollup = try String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8)
         let kilobytes = rollup.split(separator: "\n").filter { $0.hasPrefix("Private_Clean:") || $0.hasPrefix("Private_Dirty:") }
@@ -210,18 +218,7 @@ enum ScaleTiming {
     }
 
     private static func runStagehand(_ binary: String, _ arguments: [String], state: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments + ["--state", state, "--as", "ana"]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchUsageError(description: "stagehand \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: said, as: UTF8.self))")
-        }
+        try TimedCommand.run(binary, arguments + ["--state", state, "--as", "ana"])
     }
 
     /// User and system time a process has used, from /proc.
