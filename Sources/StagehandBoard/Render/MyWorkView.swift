@@ -17,7 +17,7 @@ extension Board {
         guard let me = state.me else { return [PageLine("You are not a member of this workspace.", theme[.muted])] }
         let work = workspace.work(of: me)
         let overdue = work.tasks.prefix { $0.isOverdue(at: state.now) }.count
-        var lines = [PageLine("My tasks (\(work.tasks.count) open\(overdue > 0 ? ", \(overdue) overdue" : ""))", theme[.columnTitle])]
+        var lines = [PageLine.heading("My tasks (\(work.tasks.count) open\(overdue > 0 ? ", \(overdue) overdue" : ""))", theme[.columnTitle])]
         if work.tasks.isEmpty { lines.append(PageLine("Nothing to do.", theme[.muted])) }
         // The soonest due are listed; a screen of thousands helps nobody, and costs every key.
         lines += work.tasks.prefix(shownTasks).map { taskLine($0, state, showingCandidate: true) }
@@ -25,7 +25,7 @@ extension Board {
             lines.append(PageLine("… and \(work.tasks.count - shownTasks) more, due later: 'stagehand tasks --mine' lists them all", theme[.muted]))
         }
         lines.append(PageLine("", .plain))
-        lines.append(PageLine("Evaluations asked of me (v answers)", theme[.columnTitle]))
+        lines.append(PageLine.heading("Evaluations asked of me (v answers)", theme[.columnTitle]))
         if work.evaluations.isEmpty { lines.append(PageLine("None waiting.", theme[.muted])) }
         for request in work.evaluations {
             let name = workspace.candidates[request.candidate]?.name ?? request.candidate.rawValue
@@ -36,7 +36,7 @@ extension Board {
                     item: .evaluation(request.id)))
         }
         lines.append(PageLine("", .plain))
-        lines.append(PageLine("News about candidates I follow", theme[.columnTitle]))
+        lines.append(PageLine.heading("News about candidates I follow", theme[.columnTitle]))
         if work.news.isEmpty { lines.append(PageLine("Nothing new.", theme[.muted])) }
         for news in work.news {
             let name = workspace.candidates[news.candidate]?.name ?? ""

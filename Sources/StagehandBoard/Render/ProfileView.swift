@@ -37,12 +37,12 @@ extension Board {
         let tasks = workspace.tasks.records(of: id)
         if !tasks.isEmpty {
             lines.append(PageLine("", .plain))
-            lines.append(PageLine("Tasks (Space: done or open again, Enter: change)", theme[.columnTitle]))
+            lines.append(PageLine.heading("Tasks (Space: done or open again, Enter: change)", theme[.columnTitle]))
             for task in tasks { lines.append(taskLine(task, state, showingCandidate: false)) }
         }
         let evaluations = workspace.evaluationRequests.records(of: id)
         lines.append(PageLine("", .plain))
-        lines.append(PageLine("Evaluations (v: evaluate)", theme[.columnTitle]))
+        lines.append(PageLine.heading("Evaluations (v: evaluate)", theme[.columnTitle]))
         if evaluations.isEmpty { lines.append(PageLine("None yet.", theme[.muted])) }
         for request in evaluations {
             let mark = request.automatic ? bolt + " " : ""
@@ -62,7 +62,7 @@ extension Board {
         let timed = workspace.waitingTimedRuns(of: id)
         if !timed.isEmpty {
             lines.append(PageLine("", .plain))
-            lines.append(PageLine("Waiting for their time in the stage (s lists them to run now or cancel)", theme[.columnTitle]))
+            lines.append(PageLine.heading("Waiting for their time in the stage (s lists them to run now or cancel)", theme[.columnTitle]))
             for run in timed {
                 let stage = workspace.job(run.job)?.stage(run.stage)?.name ?? run.stage.rawValue
                 for step in run.steps {
@@ -72,7 +72,7 @@ extension Board {
             }
         }
         lines.append(PageLine("", .plain))
-        lines.append(PageLine("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
+        lines.append(PageLine.heading("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
         for entry in candidate.timeline.reversed() {
             let mark = entry.automatic ? bolt : " "
             let author = name(entry.author).map { " — \($0)" } ?? ""
@@ -90,7 +90,7 @@ extension Board {
         let emails = workspace.emails.records(of: id)
         if !emails.isEmpty {
             lines.append(PageLine("", .plain))
-            lines.append(PageLine("Emails, exactly as sent or to be sent", theme[.columnTitle]))
+            lines.append(PageLine.heading("Emails, exactly as sent or to be sent", theme[.columnTitle]))
             for email in emails {
                 let when =
                     switch email.status {

@@ -8,6 +8,8 @@ public struct PageLine: Sendable, Equatable {
     public var item: PageItem?
     /// What the rows it wraps onto start with, so that they do not read as lines of their own.
     public var hang: String
+    /// A section's title, which ↑ and ↓ step over.
+    public var isHeading = false
 
     public init(_ text: String, _ style: Style, item: PageItem? = nil, hang: String = "  ") {
         self.text = text
@@ -15,6 +17,15 @@ public struct PageLine: Sendable, Equatable {
         self.item = item
         self.hang = hang
     }
+
+    public static func heading(_ text: String, _ style: Style) -> PageLine {
+        var line = PageLine(text, style)
+        line.isHeading = true
+        return line
+    }
+
+    /// Whether the cursor stops here when stepping: not on a blank line or a heading.
+    var isStop: Bool { !isHeading && !text.isEmpty }
 }
 
 /// What a line of a page is about.
@@ -49,10 +60,24 @@ public struct PageCursor: Sendable, Equatable {
     }
 
     /// After a step over `lines` wrapped to `width` with `room` rows on screen: the
-    /// cursor's line, and a top row that keeps all of that line in view.
+    /// cursor's line, and a top row that keeps all of that line in view. Steps land
+    /// on lines that hold something, not on blank lines or headings, except where
+    /// only those are left to see (the top of the page, the end): Home shows the
+    /// page from its first row, End to its last.
     public func moved(by step: ListStep, over lines: [PageLine], width: Int, room: Int) -> PageCursor {
         var next = self
-        next.line = step.apply(to: line, count: lines.count, page: room)
+        let target = step.apply(to: line, count: lines.count, page: room)
+        let forward = target >= line && step != .first
+        let after = lines.indices.contains(target) ? lines.indices[target...].first { lines[$0].isStop } : nil
+        let before = lines.indices.contains(target) ? lines.indices[...target].last { lines[$0].isStop } : nil
+        switch step {
+        // Past the last line that holds something, or before the first, the page scrolls to show what is left.
+        case .next: if let after { next.line = after } else { next.top += 1 }
+        case .previous: if let before { next.line = before } else { next.top -= 1 }
+        default: next.line = (forward ? after ?? before : before ?? after) ?? target
+        }
+        if step == .first { next.top = 0 }
+        if step == .last { next.top = .max }
         return next.keptInView(lines: lines, width: width, room: room)
     }
 
