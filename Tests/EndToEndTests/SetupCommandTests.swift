@@ -146,6 +146,8 @@ import Testing
 
         let nowhere = try cli.run(["jobs", "move", "ios", "--to-position", "9"])
         #expect(nowhere.status == 1 && nowhere.errors.contains("There are 4 jobs; there is no position 9: use 1–4."))
+        let negative = try cli.run(["jobs", "move", "ios", "--to-position", "-1"])
+        #expect(negative.status == 1 && negative.errors.contains("There are 4 jobs; there is no position -1: use 1–4."), "not read as an option")
         #expect(try succeed(["jobs", "list"], cli).split(separator: "\n") == listed, "a refused move changes nothing")
     }
 

@@ -185,7 +185,8 @@ extension AutomationsCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int
-        @Option(help: "Its new position (1 = runs first).") var toPosition: Int
+        // Unconditional, so that "-1" reaches the range check instead of reading as an option.
+        @Option(parsing: .unconditional, help: "Its new position (1 = runs first).") var toPosition: Int
 
         func run() throws {
             let said = try Session(global).changeSetup { workspace, _ in

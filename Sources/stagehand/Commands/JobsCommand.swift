@@ -59,7 +59,8 @@ extension JobsCommand {
             abstract: "Move a job to another place in the job order (the order Tab walks on the board).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job (id or part of the title).") var job: String
-        @Option(help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
+        // Unconditional, so that "-1" reaches the range check instead of reading as an option.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
 
         func run() throws {
             let said = try Session(global).changeSetup { workspace, _ in

@@ -120,7 +120,8 @@ extension PipelineCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var pipeline: PipelineSelection
         @Option(help: "The stage (id, part of the name, or its number).") var stage: String
-        @Option(help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
+        // Unconditional, so that "-1" reaches the range check instead of reading as an option.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Its new position (1 = first).", valueName: "n")) var toPosition: Int
 
         func run() throws {
             let said = try Session(global).changeSetup { workspace, _ in
