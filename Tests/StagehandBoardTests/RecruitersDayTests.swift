@@ -122,7 +122,8 @@ import Testing
         let request = try #require(board.saved.work(of: "dev").evaluations.first)
         let lines = Board.myWorkLines(board.state)
         let line = try #require(lines.firstIndex { $0.item == .evaluation(request.id) })
-        board.press(Array(repeating: .down, count: line - (lines.firstIndex { $0.item != nil } ?? 0)))
+        let first = lines.firstIndex { $0.item != nil } ?? 0
+        board.press(Array(repeating: .down, count: lines[first..<line].filter(\.isStop).count))
         board.press("v")
         guard case .form(let form, _) = board.state.mode else {
             Issue.record("expected the evaluation form, got \(board.state.mode)")
@@ -152,6 +153,25 @@ import Testing
         let profile = Board.profileLines(request.candidate, board.state).map(\.text)
         #expect(profile.contains { $0.contains("Dev Patel for ") && $0.hasSuffix(": 4 (yes)") })
         #expect(profile.contains { $0.hasSuffix("Thoughtful answers.") } && profile.contains { $0.hasSuffix("Would hire.") })
+    }
+
+    @Test func arrowsInMyWorkStepOverBlankLinesAndHeadingsAndHomeShowsTheTop() throws {
+        let board = try LiveBoard(login: "ben")
+        board.press("i")
+        let lines = Board.myWorkLines(board.state)
+        let lastTask = try #require(lines.lastIndex { if case .task = $0.item { true } else { false } })
+        let next = try #require(lines.indices.first { $0 > lastTask && !lines[$0].text.isEmpty && !lines[$0].isHeading })
+        try #require(lines[lastTask + 1..<next].contains { $0.isHeading }, "a heading lies between")
+        func line() -> Int? { if case .myWork(let cursor) = board.state.mode { cursor.line } else { nil } }
+
+        board.state.mode = .myWork(PageCursor(line: lastTask))
+        board.press(.down)
+        #expect(line() == next, "↓ goes from the last task past the blank line and the heading: \(lines[line() ?? 0].text)")
+        board.press(.up)
+        #expect(line() == lastTask)
+        board.press("G", "g")
+        #expect(line() == lines.firstIndex { $0.item != nil })
+        #expect(board.lines.contains { $0.contains("My tasks (") }, "Home shows the page from its heading")
     }
 
     @Test func answeringTheLastRequestLeavesTheCursorOnALineThatHoldsSomething() throws {
@@ -256,13 +276,25 @@ import Testing
         #expect(board.status?.hasPrefix("Reinstated Tomás Herrera in Senior iOS Engineer (Applied); no actions ran") == true)
     }
 
+    @Test func uTakesBackAReinstatementAndTheCandidateIsDisqualifiedForTheSameReason() throws {
+        let board = try LiveBoard()
+        let tomas = try #require(board.state.cards(inStage: 0).first { $0.placement(in: "ios")?.disqualification != nil })
+        let disqualification = try #require(tomas.placement(in: "ios")?.disqualification)
+        board.state.focused = tomas.id
+        board.press("d", "y")
+        #expect(board.saved.candidates[tomas.id]?.placement(in: "ios")?.disqualification == nil)
+        board.press("u")
+        #expect(board.saved.candidates[tomas.id]?.placement(in: "ios")?.disqualification == disqualification)
+        let reason = try #require(board.saved.reason(disqualification.reason)?.name)
+        #expect(board.status?.hasPrefix("Undone: Tomás Herrera is disqualified again from Senior iOS Engineer: \(reason)") == true)
+        #expect(board.saved.candidates[tomas.id]?.timeline.last?.text == "Undid the reinstatement: disqualified again from Senior iOS Engineer: \(reason)")
+    }
+
     @Test func uTakesBackADisqualificationMadeOnTheBoard() throws {
         let board = try LiveBoard()
         let peter = try #require(board.state.focused)
         board.press("d")
-        print("DBG", board.state.mode)
         board.press(.enter)
-        print("DBG", board.state.mode, board.saved.candidates[peter]!.placements)
         #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification != nil)
         board.press("u")
         #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification == nil)

@@ -60,7 +60,7 @@ public enum KeyMap {
         bind(["/"], .filter, "filter this job's cards by text", bar: "filter"),
         bind(["f"], .find, "find a candidate in any job", bar: "find"),
         bind(["n", "+"], .addCandidate, "add a candidate to this job's first stage", needs: moving),
-        bind(["u"], .undo, "undo the last move or disqualification", needs: moving),
+        bind(["u"], .undo, "undo the last move, disqualify or reinstate", needs: moving),
         bind(["?"], .help, "help: every key", bar: "help", staysInBar: true),
         bind(["R"], .reload, "reload from the state file"),
         bind(["t"], .cycleTheme, "next colour theme"),

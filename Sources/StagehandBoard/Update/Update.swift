@@ -85,7 +85,7 @@ public enum Board {
     /// a move can be undone, and the status line says what happened.
     static func changed(_ change: CandidateChange, _ outcome: CandidateChangeOutcome, _ state: inout BoardState) -> [Effect] {
         state.bulkProgress = nil
-        // A move or a disqualification can be taken back with u.
+        // A move, a disqualification or a reinstatement can be taken back with u.
         if let undo = outcome.undo, !undo.previous.isEmpty {
             state.undoStack.append(undo)
             if state.undoStack.count > undoDepth { state.undoStack.removeFirst() }

@@ -166,7 +166,11 @@ extension Workspace {
             outcome.undo = result.undo
         case .reinstate(let id, let jobID):
             outcome = CandidateChangeOutcome(sentence: "")
+            let before = candidates[id]?.placement(in: jobID)
             outcome.cancelled = try reinstate(id, in: jobID, by: member, now: now)
+            if let before {
+                outcome.undo = Undo(change: .reinstatement, job: jobID, previous: [id: before], cancelled: outcome.cancelled)
+            }
             let stage = candidates[id]?.placement(in: jobID).flatMap { job(jobID)?.stage($0.stage)?.name } ?? ""
             outcome.sentence = "Reinstated \(name(of: id)) in \(job(jobID)?.title ?? "") (\(stage)); no actions ran"
                 + (outcome.cancelled.isEmpty ? "" : "; cancelled: " + outcome.cancelled.map(\.summary).joined(separator: "; "))
@@ -278,7 +282,10 @@ extension Workspace {
     private func sentence(undoing undo: Undo, _ undone: UndoOutcome) -> String {
         guard !undone.restored.isEmpty else { return "Nothing to undo: changed again since" }
         var text: String
-        if undone.restored.count == 1, let id = undone.restored.first,
+        if case .reinstatement = undo.change, undone.restored.count == 1, let id = undone.restored.first {
+            let reason = undo.previous[id]?.disqualification.flatMap { self.reason($0.reason)?.name }.map { ": \($0)" } ?? ""
+            text = "Undone: \(name(of: id)) is disqualified again from \(job(undo.job)?.title ?? "")\(reason)"
+        } else if undone.restored.count == 1, let id = undone.restored.first,
             let stage = undo.previous[id].flatMap({ job(undo.job)?.stage($0.stage)?.name })
         {
             text = "Undone: \(name(of: id)) is back in \(stage)"

@@ -1,11 +1,13 @@
 import Foundation
 
-/// What taking back a move or a disqualification needs: where each candidate was,
-/// the runs it started, and the pending work it cancelled.
+/// What taking back a move, a disqualification or a reinstatement needs: where
+/// each candidate was, the runs it started, and the pending work it cancelled.
 public struct Undo: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case move(to: StageID)
         case disqualification(at: Date)
+        /// The disqualification to put back is the previous placement's.
+        case reinstatement
     }
 
     public var change: Change
@@ -51,6 +53,7 @@ extension Workspace {
         switch undo.change {
         case .move: doing = "move candidates"
         case .disqualification: doing = "reinstate candidates"
+        case .reinstatement: doing = "disqualify candidates"
         }
         try require([.moveCandidates], of: member, toDo: doing)
         let job = self.job(undo.job)
@@ -60,6 +63,10 @@ extension Workspace {
             switch undo.change {
             case .move(let target): guard placement.stage == target else { continue }
             case .disqualification(let at): guard placement.disqualification?.at == at else { continue }
+            case .reinstatement:
+                guard placement.disqualification == nil, placement.stage == before.stage, placement.entry == before.entry,
+                    before.disqualification != nil
+                else { continue }
             }
             cancelPendingWork(for: id, in: undo.job, by: member, now: now)
             let takenBack = takeBack(undo.runs, from: id)
@@ -70,6 +77,9 @@ extension Workspace {
             switch undo.change {
             case .move(let target): text = "Undid the move to \(job?.stage(target)?.name ?? target.rawValue): back in \(back)"
             case .disqualification: text = "Undid the disqualification: back in the running for \(job?.title ?? "") (\(back))"
+            case .reinstatement:
+                let reason = before.disqualification.flatMap { self.reason($0.reason)?.name }.map { ": \($0)" } ?? ""
+                text = "Undid the reinstatement: disqualified again from \(job?.title ?? "")\(reason)"
             }
             if !takenBack.isEmpty { text += "; taken back with it: " + takenBack.joined(separator: "; ") }
             if !waitingAgain.isEmpty { text += "; waiting again: " + waitingAgain.joined(separator: "; ") }
@@ -83,6 +93,8 @@ extension Workspace {
                     candidate.placements[index] = restored
                 case .disqualification:
                     candidate.placements[index].disqualification = nil
+                case .reinstatement:
+                    candidate.placements[index].disqualification = before.disqualification
                 }
                 candidate.timeline.append(
                     Activity(id: activityID, at: now, kind: .undone, author: member, automatic: false, text: text, job: undo.job))
