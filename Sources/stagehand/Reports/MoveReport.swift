@@ -52,8 +52,18 @@ struct MoveReport: Encodable {
     var scheduled: [Scheduled] = []
     var later: [Later] = []
     var cancelled: [Cancelled] = []
+    /// The times above as the text output says them, in the workspace's time zone
+    /// ("2026-12-09 12:00"), as the board and every other command do; --json keeps ISO 8601.
+    private var moments: [Date: String] = [:]
+
+    private enum CodingKeys: String, CodingKey {
+        case moved, ranActions, ran, scheduled, later, cancelled
+    }
 
     init(_ outcome: CandidateChangeOutcome, in workspace: Workspace) {
+        defer {
+            for date in scheduled.map(\.dueAt) + later.map(\.dueAt) { moments[date] = workspace.moment(date) }
+        }
         ranActions = outcome.ranActions
         guard let plan = outcome.plan else { return }
         let job = workspace.job(plan.job)
@@ -113,10 +123,10 @@ struct MoveReport: Encodable {
             out += "  \(symbols.bolt) \(step.summary): \(state)\(why)\n"
         }
         for email in scheduled {
-            out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(Self.iso(email.dueAt))\n"
+            out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(moment(email.dueAt))\n"
         }
         for item in later {
-            out += "  \(symbols.timer) \(item.summary): waits until \(Self.iso(item.dueAt)) [\(item.run)]\n"
+            out += "  \(symbols.timer) \(item.summary): waits until \(moment(item.dueAt)) [\(item.run)]\n"
         }
         for item in cancelled {
             out += "  Cancelled for \(item.name): \(item.summary)\n"
@@ -124,5 +134,5 @@ struct MoveReport: Encodable {
         return out
     }
 
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+    private func moment(_ date: Date) -> String { moments[date] ?? date.formatted(.iso8601) }
 }
