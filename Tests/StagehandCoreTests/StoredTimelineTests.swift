@@ -67,9 +67,21 @@ import Testing
         }
         #expect(folder.bytes("state.json") == changed)
         #expect(!folder.exists("state.json.journal"))
+        #expect(throws: StateFileError.changedUnderneath(path: folder.statePath.path, candidate: "Bea Costa")) {
+            _ = try file.workspace.candidates["cand-1"]?.readTimeline()
+        }
         #expect(
             StateFileError.changedUnderneath(path: "/srv/state.json", candidate: "Bea Costa").sentence
-                == "Bea Costa's history could not be read from /srv/state.json, which another program changed in place since Stagehand read it: nothing was saved; start Stagehand again to read the file anew.")
+                == "Bea Costa's history could not be read from /srv/state.json, which was changed since Stagehand read it, not by Stagehand: nothing was saved; start Stagehand again, and it reads the whole file and says what is wrong in it.")
+
+        // As the sentence says: the seal is gone, so the next start reads it all and names the damage.
+        #expect(!folder.exists("state.json.written"))
+        #expect {
+            _ = try StateFile(path: folder.statePath).load()
+        } throws: { error in
+            guard case .damaged(_, let location, _, _) = error as? StateFileError else { return false }
+            return location != nil
+        }
     }
 
     @Test func aSnapshotEditedAfterItWasSealedIsReadWholeAndADamagedTimelineRefused() throws {
@@ -141,6 +153,18 @@ import Testing
             folder, "\"text\" : \"Applied\"", with: "\"text\" : \"\\u0041p\"", keepingModificationTime: true)
         try again.compact()
         #expect(String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self).contains("\"text\" : \"\\u0041p\""))
+    }
+
+    @Test func insightsReadEveryStoredTimelineAndCountAsOverTheWorkspaceWritten() throws {
+        let folder = try ScratchFolder()
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let workspace = SampleWorkspace.makeLarge(candidates: 400, now: now)
+        try StateFile(path: folder.statePath).create(workspace, replacing: false)
+        let loaded = try StateFile(path: folder.statePath).load()
+        let period = InsightPeriod.lastDays(90, before: now, calendar: workspace.setup.settings.calendar)
+        let insights = loaded.insights(period: period, now: now)
+        #expect(insights == workspace.insights(period: period, now: now))
+        #expect(insights.jobs.contains { $0.automation.tasksCreated > 0 }, "the timelines were read")
     }
 
     @Test func compactingLetsGoOfTheSnapshotItReplaced() throws {

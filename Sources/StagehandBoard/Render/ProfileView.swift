@@ -73,7 +73,14 @@ extension Board {
         }
         lines.append(PageLine("", .plain))
         lines.append(PageLine.heading("Timeline, newest first (\(bolt) = automatic)", theme[.columnTitle]))
-        for entry in candidate.timeline.reversed() {
+        let timeline: [Activity]
+        do {
+            timeline = try candidate.readTimeline()
+        } catch {
+            timeline = []
+            lines.append(PageLine((error as? any UserFacingError)?.sentence ?? "\(error)", theme[.statusError]))
+        }
+        for entry in timeline.reversed() {
             let mark = entry.automatic ? bolt : " "
             let author = name(entry.author).map { " — \($0)" } ?? ""
             let status = workspace.statusWords(of: entry).map { " [\($0)]" } ?? ""

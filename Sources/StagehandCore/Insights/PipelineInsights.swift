@@ -21,6 +21,7 @@ extension Workspace {
     /// Insights for the given jobs (every job when nil), in one pass over the
     /// candidates and one over each table of automatic work.
     public func insights(for jobIDs: [JobID]? = nil, period: InsightPeriod, now: Date) -> PipelineInsights {
+        readEveryTimeline()
         let chosen = jobIDs.map { ids in setup.jobs.filter { ids.contains($0.id) } } ?? setup.jobs
         let calendar = setup.settings.calendar
         var figures: [JobID: [StageID: StageFigures]] = [:]

@@ -33,6 +33,6 @@ extension Candidate: Codable {
         try container.encode(followers, forKey: .followers)
         try container.encode(placements, forKey: .placements)
         try container.encode(talentPools, forKey: .talentPools)
-        try container.encode(storedTimeline.entriesToWrite(of: name), forKey: .timeline)
+        try container.encode(storedTimeline.readableEntries(of: name, keeping: false), forKey: .timeline)
     }
 }

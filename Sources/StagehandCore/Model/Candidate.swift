@@ -13,10 +13,17 @@ public struct Candidate: Sendable, Equatable, Identifiable {
     public var talentPools: [TalentPoolID]
     var storedTimeline: TimelineStorage
 
-    /// What happened to the candidate, oldest first.
+    /// What happened to the candidate, oldest first; empty if it could not be
+    /// read from the file (see `readTimeline()`).
     public var timeline: [Activity] {
         get { storedTimeline.entries }
         set { storedTimeline.entries = newValue }
+    }
+
+    /// The timeline, or why it could not be read from the state file: for a
+    /// screen that would otherwise show an empty history as if it were one.
+    public func readTimeline() throws -> [Activity] {
+        try storedTimeline.readableEntries(of: name)
     }
 
     public init(

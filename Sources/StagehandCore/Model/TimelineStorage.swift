@@ -23,6 +23,11 @@ struct TimelineStorage: Sendable, Equatable {
         form = .stored(timelines, range)
     }
 
+    /// Where the entries lie, while they have not been read into this value.
+    var stored: (timelines: StoredTimelines, range: Range<Int>)? {
+        if case .stored(let timelines, let range) = form { (timelines, range) } else { nil }
+    }
+
     var entries: [Activity] {
         get {
             switch form {
@@ -41,13 +46,13 @@ struct TimelineStorage: Sendable, Equatable {
         }
     }
 
-    /// The entries to write to a file; throws rather than write an empty history
-    /// in place of one that could not be read.
-    func entriesToWrite(of candidate: String) throws -> [Activity] {
+    /// The entries, or why they cannot be read: to show (kept) or to write to a
+    /// file (not kept), where an empty history must not stand in for one unread.
+    func readableEntries(of candidate: String, keeping: Bool = true) throws -> [Activity] {
         switch form {
         case .entries(let entries): return entries
         case .stored(let timelines, let range):
-            guard let entries = timelines.activities(at: range, keeping: false) else {
+            guard let entries = timelines.activities(at: range, keeping: keeping) else {
                 throw StateFileError.changedUnderneath(path: timelines.path, candidate: candidate)
             }
             return entries
@@ -63,7 +68,7 @@ struct TimelineStorage: Sendable, Equatable {
         {
             return json.verbatim(text)
         }
-        try json.array(entriesToWrite(of: candidate)) { try $1.write(to: &$0) }
+        try json.array(readableEntries(of: candidate, keeping: false)) { try $1.write(to: &$0) }
     }
 
     /// Same entries; two timelines stored at one place are the same without reading them.

@@ -47,6 +47,12 @@ enum SnapshotSeal {
         }
     }
 
+    /// Removes the seal if it still names `stamp`: that file is not to be trusted.
+    static func revoke(_ stamp: FileStamp, at snapshotPath: String) {
+        guard matches(stamp, at: snapshotPath) else { return }
+        try? FileSystem.removeIfPresent(path(of: snapshotPath))
+    }
+
     private static func line(for stamp: FileStamp) -> String {
         "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modifiedSeconds).\(stamp.modifiedNanoseconds)\n"
     }

@@ -94,6 +94,11 @@ public final class StateFile {
         return try withLock(.shared) { try reloadAll().state.workspace }
     }
 
+    public func loadEveryTimeline() throws -> Workspace {
+        try requireSnapshot()
+        return try withLock(.shared) { try reloadAll(readingEveryTimeline: true).state.workspace }
+    }
+
     /// Makes one change to the latest state, durably. `change` runs under the
     /// exclusive lock, after the state was brought up to date with every other
     /// process's changes; if it throws, nothing is written and the cached state is
@@ -195,7 +200,7 @@ public final class StateFile {
     public func check() throws -> StateCheckReport {
         try requireSnapshot()
         return try withLock(.shared) {
-            let (state, snapshot) = try reloadAll(checkingAll: true)
+            let (state, snapshot) = try reloadAll(readingEveryTimeline: true)
             return StateCheckReport(
                 path: snapshotPath, state: state,
                 duplicateIDs: SnapshotIDs.duplicates(in: snapshot.data, decoder: decoder))
@@ -259,15 +264,15 @@ public final class StateFile {
         return true
     }
 
-    /// `checkingAll` reads every timeline even from a snapshot the store sealed.
-    private func reloadAll(checkingAll: Bool = false) throws -> (state: LoadedState, snapshot: MappedFile) {
+    /// `readingEveryTimeline` reads them even from a snapshot the store sealed.
+    private func reloadAll(readingEveryTimeline: Bool = false) throws -> (state: LoadedState, snapshot: MappedFile) {
         guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else {
             throw StateFileError.missing(path: snapshotPath)
         }
         let text = try MappedFile(file)
         let stamp = try file.stamp()
         var storedTimelines: StoredTimelines?
-        if !checkingAll && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file, sealed: stamp) }
+        if !readingEveryTimeline && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file, sealed: stamp) }
         let snapshot = try Snapshot.read(
             text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
         // Consumed, the snapshot leaves the state the workspace's only owner, so

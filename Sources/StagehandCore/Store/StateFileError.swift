@@ -59,7 +59,7 @@ public enum StateFileError: UserFacingError, Equatable {
         case .lockUnavailable(let path, let reason):
             return "Cannot lock \(path) (\(reason)): keep the state file on a local disk, where file locks work."
         case .changedUnderneath(let path, let candidate):
-            return "\(candidate)'s history could not be read from \(path), which another program changed in place since Stagehand read it: nothing was saved; start Stagehand again to read the file anew."
+            return "\(candidate)'s history could not be read from \(path), which was changed since Stagehand read it, not by Stagehand: nothing was saved; start Stagehand again, and it reads the whole file and says what is wrong in it."
         }
     }
 

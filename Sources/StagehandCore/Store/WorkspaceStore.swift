@@ -9,8 +9,12 @@ public protocol WorkspaceStore: AnyObject {
     var exists: Bool { get }
     /// The latest state this instance has read or written.
     var workspace: Workspace { get }
-    /// Reads the whole workspace.
+    /// Reads the whole workspace; a state file leaves candidates' timelines to be read when needed.
     func load() throws -> Workspace
+    /// Reads the whole workspace, every timeline included, for a caller that will
+    /// read them all (a report): at once they are read on both cores, one by one
+    /// on one.
+    func loadEveryTimeline() throws -> Workspace
     /// Makes one change to the latest state, durably, with every other writer's
     /// changes already in; if `change` throws, nothing is written. Returns what
     /// `change` returned.
@@ -29,6 +33,10 @@ public protocol WorkspaceStore: AnyObject {
     /// Tidies what grew while nobody waits (a journal folded into a snapshot); true when it did.
     @discardableResult
     func compactIfLarge() throws -> Bool
+}
+
+extension WorkspaceStore {
+    public func loadEveryTimeline() throws -> Workspace { try load() }
 }
 
 extension StateFile: WorkspaceStore {

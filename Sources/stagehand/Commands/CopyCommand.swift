@@ -15,7 +15,8 @@ struct CopyCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let source = try StoreLocation.from(option: from, environment: environment).open()
         let target = StoreLocation.from(option: to, environment: environment)
-        let workspace = try source.load()
+        // Every timeline read (and checked) before anything is written elsewhere.
+        let workspace = try source.loadEveryTimeline()
         let store = try target.open()
         guard !store.exists else {
             if case .file(let path) = target { throw StateFileError.alreadyExists(path: path.path) }

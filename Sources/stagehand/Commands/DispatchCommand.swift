@@ -28,6 +28,10 @@ struct DispatchCommand: ParsableCommand {
         guard watch else {
             let result = try dispatcher.runDue()
             report(result, in: session)
+            // A dispatch from cron is often all that runs while nobody has a board
+            // open: it folds a long journal too, as --watch does when idle. A failure
+            // (a full disk) must not fail the sending, which is done.
+            _ = try? session.store.compactIfLarge()
             if let problem = result.setupProblem { throw problem }
             // cron mails whoever owns the job when a command fails: worth it for mail that did not go.
             if !result.failed.isEmpty || !result.unknown.isEmpty { throw ExitCode(5) }

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
         let session = try Session(global)
         let workspace = try session.store.load()
         let found = try workspace.findCandidate(candidate)
-        let report = CandidateReport(found, in: workspace)
+        let report = try CandidateReport(found, in: workspace)
         if json {
             try JSONOutput.print(report)
         } else {

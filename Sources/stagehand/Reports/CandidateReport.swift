@@ -126,7 +126,7 @@ struct CandidateReport: Encodable {
     var timedActions: [TimedEntry]
     var timeline: [TimelineEntry]
 
-    init(_ candidate: Candidate, in workspace: Workspace) {
+    init(_ candidate: Candidate, in workspace: Workspace) throws {
         id = candidate.id.rawValue
         name = candidate.name
         email = candidate.email
@@ -166,7 +166,7 @@ struct CandidateReport: Encodable {
                     summary: workspace.summary(of: step.action, in: run), dueAt: run.startsAt)
             }
         }
-        timeline = candidate.timeline.map {
+        timeline = try candidate.readTimeline().map {
             TimelineEntry(
                 id: $0.id.rawValue, at: $0.at, kind: $0.kind.rawValue, automatic: $0.automatic,
                 author: $0.author?.rawValue, status: $0.status?.rawValue, text: $0.text, job: $0.job?.rawValue)
