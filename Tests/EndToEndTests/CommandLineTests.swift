@@ -129,6 +129,10 @@ import Testing
         // In words, a task made is "created": "done" would read as if the task were finished.
         let back = try cli.run(["move", id, "--to", "Applied", "--without-actions"])
         #expect(back.status == 0, "\(back.errors)")
+        #expect(back.output.contains("  (without actions)\n"))
+        let hired = try cli.run(["move", id, "--to", "Hired", "--run-actions"])
+        #expect(hired.output.contains("  (Hired has no actions)\n"), "not '(without actions)', as if --run-actions were ignored: \(hired.output)")
+        #expect(try cli.run(["move", id, "--to", "Applied", "--without-actions"]).status == 0)
         let again = try cli.run(["move", id, "--to", "Phone screen", "--run-actions"])
         #expect(again.output.contains("Task 'Hold the phone screen' for Ben Okafor, due 3 days after the move: created"), "\(again.output)")
     }

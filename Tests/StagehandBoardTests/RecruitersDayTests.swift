@@ -160,7 +160,7 @@ import Testing
         board.press("i")
         let lines = Board.myWorkLines(board.state)
         let lastTask = try #require(lines.lastIndex { if case .task = $0.item { true } else { false } })
-        let next = try #require(lines.indices.first { $0 > lastTask && !lines[$0].text.isEmpty && !lines[$0].isHeading })
+        let next = try #require(lines.indices.first { $0 > lastTask && lines[$0].isStop })
         try #require(lines[lastTask + 1..<next].contains { $0.isHeading }, "a heading lies between")
         func line() -> Int? { if case .myWork(let cursor) = board.state.mode { cursor.line } else { nil } }
 

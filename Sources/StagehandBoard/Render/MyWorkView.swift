@@ -18,7 +18,7 @@ extension Board {
         let work = workspace.work(of: me)
         let overdue = work.tasks.prefix { $0.isOverdue(at: state.now) }.count
         var lines = [PageLine.heading("My tasks (\(work.tasks.count) open\(overdue > 0 ? ", \(overdue) overdue" : ""))", theme[.columnTitle])]
-        if work.tasks.isEmpty { lines.append(PageLine("Nothing to do.", theme[.muted])) }
+        if work.tasks.isEmpty { lines.append(PageLine.placeholder("Nothing to do.", theme[.muted])) }
         // The soonest due are listed; a screen of thousands helps nobody, and costs every key.
         lines += work.tasks.prefix(shownTasks).map { taskLine($0, state, showingCandidate: true) }
         if work.tasks.count > shownTasks {
@@ -26,7 +26,7 @@ extension Board {
         }
         lines.append(PageLine("", .plain))
         lines.append(PageLine.heading("Evaluations asked of me (v answers)", theme[.columnTitle]))
-        if work.evaluations.isEmpty { lines.append(PageLine("None waiting.", theme[.muted])) }
+        if work.evaluations.isEmpty { lines.append(PageLine.placeholder("None waiting.", theme[.muted])) }
         for request in work.evaluations {
             let name = workspace.candidates[request.candidate]?.name ?? request.candidate.rawValue
             let job = workspace.job(request.job)?.title ?? ""
@@ -37,7 +37,7 @@ extension Board {
         }
         lines.append(PageLine("", .plain))
         lines.append(PageLine.heading("News about candidates I follow", theme[.columnTitle]))
-        if work.news.isEmpty { lines.append(PageLine("Nothing new.", theme[.muted])) }
+        if work.news.isEmpty { lines.append(PageLine.placeholder("Nothing new.", theme[.muted])) }
         for news in work.news {
             let name = workspace.candidates[news.candidate]?.name ?? ""
             let entry = news.entry

@@ -43,7 +43,7 @@ extension Board {
         let evaluations = workspace.evaluationRequests.records(of: id)
         lines.append(PageLine("", .plain))
         lines.append(PageLine.heading("Evaluations (v: evaluate)", theme[.columnTitle]))
-        if evaluations.isEmpty { lines.append(PageLine("None yet.", theme[.muted])) }
+        if evaluations.isEmpty { lines.append(PageLine.placeholder("None yet.", theme[.muted])) }
         for request in evaluations {
             let mark = request.automatic ? bolt + " " : ""
             let job = workspace.job(request.job)?.title ?? ""

@@ -10,6 +10,8 @@ public struct PageLine: Sendable, Equatable {
     public var hang: String
     /// A section's title, which ↑ and ↓ step over.
     public var isHeading = false
+    /// Words standing in for an empty section ("Nothing to do."), stepped over too.
+    public var isPlaceholder = false
 
     public init(_ text: String, _ style: Style, item: PageItem? = nil, hang: String = "  ") {
         self.text = text
@@ -24,8 +26,14 @@ public struct PageLine: Sendable, Equatable {
         return line
     }
 
-    /// Whether the cursor stops here when stepping: not on a blank line or a heading.
-    var isStop: Bool { !isHeading && !text.isEmpty }
+    public static func placeholder(_ text: String, _ style: Style) -> PageLine {
+        var line = PageLine(text, style)
+        line.isPlaceholder = true
+        return line
+    }
+
+    /// Whether the cursor stops here when stepping: not on a blank line, a heading or a placeholder.
+    var isStop: Bool { !isHeading && !isPlaceholder && !text.isEmpty }
 }
 
 /// What a line of a page is about.

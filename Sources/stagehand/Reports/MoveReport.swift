@@ -56,6 +56,9 @@ struct MoveReport: Encodable {
     /// ("2026-12-09 12:00"), as the board and every other command do; --json keeps ISO 8601.
     private var moments: [Date: String] = [:]
 
+    /// Why no action ran, when none did: the mover's choice, or a stage without any.
+    private var withoutActions = "(without actions)"
+
     private enum CodingKeys: String, CodingKey {
         case moved, ranActions, ran, scheduled, later, cancelled
     }
@@ -67,6 +70,7 @@ struct MoveReport: Encodable {
         ranActions = outcome.ranActions
         guard let plan = outcome.plan else { return }
         let job = workspace.job(plan.job)
+        if !plan.hasActions { withoutActions = "(\(job?.stage(plan.target)?.name ?? plan.target.rawValue) has no actions)" }
         for planned in plan.moves where outcome.moved.contains(planned.candidate) {
             moved.append(
                 Moved(
@@ -116,7 +120,7 @@ struct MoveReport: Encodable {
         for move in moved {
             out += "Moved \(move.name) [\(move.candidate)]: \(move.from) \(symbols.arrowRight) \(move.to)\n"
         }
-        if !ranActions && !moved.isEmpty { out += "  (without actions)\n" }
+        if !ranActions && !moved.isEmpty { out += "  \(withoutActions)\n" }
         for step in ran {
             let why = step.reason.map { " — \($0)" } ?? ""
             let state = AutomaticAction.Kind(rawValue: step.kind).map { StepText.readable(step.state, of: $0) } ?? step.state
