@@ -93,8 +93,9 @@ import Testing
         #expect {
             _ = try StateFile(path: folder.statePath).load()
         } throws: { error in
-            guard case .damaged(_, _, let codingPath, _) = error as? StateFileError else { return false }
-            return codingPath?.contains("timeline") == true
+            guard case .damaged(_, _, let codingPath, let problem) = error as? StateFileError else { return false }
+            return codingPath == "workspace.candidates[0].timeline[0].kind"
+                && problem == "\"promoted-by-magic\" is not one of the values this field takes"
         }
     }
 

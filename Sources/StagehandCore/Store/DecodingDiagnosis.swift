@@ -80,6 +80,12 @@ struct DecodingDiagnosis {
 
     /// Foundation's descriptions are whole sentences; ours embed them.
     private static func sentenceFragment(_ description: String) -> String {
+        // An enum's unknown case, said in Swift's words ("Cannot initialize ActivityKind
+        // from invalid String value wibble"): said as what it is to someone editing the file.
+        let unknownCase = /Cannot initialize \w+ from invalid String value (.*)/
+        if let match = description.wholeMatch(of: unknownCase) {
+            return "\"\(match.1)\" is not one of the values this field takes"
+        }
         var text = description.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix(".") { text.removeLast() }
         guard let first = text.first else { return "the value is not valid" }
