@@ -13,6 +13,22 @@ import Testing
         expectSnapshot(Board.render(BoardFixture.state(width: 60, height: 16)).text, named: "board-60x16")
     }
 
+    @Test func aLongStatusRisesOverTheRowsAboveRatherThanLoseItsEnd() throws {
+        var state = BoardFixture.state(width: 80, height: 24)
+        let sentence = StateFileError.damaged(
+            path: "/srv/stagehand/northwind/state.json", location: TextLocation(line: 2703, column: 22),
+            codingPath: "workspace.candidates[2].timeline[0].kind", problem: "\"wibble\" is not one of the values this field takes"
+        ).sentence
+        state.status = StatusLine(kind: .error, text: sentence)
+        let lines = BoardFixture.lines(state)
+        let shown = lines.suffix(4).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.hasSuffix("restore a backup (Stagehand left it untouched)."), "the advice at its end shows: \(lines.suffix(4))")
+        #expect(shown.contains("line 2703, column 22"))
+
+        state.status = StatusLine(kind: .info, text: "Moved Peter Schmidt to Interview")
+        #expect(BoardFixture.lines(state).suffix(2).first?.contains("Moved Peter") == false, "a short one keeps to the last row")
+    }
+
     @Test(arguments: [(80, 24), (60, 16), (120, 35)])
     func theBarAlwaysKeepsHelpAndQuit(_ width: Int, _ height: Int) throws {
         let bar = try #require(BoardFixture.lines(BoardFixture.state(width: width, height: height)).last)

@@ -8,12 +8,11 @@ extension Board {
         let theme = state.theme
         frame.fill(x: 0, y: y, width: frame.width - 1, height: 1, style: theme[.bottomBar])
         if let problem = state.storeProblem, state.status == nil || state.status?.kind == .info {
-            frame.put(" " + DisplayWidth.truncate("Showing the last state read. \(problem)", to: frame.width - 3), x: 0, y: y, style: theme[.statusError], maxWidth: frame.width - 1)
+            drawStatus("Showing the last state read. \(problem)", style: theme[.statusError], state, on: &frame)
             return
         }
         if let status = state.status {
-            let style = status.kind == .error ? theme[.statusError] : theme[.statusInfo]
-            frame.put(" " + DisplayWidth.truncate(status.text, to: frame.width - 3), x: 0, y: y, style: style, maxWidth: frame.width - 1)
+            drawStatus(status.text, style: status.kind == .error ? theme[.statusError] : theme[.statusInfo], state, on: &frame)
             return
         }
         if let progress = state.bulkProgress {
@@ -35,6 +34,25 @@ extension Board {
             x += frame.put(" \(row.bar ?? "")  ", x: x, y: y, style: theme[.bottomBar])
         }
     }
+
+    /// Most status sentences fit the last row; a longer one — an error naming a
+    /// file, line and column, and what to do — rises over the rows above, up to
+    /// four, rather than lose its end (where the advice is) to the terminal's edge.
+    private static func drawStatus(_ text: String, style: Style, _ state: BoardState, on frame: inout Frame) {
+        let width = frame.width - 3
+        var lines = wrap(text, width: width)
+        if lines.count > maxStatusRows {
+            let rest = lines[(maxStatusRows - 1)...].joined(separator: " ")
+            lines = Array(lines.prefix(maxStatusRows - 1)) + [DisplayWidth.truncate(rest, to: width)]
+        }
+        let top = max(0, frame.height - lines.count)
+        for (index, line) in lines.enumerated() where top + index < frame.height {
+            frame.fill(x: 0, y: top + index, width: frame.width - 1, height: 1, style: state.theme[.bottomBar])
+            frame.put(" " + line, x: 0, y: top + index, style: style, maxWidth: frame.width - 1)
+        }
+    }
+
+    static let maxStatusRows = 4
 
     /// The bar's keys: the mode's, less those that would only refuse — keys that
     /// need a permission the person lacks, and editing keys on a screen they may only read.
