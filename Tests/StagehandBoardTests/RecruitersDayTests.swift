@@ -287,7 +287,24 @@ import Testing
         #expect(board.saved.candidates[tomas.id]?.placement(in: "ios")?.disqualification == disqualification)
         let reason = try #require(board.saved.reason(disqualification.reason)?.name)
         #expect(board.status?.hasPrefix("Undone: Tomás Herrera is disqualified again from Senior iOS Engineer: \(reason)") == true)
-        #expect(board.saved.candidates[tomas.id]?.timeline.last?.text == "Undid the reinstatement: disqualified again from Senior iOS Engineer: \(reason)")
+        let line = try #require(board.saved.candidates[tomas.id]?.timeline.last?.text)
+        #expect(line.hasPrefix("Undid the reinstatement: disqualified again from Senior iOS Engineer: \(reason)"))
+        let waiting = try #require(board.saved.emails.first { $0.candidate == tomas.id && $0.status == .scheduled })
+        #expect(line.hasSuffix("; waiting again: the email '\(waiting.subject)'"), "the history says the rejection waits again: \(line)")
+    }
+
+    @Test func uInAProfileTakesBackADisqualificationMadeThere() throws {
+        let board = try LiveBoard()
+        let peter = try #require(board.state.focused)
+        board.press(.enter, "d", .enter)
+        #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification != nil)
+        board.press("u")
+        #expect(board.saved.candidates[peter]?.placement(in: "ios")?.disqualification == nil)
+        guard case .profile(peter, _, _) = board.state.mode else {
+            Issue.record("still in Peter's profile, got \(board.state.mode)")
+            return
+        }
+        #expect(board.status?.hasPrefix("Undone: Peter Schmidt is back in Applied") == true)
     }
 
     @Test func uTakesBackADisqualificationMadeOnTheBoard() throws {

@@ -54,7 +54,7 @@ public enum MoveDialogCommand: Sendable, Equatable {
 
 public enum ProfileCommand: Sendable, Equatable {
     case cursor(ListStep), open, toggleDone, evaluate, note, tags, follow, edit, addTask
-    case moveRight, moveLeft, disqualify, retryEmails, cancelRun, listRun, close
+    case moveRight, moveLeft, disqualify, undo, retryEmails, cancelRun, listRun, close
 }
 
 public enum MyWorkCommand: Sendable, Equatable {

@@ -114,6 +114,7 @@ public enum KeyMap {
             bind(["L", .shiftRight, ">"], .moveRight, "move the candidate one stage right", needs: moving),
             bind(["H", .shiftLeft, "<"], .moveLeft, "move the candidate one stage left", needs: moving),
             bind(["d"], .disqualify, "disqualify, or reinstate", needs: moving),
+            bind(["u"], .undo, "undo the last move, disqualify or reinstate", needs: moving),
             bind(["r"], .retryEmails, "retry the candidate's failed emails", needs: moving),
             bind(["c"], .cancelRun, "cancel the run in the progress pane"),
             bind(["o"], .listRun, "the progress pane in full"),

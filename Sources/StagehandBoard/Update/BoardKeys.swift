@@ -83,13 +83,7 @@ extension Board {
             guard allowed(.add(probe, job: job.id, origin: .manualAdd), &state) else { break }
             openForm(CandidateForms.newCandidate(job.id, state: state), &state)
         case .undo:
-            guard let last = state.undoStack.last else {
-                state.status = StatusLine(kind: .info, text: "Nothing to undo")
-                break
-            }
-            guard allowed(.undo(last), &state) else { break }
-            state.undoStack.removeLast()
-            return [.change(.undo(last), grace: nil)]
+            return undoLast(&state)
         case .help: state.mode = .help(scroll: 0, over: state.mode)
         case .reload: return [.reload]
         case .cycleTheme:
@@ -144,5 +138,18 @@ extension Board {
         state.selection = []
         state.focused = nil
         state.focusFirstCard()
+    }
+}
+
+extension Board {
+    /// `u`, on the board or in a profile: takes back the last move, disqualification or reinstatement made here.
+    static func undoLast(_ state: inout BoardState) -> [Effect] {
+        guard let last = state.undoStack.last else {
+            state.status = StatusLine(kind: .info, text: "Nothing to undo")
+            return []
+        }
+        guard allowed(.undo(last), &state) else { return [] }
+        state.undoStack.removeLast()
+        return [.change(.undo(last), grace: nil)]
     }
 }

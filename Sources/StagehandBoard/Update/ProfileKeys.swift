@@ -59,6 +59,8 @@ extension Board {
             return drop([id], on: target, from: state.mode, &state)
         case .disqualify:
             startDisqualifying(id, &state)
+        case .undo:
+            return undoLast(&state)
         case .retryEmails:
             let failed = state.workspace.emailsToRetry.filter { $0.candidate == id }.map(\.id)
             guard !failed.isEmpty else {

@@ -82,7 +82,10 @@ extension Workspace {
                 text = "Undid the reinstatement: disqualified again from \(job?.title ?? "")\(reason)"
             }
             if !takenBack.isEmpty { text += "; taken back with it: " + takenBack.joined(separator: "; ") }
-            if !waitingAgain.isEmpty { text += "; waiting again: " + waitingAgain.joined(separator: "; ") }
+            let returned = bringBack(undo.cancelled, of: id, now: now)
+            // The history already says the email was cancelled; it must also say it waits again.
+            let emailsAgain = returned.back.compactMap { emails[$0] }.map { "the email '\($0.subject)'" }
+            if !(waitingAgain + emailsAgain).isEmpty { text += "; waiting again: " + (waitingAgain + emailsAgain).joined(separator: "; ") }
             candidates.modify(id) { candidate in
                 guard let index = candidate.placementIndex(in: undo.job) else { return }
                 switch undo.change {
@@ -102,9 +105,8 @@ extension Workspace {
             outcome.restored.append(id)
             outcome.takenBack += takenBack
             outcome.timedBack += waitingAgain
-            let emails = bringBack(undo.cancelled, of: id, now: now)
-            outcome.emailsBack += emails.back
-            outcome.emailsTooLate += emails.late
+            outcome.emailsBack += returned.back
+            outcome.emailsTooLate += returned.late
         }
         return outcome
     }
