@@ -53,7 +53,7 @@ struct JSONWriter {
 
     /// A value's text exactly as this writer would write it here: one copied
     /// from a snapshot where it stood at the same `indentation`.
-    mutating func verbatim(_ text: [UInt8]) {
+    mutating func verbatim(_ text: Data) {
         bytes.append(contentsOf: text)
     }
 

@@ -52,11 +52,16 @@ struct OpenFile: ~Copyable {
     func read(from offset: Int) throws -> Data {
         let size = try size()
         guard size > offset else { return Data() }
-        var data = Data(count: size - offset)
+        return try read(offset..<size)
+    }
+
+    /// The bytes in `range`, fewer if the file ends before it.
+    func read(_ range: Range<Int>) throws -> Data {
+        var data = Data(count: range.count)
         let count = try data.withUnsafeMutableBytes { buffer -> Int in
             var done = 0
             while done < buffer.count {
-                let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(range.lowerBound + done))
                 if got < 0 {
                     if errno == EINTR { continue }
                     throw StateFileError.failure(path: path, writing: false, code: errno)

@@ -28,7 +28,6 @@ enum SnapshotSeal {
 
     /// Records `stamp` as the snapshot just written, replacing the seal whole; on
     /// any failure the old seal is removed instead. True when it was recorded.
-    @discardableResult
     static func record(_ stamp: FileStamp, at snapshotPath: String) -> Bool {
         let seal = path(of: snapshotPath)
         let temporary = seal + ".tmp"

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Synchronization
 
@@ -48,7 +43,7 @@ final class StoredTimelines: Sendable {
     /// still the one sealed; otherwise each is left to `activities(at:)`.
     func keep(_ ranges: [Range<Int>]) {
         let missing = kept.withLock { kept in ranges.filter { kept[$0.lowerBound] == nil } }
-        guard !missing.isEmpty, (try? file.stamp()).map(sealed.isSameContent) == true, let text = try? MappedFile(file)
+        guard !missing.isEmpty, isStillSealed, let text = try? MappedFile(file)
         else { return }
         let halves = [missing[..<(missing.count / 2)], missing[(missing.count / 2)...]]
         DispatchQueue.concurrentPerform(iterations: halves.count) { half in
@@ -65,15 +60,16 @@ final class StoredTimelines: Sendable {
     /// The text at `range` when it may be copied into a snapshot being written
     /// at `indentation`: it stood at that indentation, and the file is still the
     /// one that was sealed (so the text is what Stagehand wrote and checked).
-    func text(at range: Range<Int>, indentedBy indentation: Int) -> [UInt8]? {
-        guard (try? file.stamp()).map(sealed.isSameContent) == true, let text = bytes(range),
-            Self.closingIndentation(of: text) == indentation
-        else { return nil }
+    func text(at range: Range<Int>, indentedBy indentation: Int) -> Data? {
+        guard isStillSealed, let text = bytes(range), Self.closingIndentation(of: text) == indentation else { return nil }
         return text
     }
 
+    /// Whether the file is still byte for byte the one that matched its seal at load.
+    private var isStillSealed: Bool { (try? file.stamp()).map(sealed.isSameContent) == true }
+
     /// The spaces before the closing bracket, on the text's last line.
-    private static func closingIndentation(of text: [UInt8]) -> Int? {
+    private static func closingIndentation(of text: Data) -> Int? {
         guard let newline = text.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
         return text.distance(from: newline, to: text.endIndex) - 2
     }
@@ -87,18 +83,9 @@ final class StoredTimelines: Sendable {
         }
     }
 
-    private func bytes(_ range: Range<Int>) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-            var done = 0
-            while done < buffer.count {
-                let got = pread(file.descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(range.lowerBound + done))
-                if got < 0, errno == EINTR { continue }
-                if got <= 0 { break }
-                done += got
-            }
-            return done
-        }
-        return count == range.count ? bytes : nil
+    /// The bytes at `range`, or nil when they are not all there any more.
+    private func bytes(_ range: Range<Int>) -> Data? {
+        guard let bytes = try? file.read(range), bytes.count == range.count else { return nil }
+        return bytes
     }
 }

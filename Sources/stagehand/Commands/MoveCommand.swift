@@ -49,7 +49,7 @@ struct MoveCommand: ParsableCommand {
             try session.engine.advance(outcome.runs)
         }
         let report = MoveReport(outcome, in: session.store.workspace)
-        if json { try JSONOutput.print(report) } else { TextOutput.print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment))) }
+        if json { try JSONOutput.print(report) } else { TextOutput.print(report.text(symbols: .forLocale(ProcessInfo.processInfo.environment), in: session.store.workspace)) }
     }
 
     private func commonJob(of people: [Candidate], in workspace: Workspace) throws -> Job {

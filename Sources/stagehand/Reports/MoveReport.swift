@@ -52,25 +52,11 @@ struct MoveReport: Encodable {
     var scheduled: [Scheduled] = []
     var later: [Later] = []
     var cancelled: [Cancelled] = []
-    /// The times above as the text output says them, in the workspace's time zone
-    /// ("2026-12-09 12:00"), as the board and every other command do; --json keeps ISO 8601.
-    private var moments: [Date: String] = [:]
-
-    /// Why no action ran, when none did: the mover's choice, or a stage without any.
-    private var withoutActions = "(without actions)"
-
-    private enum CodingKeys: String, CodingKey {
-        case moved, ranActions, ran, scheduled, later, cancelled
-    }
 
     init(_ outcome: CandidateChangeOutcome, in workspace: Workspace) {
-        defer {
-            for date in scheduled.map(\.dueAt) + later.map(\.dueAt) { moments[date] = workspace.moment(date) }
-        }
         ranActions = outcome.ranActions
         guard let plan = outcome.plan else { return }
         let job = workspace.job(plan.job)
-        if !plan.hasActions { withoutActions = "(\(job?.stage(plan.target)?.name ?? plan.target.rawValue) has no actions)" }
         for planned in plan.moves where outcome.moved.contains(planned.candidate) {
             moved.append(
                 Moved(
@@ -115,28 +101,32 @@ struct MoveReport: Encodable {
         }
     }
 
-    func text(symbols: Symbols) -> String {
+    /// Times as every other screen says them ("2026-12-09 12:00", in `workspace`'s
+    /// time zone); --json keeps ISO 8601.
+    func text(symbols: Symbols, in workspace: Workspace) -> String {
         var out = ""
         for move in moved {
             out += "Moved \(move.name) [\(move.candidate)]: \(move.from) \(symbols.arrowRight) \(move.to)\n"
         }
-        if !ranActions && !moved.isEmpty { out += "  \(withoutActions)\n" }
+        if !ranActions, let move = moved.first {
+            // The mover's choice, or a stage without any: not the same thing to read.
+            let stage = workspace.job(JobID(move.job))?.stage(StageID(move.toStage))
+            out += stage?.hasActions == false ? "  (\(move.to) has no actions)\n" : "  (without actions)\n"
+        }
         for step in ran {
             let why = step.reason.map { " — \($0)" } ?? ""
             let state = AutomaticAction.Kind(rawValue: step.kind).map { StepText.readable(step.state, of: $0) } ?? step.state
             out += "  \(symbols.bolt) \(step.summary): \(state)\(why)\n"
         }
         for email in scheduled {
-            out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(moment(email.dueAt))\n"
+            out += "  Scheduled \(email.email): '\(email.subject)' to \(email.to) at \(workspace.moment(email.dueAt))\n"
         }
         for item in later {
-            out += "  \(symbols.timer) \(item.summary): waits until \(moment(item.dueAt)) [\(item.run)]\n"
+            out += "  \(symbols.timer) \(item.summary): waits until \(workspace.moment(item.dueAt)) [\(item.run)]\n"
         }
         for item in cancelled {
             out += "  Cancelled for \(item.name): \(item.summary)\n"
         }
         return out
     }
-
-    private func moment(_ date: Date) -> String { moments[date] ?? date.formatted(.iso8601) }
 }
