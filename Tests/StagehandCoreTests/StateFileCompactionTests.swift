@@ -53,6 +53,47 @@ import Testing
         #expect(try StateFile(path: folder.statePath).load().candidates["cand-1"]?.timeline.count == number + 1)
     }
 
+    @Test func aCandidateChangedHundredsOfTimesKeepsTheJournalNearTheSnapshotsSize() throws {
+        // Each record holds the candidate's whole history, so its lines grow with
+        // every note: 300 of them journal over 5 MB beside a 219 KB snapshot.
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath)
+        let sample = SampleWorkspace.make(now: StoreFixtures.start, currentLogin: "ben")
+        try file.create(sample, replacing: false)
+        let candidate = try #require(sample.candidates.first?.id)
+        var largest = 0
+        for number in 1...300 {
+            try file.update { workspace in
+                let note = StoreFixtures.note("note \(number)", id: workspace.makeID("note"))
+                workspace.candidates.modify(candidate) { $0.timeline.append(note) }
+            }
+            largest = max(largest, folder.bytes("state.json.journal")?.count ?? 0)
+        }
+
+        let snapshot = try #require(folder.bytes("state.json")?.count)
+        #expect(largest <= max(1 << 20, snapshot) + 64 << 10, "folded once past a megabyte and the snapshot")
+        let reloaded = try StateFile(path: folder.statePath).load()
+        #expect(reloaded == file.workspace)
+        #expect(reloaded.candidates[candidate]?.timeline.count == (sample.candidates[candidate]?.timeline.count ?? 0) + 300)
+    }
+
+    @Test func anIdleCallerFoldsAJournalPastAQuarterOfASmallSnapshot() throws {
+        let folder = try ScratchFolder()
+        let file = StateFile(path: folder.statePath, compactAfterBytes: 1 << 30, compactWhenIdleAfterBytes: 1 << 30)
+        try file.create(StoreFixtures.workspace, replacing: false)
+        let snapshot = try #require(folder.bytes("state.json")?.count)
+        var number = 0
+        while (folder.bytes("state.json.journal")?.count ?? 0) <= snapshot / 4 {
+            number += 1
+            try addNote("note \(number)", with: file)
+        }
+        let idle = StateFile(path: folder.statePath, compactWhenIdleAfterBytes: 4 * snapshot)
+
+        #expect(try idle.compactIfLarge() == true, "a quarter of the snapshot, though below the idle size")
+        #expect(!folder.exists("state.json.journal"))
+        #expect(try StateFile(path: folder.statePath).load().candidates["cand-1"]?.timeline.count == number + 1)
+    }
+
     @Test func updatesLeaveAJournalPastTheIdleSizeToCompactIfLarge() throws {
         let folder = try ScratchFolder()
         let file = StateFile(path: folder.statePath, compactAfterBytes: 1 << 20, compactWhenIdleAfterBytes: 3_000)

@@ -35,9 +35,14 @@ public final class StateFile {
     public let path: URL
     /// Past this journal size, and the snapshot's, `update` folds the journal into
     /// a new snapshot itself, making that change wait for the rewrite: a backstop
-    /// for when no idle caller compacts.
+    /// for when no idle caller compacts. Every load replays the journal, so this
+    /// keeps a load from costing more than twice the snapshot's; small, because a
+    /// small snapshot is rewritten in a few milliseconds (a candidate moved
+    /// hundreds of times journals their whole history each time: 6 MB of
+    /// journal beside a 219 KB sample snapshot while this was 16 MB).
     public let compactAfterBytes: Int
-    /// Past this journal size `compactIfLarge()` folds it into a new snapshot.
+    /// Past this journal size, or a quarter of the snapshot's when that is less
+    /// (but not under a sixteenth of this), `compactIfLarge()` folds it into a new snapshot.
     public let compactWhenIdleAfterBytes: Int
     /// How long to wait for another process's lock; tests shorten it.
     var lockTimeout = Duration.seconds(10)
@@ -51,14 +56,14 @@ public final class StateFile {
     private let decoder = JSONDecoder()
     private var loaded: LoadedState?
 
-    public convenience init(path: URL, compactAfterBytes: Int = 16 << 20, compactWhenIdleAfterBytes: Int = 4 << 20) {
+    public convenience init(path: URL, compactAfterBytes: Int = 1 << 20, compactWhenIdleAfterBytes: Int = 4 << 20) {
         self.init(
             path: path, compactAfterBytes: compactAfterBytes, compactWhenIdleAfterBytes: compactWhenIdleAfterBytes,
             schema: .standard)
     }
 
     init(
-        path: URL, compactAfterBytes: Int = 16 << 20, compactWhenIdleAfterBytes: Int = 4 << 20, schema: SchemaMigrator
+        path: URL, compactAfterBytes: Int = 1 << 20, compactWhenIdleAfterBytes: Int = 4 << 20, schema: SchemaMigrator
     ) {
         self.path = path
         self.compactAfterBytes = compactAfterBytes
@@ -180,20 +185,28 @@ public final class StateFile {
         }
     }
 
-    /// Folds the journal into a new snapshot if it outgrew
-    /// `compactWhenIdleAfterBytes`; one `stat` when it did not. For callers with
-    /// nothing else to do, since on a large workspace it holds the lock for over
-    /// a second. True when it compacted.
+    /// Folds the journal into a new snapshot if it outgrew what an idle caller
+    /// folds (see `compactWhenIdleAfterBytes`); a `stat` or two when it did not.
+    /// For callers with nothing else to do, since on a large workspace it holds
+    /// the lock for over a second. True when it compacted.
     @discardableResult
     public func compactIfLarge() throws -> Bool {
-        guard try (FileSystem.stamp(of: journalPath)?.size ?? 0) > compactWhenIdleAfterBytes else { return false }
+        let journal = try FileSystem.stamp(of: journalPath)?.size ?? 0
+        guard journal > compactWhenIdleAfterBytes / 16,
+            let snapshot = try loaded?.snapshot.size ?? FileSystem.stamp(of: snapshotPath)?.size,
+            journal > idleCompactionSize(snapshot: snapshot)
+        else { return false }
         try requireSnapshot()
         return try withLock(.exclusive) {
             try catchUp()
-            guard let state = loaded, state.journalEnd > compactWhenIdleAfterBytes else { return false }
+            guard let state = loaded, state.journalEnd > idleCompactionSize(snapshot: state.snapshot.size) else { return false }
             try rewriteSnapshot(state)
             return true
         }
+    }
+
+    private func idleCompactionSize(snapshot: Int) -> Int {
+        min(compactWhenIdleAfterBytes, max(compactWhenIdleAfterBytes / 16, snapshot / 4))
     }
 
     /// Reads everything and reports counts and the inconsistencies found.
