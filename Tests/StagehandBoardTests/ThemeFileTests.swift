@@ -13,6 +13,26 @@ import Testing
         #expect(Set(theme.styles.keys) == Set(Theme.Role.allCases), "\(name) leaves roles to the default")
     }
 
+    @Test(arguments: ["light", "high-contrast", "monochrome"])
+    func everyShippedThemeIsBuiltInAsItsFileReads(_ name: String) throws {
+        let file = try String(contentsOf: Self.themes.appendingPathComponent("\(name).json"), encoding: .utf8)
+        #expect(ShippedThemes.texts[name] == file, "Themes/\(name).json and ShippedThemes differ: copy the file's text into it")
+    }
+
+    @Test func anInstalledBinaryWithoutThemeFoldersStillOffersTheShippedThemes() throws {
+        let nowhere = [URL(fileURLWithPath: "/nonexistent/Themes")]
+        #expect(ThemeFile.available(in: nowhere) == ["dark", "high-contrast", "light", "monochrome"])
+        #expect(try ThemeFile.load(named: "light", from: nowhere) == ThemeFile.load(named: "light", from: [Self.themes]))
+    }
+
+    @Test func aThemeFileInAFolderWinsOverTheShippedOneOfTheSameName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"name": "light", "styles": {"card": {"fg": 1}}}"#.utf8).write(to: folder.appendingPathComponent("light.json"))
+        #expect(try ThemeFile.load(named: "light", from: [folder]).styles.count == 1)
+    }
+
     @Test func theDarkFileMatchesTheBuiltInDefault() throws {
         let data = try Data(contentsOf: Self.themes.appendingPathComponent("dark.json"))
         #expect(try ThemeFile.parse(data, file: "dark.json") == Theme.defaultDark)

@@ -18,7 +18,8 @@ public enum ThemeFile {
         }
     }
 
-    /// The themes shipped in `Themes/` by name, and the folder they are looked up in.
+    /// A theme by name: `NAME.json` in the first of `folders` that has one, else
+    /// one shipped with Stagehand.
     public static func load(named name: String, from folders: [URL]) throws(Problem) -> Theme {
         if name == Theme.defaultDark.name { return .defaultDark }
         for folder in folders {
@@ -27,17 +28,18 @@ public enum ThemeFile {
                 return try parse(data, file: url.path)
             }
         }
-        let known = Set(available(in: folders) + [Theme.defaultDark.name]).sorted()
-        throw Problem(file: name, field: nil, detail: "no such theme (known: \(known.joined(separator: ", ")))")
+        if let shipped = ShippedThemes.texts[name] { return try parse(Data(shipped.utf8), file: "Themes/\(name).json") }
+        throw Problem(file: name, field: nil, detail: "no such theme (known: \(available(in: folders).joined(separator: ", ")))")
     }
 
-    /// The theme names found, each once (the same folder may be reached two ways).
+    /// The theme names found in `folders` and shipped, each once (the same folder
+    /// may be reached two ways).
     public static func available(in folders: [URL]) -> [String] {
         let names = folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         }
-        return Array(Set(names)).sorted()
+        return Set(names + ShippedThemes.texts.keys + [Theme.defaultDark.name]).sorted()
     }
 
     public static func parse(_ data: Data, file: String) throws(Problem) -> Theme {
