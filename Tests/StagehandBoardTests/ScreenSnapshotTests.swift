@@ -39,6 +39,14 @@ import Testing
         expectSnapshot(Board.render(BoardFixture.state(width: 50, height: 12)).text, named: "too-small")
     }
 
+    @Test func aVerySmallWindowStillReadsTheSizeNeededWhole() {
+        let text = Board.render(BoardFixture.state(width: 30, height: 8)).text
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("Terminal too small (need 60×16, have 30×8): enlarge the window."), "\(text)")
+        #expect(words.contains("Press q to quit."))
+        #expect(!text.contains("…"))
+    }
+
     @Test func qOnTheTooSmallScreenWaitsWhileTextIsBeingTypedAndQuitsOtherwise() {
         var state = BoardFixture.state()
         BoardFixture.press(["/"] + BoardFixture.keys("ab"), &state)

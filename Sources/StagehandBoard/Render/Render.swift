@@ -50,17 +50,19 @@ extension Board {
 
     static func drawTooSmall(_ state: BoardState, on frame: inout Frame) {
         let times = state.symbols.isUnicode ? "×" : "x"
-        let lines = [
+        let sentences = [
             "Terminal too small (need \(Layout.minimumWidth)\(times)\(Layout.minimumHeight),",
             "have \(state.width)\(times)\(state.height)): enlarge the window.",
             state.isTypingText
                 ? "What you are typing waits for it; Ctrl-C quits."
                 : KeyMap.tooSmall.rows.map { "Press \($0.label(unicode: state.symbols.isUnicode)) to \($0.help)." }.joined(separator: " "),
         ]
+        // Wrapped, not cut: on a very small window the size it needs is what matters most.
+        let lines = sentences.flatMap { wrap($0, width: frame.width) }
+        let top = max(0, (frame.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
-            let text = DisplayWidth.truncate(line, to: frame.width)
-            let x = max(0, (frame.width - DisplayWidth.of(text)) / 2)
-            frame.put(text, x: x, y: max(0, frame.height / 2 - 1) + index, style: state.theme[.statusError])
+            let x = max(0, (frame.width - DisplayWidth.of(line)) / 2)
+            frame.put(line, x: x, y: top + index, style: state.theme[.statusError])
         }
     }
 
