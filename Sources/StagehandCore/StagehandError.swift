@@ -9,7 +9,8 @@ import Foundation
 public enum StagehandError: UserFacingError, Equatable {
     case invalidDuration(String)
     case notFound(kind: String, name: String)
-    case ambiguous(kind: String, name: String, matches: [String])
+    /// `more` matches beyond those named.
+    case ambiguous(kind: String, name: String, matches: [String], more: Int = 0)
     case notAMember(login: String)
     case missingPermission(member: String, missing: [Permission], doing: String)
     case candidateNotInJob(candidate: String, job: String)
@@ -37,7 +38,8 @@ public enum StagehandError: UserFacingError, Equatable {
         switch self {
         case .invalidDuration(let text): "'\(text)' is not a duration"
         case .notFound(let kind, let name): "No \(kind) matches '\(name)'"
-        case .ambiguous(let kind, let name, let matches): "'\(name)' matches several \(kind)s (\(matches.joined(separator: ", ")))"
+        case .ambiguous(let kind, let name, let matches, let more):
+            "'\(name)' matches several \(kind)s (\((matches + (more > 0 ? ["and \(more) more"] : [])).joined(separator: ", ")))"
         case .notAMember(let login): "The login '\(login)' is not a member of this workspace"
         case .missingPermission(let member, _, let doing): "\(member) may not \(doing)"
         case .candidateNotInJob(let candidate, let job): "\(candidate) is not in the job \(job)"

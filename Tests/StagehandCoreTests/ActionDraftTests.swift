@@ -180,8 +180,8 @@ import Testing
             label: "an unknown sender", kind: .sendEmail, typed: [.sender: "Zoe"],
             expected: [.sender: "No team member matches 'Zoe'."]),
         Problem(
-            label: "an ambiguous sender", kind: .sendEmail, typed: [.sender: "ri"],
-            expected: [.sender: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
+            label: "an ambiguous sender", kind: .sendEmail, typed: [.sender: "in"],
+            expected: [.sender: "'in' could be Ada Admin [ada] or Hugo Hiring [hugo] or Cora Coordinator [cora]: type more."]),
         Problem(label: "a bad delay", kind: .sendEmail, typed: [.delay: "90x"], expected: [.delay: "'90x' \(notADuration)"]),
         Problem(label: "a delay of nothing", kind: .sendEmail, typed: [.delay: "0m"], expected: [.delay: "'0m' is no time at all: a duration is at least 1 of its unit, such as 1d or 30m."]),
         Problem(
@@ -211,8 +211,8 @@ import Testing
             label: "a task for an unknown member", kind: .addTask, typed: [.title: "Call", .assignee: "Zoe"],
             expected: [.assignee: "No team member matches 'Zoe'."]),
         Problem(
-            label: "a task for an ambiguous member", kind: .addTask, typed: [.title: "Call", .assignee: "ri"],
-            expected: [.assignee: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
+            label: "a task for an ambiguous member", kind: .addTask, typed: [.title: "Call", .assignee: "in"],
+            expected: [.assignee: "'in' could be Ada Admin [ada] or Hugo Hiring [hugo] or Cora Coordinator [cora]: type more."]),
         Problem(
             label: "a task due at no time", kind: .addTask, typed: [.title: "Call", .assignee: "Rita", .due: "soon"],
             expected: [.due: "'soon' \(notADueDay)"]),
@@ -237,8 +237,8 @@ import Testing
             label: "an evaluator who may not evaluate", kind: .requestEvaluation, typed: [.members: "Cora"],
             expected: [.members: "Cora Coordinator may not evaluate: their role lacks the permission for evaluating candidates. Ask someone who may."]),
         Problem(
-            label: "an ambiguous follower", kind: .addFollowers, typed: [.members: "ri"],
-            expected: [.members: "'ri' could be Rita Recruiter [rita] or Hugo Hiring [hugo]: type more."]),
+            label: "an ambiguous follower", kind: .addFollowers, typed: [.members: "in"],
+            expected: [.members: "'in' could be Ada Admin [ada] or Hugo Hiring [hugo] or Cora Coordinator [cora]: type more."]),
         Problem(
             label: "nobody to follow", kind: .addFollowers, typed: [.members: ", "],
             expected: [.members: "Name at least one team member."]),

@@ -46,6 +46,34 @@ import Testing
         #expect(try ws.findCandidate("al").id == "cand-al")
     }
 
+    @Test func aNameWithAWordStartingWithTheTextWinsOverOnesThatMerelyContainIt() throws {
+        var ws = T.make()
+        ws.candidates.upsert(Candidate(id: "cand-liam", name: "Liam O'Connor", email: nil, source: "x"))
+        ws.candidates.upsert(Candidate(id: "cand-noah", name: "Noah Williams", email: nil, source: "x"))
+        #expect(try ws.findCandidate("liam").id == "cand-liam", "'liam' is inside Williams too, but not as a word")
+        #expect(try ws.findCandidate("will").id == "cand-noah")
+        #expect(try ws.findCandidate("connor").id == "cand-liam", "after an apostrophe a word starts")
+        #expect(try ws.findCandidate("iams").id == "cand-noah", "no word starts with it: any part of a name still does")
+    }
+
+    @Test func anAmbiguityBeyondEightMatchesSaysHowManyMoreThereAre() {
+        var ws = T.make()
+        for number in 1...11 { ws.candidates.upsert(Candidate(id: CandidateID("cand-s\(number)"), name: "Sam \(number)", email: nil, source: "x")) }
+        do {
+            _ = try ws.findCandidate("sam")
+            Issue.record("found one of eleven")
+        } catch let error as StagehandError {
+            guard case .ambiguous(_, _, let matches, let more) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(matches.count == 8 && more == 3)
+            #expect(error.sentence.contains("Sam 8 [cand-s8], and 3 more)"), "\(error.sentence)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     @Test func anExactIdWinsOverNames() throws {
         var ws = T.make()
         ws.candidates.upsert(Candidate(id: "cand-x", name: "cand-alice", email: nil, source: "x"))

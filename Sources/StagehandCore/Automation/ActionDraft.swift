@@ -280,7 +280,8 @@ public struct ActionDraft: Sendable, Equatable {
     private static func sentence(for error: Error) -> String {
         switch error {
         case StagehandError.notFound(let kind, let name): "No \(kind) matches '\(name)'."
-        case StagehandError.ambiguous(_, let name, let matches): "'\(name)' could be \(matches.joined(separator: " or ")): type more."
+        case StagehandError.ambiguous(_, let name, let matches, let more):
+            "'\(name)' could be \(matches.joined(separator: " or "))\(more > 0 ? " or \(more) more" : ""): type more."
         case let error as UserFacingError: error.sentence
         default: String(describing: error)
         }

@@ -2,24 +2,43 @@ import Foundation
 
 /// Finds things by id or by an unambiguous part of their name, as people type them.
 public enum NameLookup {
+    /// How many matches an ambiguity names; the rest are counted.
+    static let matchesNamed = 8
+
     /// An exact id wins, then an exact name (ignoring case and accents), then the
-    /// only name that contains the text; several matches are refused with their names.
+    /// only name with a word starting with the text ("Liam" is Liam O'Connor, not
+    /// Noah Williams), then the only name or id that contains it; several matches
+    /// are refused with their names.
     static func find<Item>(
         _ text: String, kind: String, in items: [Item], id: (Item) -> String, name: (Item) -> String
     ) throws -> Item {
         if let exact = items.first(where: { id($0) == text }) { return exact }
         let wanted = fold(text)
         guard !wanted.isEmpty else { throw StagehandError.notFound(kind: kind, name: text) }
-        let sameName = items.filter { fold(name($0)) == wanted }
-        if sameName.count == 1 { return sameName[0] }
-        let partial = sameName.count > 1 ? sameName : items.filter { fold(name($0)).contains(wanted) || fold(id($0)).contains(wanted) }
-        switch partial.count {
+        let names = items.map { fold(name($0)) }
+        var matching = items.indices.filter { names[$0] == wanted }
+        if matching.isEmpty { matching = items.indices.filter { startsAWord(wanted, in: names[$0]) } }
+        if matching.isEmpty { matching = items.indices.filter { names[$0].contains(wanted) || fold(id(items[$0])).contains(wanted) } }
+        switch matching.count {
         case 0: throw StagehandError.notFound(kind: kind, name: text)
-        case 1: return partial[0]
+        case 1: return items[matching[0]]
         default:
             throw StagehandError.ambiguous(
-                kind: kind, name: text, matches: partial.prefix(8).map { "\(name($0)) [\(id($0))]" })
+                kind: kind, name: text, matches: matching.prefix(matchesNamed).map { "\(name(items[$0])) [\(id(items[$0]))]" },
+                more: max(0, matching.count - matchesNamed))
         }
+    }
+
+    /// Whether `wanted` stands in `name` at the start of a word.
+    private static func startsAWord(_ wanted: String, in name: String) -> Bool {
+        var searched = name.startIndex..<name.endIndex
+        while let found = name.range(of: wanted, range: searched) {
+            if found.lowerBound == name.startIndex { return true }
+            let before = name[name.index(before: found.lowerBound)]
+            if !before.isLetter && !before.isNumber { return true }
+            searched = name.index(after: found.lowerBound)..<name.endIndex
+        }
+        return false
     }
 
     /// Text as names are compared: case, accents and surrounding spaces ignored.
