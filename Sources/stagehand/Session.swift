@@ -34,6 +34,14 @@ struct Session {
         return name.isEmpty || name == osLogin ? nil : name
     }
 
+    /// The workspace, once an `--as` is known to name someone: a command that only
+    /// reads acts as nobody, but a mistyped name must not pass unnoticed there either.
+    func load(everyTimeline: Bool = false) throws -> Workspace {
+        let workspace = try everyTimeline ? store.loadEveryTimeline() : store.load()
+        if let memberName { _ = try workspace.findMember(memberName) }
+        return workspace
+    }
+
     /// The acting member: `--as`, else the member whose login is the OS login.
     func member(in workspace: Workspace) throws -> Member {
         if let memberName { return try workspace.findMember(memberName) }

@@ -279,6 +279,31 @@ import Testing
         #expect(ambiguous.status != 0 && ambiguous.errors.contains("matches several candidates"))
     }
 
+    @Test func aMistypedAsIsRefusedByCommandsThatOnlyRead() throws {
+        let (cli, _) = try demo()
+        for command in [["show", "Hannah"], ["board"], ["report"], ["jobs"], ["tasks"]] {
+            let result = try cli.run(command + ["--as", "nobdy"])
+            #expect(result.status == 1, "\(command)")
+            #expect(result.errors.contains("No team member matches 'nobdy'"), "\(command): \(result.errors)")
+            #expect(result.output.isEmpty, "\(command) printed as if for someone")
+        }
+        #expect(try cli.run(["show", "Hannah", "--as", "ben"]).status == 0)
+    }
+
+    @Test func aGroupNamedAloneListsOrSaysWhatItNeeds() throws {
+        let (cli, _) = try demo()
+        for group in ["jobs", "templates", "reasons"] {
+            let alone = try cli.run([group])
+            let listed = try cli.run([group, "list"])
+            #expect(alone.status == 0 && alone.output == listed.output, "\(group)")
+        }
+        for group in ["automations", "pipeline"] {
+            let alone = try cli.run([group])
+            #expect(alone.status == 64, "\(group): a missing argument, as the README's table says")
+            #expect(alone.errors.contains("Say which"), "\(group): \(alone.errors)")
+        }
+    }
+
     @Test func aDamagedStateFileIsReportedWithItsPlaceAndNeverOverwritten() throws {
         let (cli, _) = try demo()
         let damaged = Data("{\n  \"schemaVersion\": 1,\n  \"generation\": oops\n}\n".utf8)

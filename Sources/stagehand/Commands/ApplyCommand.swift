@@ -15,7 +15,7 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.store.load()
+        let workspace = try session.load()
         let member = try session.member(in: workspace)
         let job = try workspace.findJob(self.job)
         let person = NewCandidate(name: name, email: email, source: source)

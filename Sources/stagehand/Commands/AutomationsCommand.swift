@@ -8,7 +8,7 @@ struct AutomationsCommand: ParsableCommand {
         commandName: "automations",
         abstract: "List, add, remove or reorder the automatic actions of a stage or a disqualification reason.",
         discussion: "Changing actions needs both the manageAutomations and editJobs permissions.",
-        subcommands: [List.self, Add.self, Remove.self, Move.self])
+        subcommands: [List.self, Add.self, Remove.self, Move.self], defaultSubcommand: List.self)
 }
 
 /// Which list of actions a command is about: a stage of a pipeline, or a disqualification reason.
@@ -37,7 +37,7 @@ extension AutomationsCommand {
         @OptionGroup var selection: StageSelection
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let symbols = Symbols.forLocale(ProcessInfo.processInfo.environment)
             if selection.reason != nil {
                 let owner = try selection.owner(in: workspace)
@@ -101,7 +101,7 @@ extension AutomationsCommand {
 
         func run() throws {
             let session = try Session(global)
-            let workspace = try session.store.load()
+            let workspace = try session.load()
             let member = try session.member(in: workspace)
             try workspace.require(Workspace.automationPermissions, of: member.id, toDo: "change automatic actions")
             let owner = try selection.owner(in: workspace)

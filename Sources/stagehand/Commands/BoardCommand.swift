@@ -13,7 +13,7 @@ struct BoardCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.store.load()
+        let workspace = try session.load()
         let jobs = try job.map { [try workspace.findJob($0)] } ?? workspace.setup.jobs
         if json {
             try JSONOutput.print(BoardReport(workspace, jobs: jobs, now: session.clock.now))

@@ -23,7 +23,7 @@ struct DispatchCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        _ = try session.store.load()
+        _ = try session.load()
         let dispatcher = session.dispatcher
         guard watch else {
             let result = try dispatcher.runDue()

@@ -14,7 +14,7 @@ struct DisqualifyCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.store.load()
+        let workspace = try session.load()
         let member = try session.member(in: workspace)
         let person = try workspace.findCandidate(candidate)
         let job = try workspace.jobForCandidate(person, named: self.job)

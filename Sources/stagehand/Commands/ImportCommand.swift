@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CandidateImportError(file: file, row: nil, problem: "it is not UTF-8 text (save it as CSV UTF-8)")
         }
-        let workspace = try session.store.load()
+        let workspace = try session.load()
         let member = try session.member(in: workspace)
         let job = try workspace.findJob(self.job)
         let outcome = try session.perform(.importCandidates(csv: text, file: file, job: job.id), by: member.id)

@@ -8,7 +8,7 @@ struct JobsCommand: ParsableCommand {
             A new job gets its own copy of the default pipeline (see 'stagehand pipeline --default'); later edits \
             to either do not reach the other. Changing jobs needs both the manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Create.self, Rename.self, Move.self, Close.self, Reopen.self])
+        subcommands: [List.self, Create.self, Rename.self, Move.self, Close.self, Reopen.self], defaultSubcommand: List.self)
 }
 
 extension JobsCommand {
@@ -18,7 +18,7 @@ extension JobsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             for (position, job) in workspace.setup.jobs.enumerated() {
                 let stages = job.pipeline.count
                 let count = "\(stages) stage\(stages == 1 ? "" : "s")"

@@ -40,7 +40,7 @@ extension MailCommand {
 
         func run() throws {
             let session = try Session(global)
-            let settings = try session.store.load().setup.settings.mail
+            let settings = try session.load().setup.settings.mail
             TextOutput.print("Mail goes out through \(settings.transportDescription).")
             TextOutput.print("From address when no team member sends: \(settings.fromAddress)")
             if settings.transport == .smtp, let smtp = settings.smtp {
@@ -182,7 +182,7 @@ extension MailCommand {
 
         func run() throws {
             let session = try Session(global)
-            let settings = try session.store.load().setup.settings.mail
+            let settings = try session.load().setup.settings.mail
             let transport = try session.transports.transport(for: settings)
             let message = MailMessage(
                 fromName: "Stagehand", fromAddress: settings.fromAddress, toName: "", toAddress: to,

@@ -18,7 +18,7 @@ extension MembersCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let rows = workspace.setup.members.map { member in
                 [member.name, member.login, workspace.role(of: member.id)?.name ?? member.role.rawValue, "\(member.keys.count)"]
             }
@@ -80,7 +80,7 @@ extension MembersCommand {
         @Argument(help: "Only this member (login, id or part of the name).") var member: String?
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let members = try member.map { [try workspace.findMember($0)] } ?? workspace.setup.members
             for member in members {
                 TextOutput.print("\(member.name) (\(member.login))\(member.keys.isEmpty ? ": no keys" : "")")

@@ -9,7 +9,7 @@ struct PipelineCommand: ParsableCommand {
             template affects only jobs created afterwards; every existing job keeps its own pipeline. Changing a \
             pipeline needs both the manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Add.self, Edit.self, Rename.self, Move.self, Remove.self])
+        subcommands: [List.self, Add.self, Edit.self, Rename.self, Move.self, Remove.self], defaultSubcommand: List.self)
 
     /// Said after every change to the default template, so nobody expects the open jobs to follow.
     static let templateNote = "Only jobs created from now on get this; existing jobs keep their own pipelines."
@@ -27,7 +27,7 @@ extension PipelineCommand {
         @OptionGroup var pipeline: PipelineSelection
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let (ref, stages) = try pipeline.resolve(in: workspace)
             let bolt = TextOutput.symbols.bolt
             switch ref {

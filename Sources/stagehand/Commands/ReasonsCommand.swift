@@ -9,7 +9,7 @@ struct ReasonsCommand: ParsableCommand {
             'stagehand automations add|remove|move --reason REASON'. Changing reasons needs both the \
             manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Add.self, Rename.self, Remove.self])
+        subcommands: [List.self, Add.self, Rename.self, Remove.self], defaultSubcommand: List.self)
 }
 
 extension ReasonsCommand {
@@ -19,7 +19,7 @@ extension ReasonsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let symbols = TextOutput.symbols
             for reason in workspace.setup.disqualificationReasons {
                 let bolt = reason.actions.isEmpty ? "" : " \(symbols.bolt)"

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.store.loadEveryTimeline()
+        let workspace = try session.load(everyTimeline: true)
         let now = session.clock.now
         let period = try InsightPeriod(since: since, now: now, calendar: workspace.setup.settings.calendar)
         let jobs = try job.map { [try workspace.findJob($0).id] }

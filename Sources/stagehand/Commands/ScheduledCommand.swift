@@ -18,7 +18,7 @@ extension ScheduledCommand {
         @Flag(help: "Print JSON (documented in the README).") var json = false
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             let waiting = workspace.waitingEmails
             let toRetry = workspace.emailsToRetry
             let timed = workspace.waitingTimedRuns

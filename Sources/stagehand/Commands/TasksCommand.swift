@@ -25,7 +25,7 @@ extension TasksCommand {
 
         func run() throws {
             let session = try Session(global)
-            let workspace = try session.store.load()
+            let workspace = try session.load()
             let now = session.clock.now
             let who: MemberID? = try mine ? session.member(in: workspace).id : assignee.map { try workspace.findMember($0).id }
             let tasks = workspace.tasks
@@ -82,7 +82,7 @@ extension TasksCommand {
 
         func run() throws {
             let session = try Session(global)
-            let workspace = try session.store.load()
+            let workspace = try session.load()
             let member = try session.member(in: workspace).id
             let person = try workspace.findCandidate(candidate)
             // About a job when the candidate is in one; the one named when they are in several.

@@ -10,7 +10,7 @@ struct TemplatesCommand: ParsableCommand {
             every action that sends the template; emails already scheduled keep their text. Changing templates \
             needs both the manageAutomations and editJobs permissions.
             """,
-        subcommands: [List.self, Add.self, Edit.self, Remove.self, Preview.self])
+        subcommands: [List.self, Add.self, Edit.self, Remove.self, Preview.self], defaultSubcommand: List.self)
 }
 
 extension TemplatesCommand {
@@ -20,7 +20,7 @@ extension TemplatesCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let workspace = try Session(global).store.load()
+            let workspace = try Session(global).load()
             for template in workspace.setup.emailTemplates {
                 let senders = workspace.owners(sending: template.id).map(workspace.ownerName)
                 TextOutput.print("\(template.name) [\(template.id)]")
@@ -102,7 +102,7 @@ extension TemplatesCommand {
 
         func run() throws {
             let session = try Session(global)
-            let workspace = try session.store.load()
+            let workspace = try session.load()
             let chosen = try workspace.findTemplate(template)
             let person = try candidate.map { try workspace.findCandidate($0) }
             let opening =
