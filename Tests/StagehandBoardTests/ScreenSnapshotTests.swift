@@ -204,4 +204,12 @@ import Testing
         let divider = try #require(Array(lines[row + 2]).firstIndex(of: "│"))
         #expect(Array(lines[row]).firstIndex(of: "│") == divider, "the divider stays where it is on the other rows: \(lines[row])")
     }
+
+    @Test func theCountAboveTheLastColumnShownStandsBesideTheStagesHiddenToTheRight() throws {
+        var state = BoardFixture.state(width: 60, height: 16)
+        BoardFixture.press([.character("2")] + Array(repeating: .character("j"), count: 4), &state)
+        let lines = BoardFixture.lines(state)
+        #expect(lines[2].contains("more ▸"), "the stages hidden to the right: \(lines[2])")
+        #expect(lines[2].contains(/↑ \d+ more/), "the cards scrolled away above the focused column: \(lines[2])")
+    }
 }

@@ -45,10 +45,14 @@ extension Board {
                 drawCard(candidate, job: job, x: x + 1, y: y, width: inner, state: state, carry: carry, calendar: calendar, on: &frame)
             }
             if first > 0 {
-                // Right-aligned within the column, whatever its digits: never over the divider.
+                // Right-aligned within the column, whatever its digits: never over the divider,
+                // nor under the "N more ▸" of stages hidden to the right, drawn on this line too.
                 let above = "\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more"
-                let labelX = max(x + 1, x + 1 + inner - DisplayWidth.of(above))
-                frame.put(above, x: labelX, y: layout.cardsTop - 1, style: theme[.overflow], maxWidth: x + 1 + inner - labelX)
+                let hiddenRight = layout.stageCount - layout.visibleStages.upperBound
+                let right = stageIndex == layout.visibleStages.upperBound - 1 && hiddenRight > 0
+                    ? min(x + 1 + inner, frame.width - DisplayWidth.of(" \(hiddenRight) more > ") - 2) : x + 1 + inner
+                let labelX = max(x + 1, right - DisplayWidth.of(above))
+                frame.put(above, x: labelX, y: layout.cardsTop - 1, style: theme[.overflow], maxWidth: max(0, right - labelX))
             }
             let below = cards.count - first - shown.count
             if below > 0 {
