@@ -43,6 +43,17 @@ import Testing
         #expect(!dialogText(forward).contains("before; [r]"), "nobody in Applied was in Phone screen before")
     }
 
+    @Test func itSaysThatDelayedEmailsCanStillBeCancelledWhileTheyWait() throws {
+        var state = F.state()
+        let job = try #require(state.job)
+        let delayed = job.pipeline[2].actions.contains { if case .sendEmail(let email) = $0 { email.delay != nil } else { false } }
+        try #require(delayed, "the sample's Interview sends a delayed email")
+        F.press(["2", "V", "m", .right, .enter], &state)
+        let text = dialogText(state).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("[c] cancels the delayed emails while they wait"), "\(text)")
+        #expect(!text.contains("the actions cannot be cancelled."))
+    }
+
     @Test func twoSelectedOfWhomOneIsDisqualifiedStillAskFirst() throws {
         var state = F.state()
         let job = try #require(state.job)

@@ -42,6 +42,24 @@ import Testing
         _ = Board.update(&state, .changed(change, outcome))
     }
 
+    @Test func aPersonsRowSaysWhatWasSkippedBesideWhatWasDone() throws {
+        let state = F.state()
+        let job = try #require(state.job)
+        let person = try movable(state)[0]
+        func run(_ states: [StepState]) -> ActionRun {
+            ActionRun(
+                id: "run-x", candidate: person, job: job.id, stage: job.pipeline[1].id, trigger: .move, mover: state.me,
+                createdAt: F.now, startsAt: F.now,
+                steps: states.map { ActionStep(action: .addNote(.init(text: "Hello")), state: $0) })
+        }
+        func word(_ states: [StepState]) -> String {
+            Board.standing(of: run(states), now: F.now, workspace: state.workspace, mailProblem: nil).word
+        }
+        #expect(word([.done, .skipped("do not email")]) == "done, 1 skipped")
+        #expect(word([.done, .done]) == "done")
+        #expect(word([.skipped("do not email")]) == "skipped")
+    }
+
     @Test func cancellingTheNewestOfTwoRunsShowsTheOtherUntilItIsDoneAndNeverFlipsBack() throws {
         var state = F.state()
         let (job, target) = try stageWithActions(state)

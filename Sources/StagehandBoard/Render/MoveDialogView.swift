@@ -78,7 +78,13 @@ extension Board {
                 let who = back.count == plan.moves.count ? "All of them" : listed(back.map { workspace.name(of: $0.candidate) }, limit: names)
                 lines.append("\(who) \(back.count == 1 ? "was" : "were") in \(stage) before; [r] runs its actions again.")
             }
-            if !plan.actions.isEmpty { lines.append("Once started, the actions cannot be cancelled.") }
+            if !plan.actions.isEmpty {
+                let delayed = plan.actions.contains { if case .sendEmail(let email) = $0 { email.delay != nil } else { false } }
+                lines.append(
+                    delayed
+                        ? "Once started, the moves and their other actions cannot be cancelled; [c] cancels the delayed emails while they wait."
+                        : "Once started, the actions cannot be cancelled.")
+            }
         }
         if !plan.hasActions {
             lines.append("\(stage) has no automatic actions.")

@@ -125,14 +125,17 @@ extension Board {
     }
 
     /// One candidate's run as a single state and word: failed if anything failed, an
-    /// email not sent yet, cancelled, skipped when nothing did its work, else done;
-    /// running once it has started.
+    /// email not sent yet, cancelled, skipped when nothing did its work, else done
+    /// (saying how many were skipped); running once it has started.
     static func standing(of run: ActionRun, now: Date, workspace: Workspace, mailProblem: String?) -> (state: StepState, word: String) {
         if let failure = firstFailure(run) { return (.failed(failure), "failed") }
         if run.steps.contains(where: { workspace.retryReason(of: $0) != nil }) { return (.failed(""), "not sent yet") }
         if run.isFinished {
             if run.cancelledCount > 0 { return (.cancelled, "cancelled") }
-            return run.workedCount == 0 ? (.skipped(""), "skipped") : (.done, "done")
+            // A row reading only "done" would hide an email skipped for this person.
+            let skipped = run.steps.count { if case .skipped = $0.state { true } else { false } }
+            if run.workedCount == 0 { return (.skipped(""), "skipped") }
+            return (.done, skipped > 0 ? "done, \(skipped) skipped" : "done")
         }
         if mailProblem != nil, run.steps.contains(where: { workspace.trouble(of: $0) == .notTakenToSend }) { return (.pending, "waiting to be sent") }
         return run.settledCount > 0 || run.startsAt <= now ? (.running, "running") : (.pending, "pending")
