@@ -290,6 +290,16 @@ import Testing
         #expect(try cli.run(["show", "Hannah", "--as", "ben"]).status == 0)
     }
 
+    @Test func editWithBothEmailMarksSaysTheyContradictAndChangesNothing() throws {
+        let (cli, _) = try demo()
+        let before = cli.stateBytes()
+        let both = try cli.run(["edit", "Yuki", "--do-not-email", "--allow-email"])
+        #expect(both.status == 64)
+        #expect(both.errors.contains("--do-not-email and --allow-email say opposite things: pass one of them."), "\(both.errors)")
+        #expect(cli.stateBytes() == before)
+        #expect(try cli.run(["edit", "Yuki", "--do-not-email"]).status == 0)
+    }
+
     @Test func aGroupNamedAloneListsOrSaysWhatItNeeds() throws {
         let (cli, _) = try demo()
         for group in ["jobs", "templates", "reasons"] {

@@ -116,6 +116,18 @@ import Testing
         #expect(!board.saved.work(of: "ben").tasks.contains { $0.id == task.id }, "it is Chloé's now")
     }
 
+    @Test func aTaskFormWithItsForFieldEmptiedSaysToNameSomeone() throws {
+        let board = try LiveBoard(login: "ben")
+        board.press("i")
+        let task = try #require(board.saved.work(of: "ben").tasks.first)
+        board.press("e", .backTab, .control("u"))
+        let text = Board.render(board.state).text
+        #expect(text.contains("Say who the task is for."), "\(text)")
+        #expect(!text.contains("matches ''"))
+        board.press(.control("s"))
+        #expect(board.saved.tasks[task.id]?.assignee == task.assignee, "nothing saved")
+    }
+
     @Test func devAnswersHisEvaluationRequestAndTheProfileShowsIt() throws {
         let board = try LiveBoard(login: "dev")
         board.press("i")

@@ -145,4 +145,11 @@ import Testing
         #expect(throws: CandidateImportError.self) { try ws.importCandidates(csv: twice, file: "twice.csv", to: T.backend, by: T.rita, now: T.now) }
         #expect(ws == before, "one bad row imports nothing")
     }
+
+    @Test(arguments: ["", "\n", "  \n\n"]) func anEmptyFileIsCalledEmpty(_ csv: String) {
+        var ws = T.make()
+        #expect(throws: CandidateImportError(file: "empty.csv", row: nil, problem: "the file is empty (expected a header line: name,email,source,tags)")) {
+            try ws.importCandidates(csv: csv, file: "empty.csv", to: T.backend, by: T.rita, now: T.now)
+        }
+    }
 }

@@ -113,7 +113,12 @@ enum CandidateForms {
             }
         case .task, .newTask:
             problem(.taskTitle) { if form.value(.taskTitle).trimmingCharacters(in: .whitespaces).isEmpty { throw StagehandError.invalidAction("A task needs a title.") } }
-            problem(.taskAssignee) { _ = try workspace.findMember(form.value(.taskAssignee)) }
+            problem(.taskAssignee) {
+                guard !form.value(.taskAssignee).trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw StagehandError.invalidAction("Say who the task is for.")
+                }
+                _ = try workspace.findMember(form.value(.taskAssignee))
+            }
             problem(.taskDue) {
                 let due = try TaskDue(parsing: form.value(.taskDue))
                 form.hints[.taskDue] = workspace.day(due.date(afterMoveAt: state.now, calendar: workspace.setup.settings.calendar))

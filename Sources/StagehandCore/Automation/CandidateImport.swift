@@ -25,6 +25,9 @@ extension Workspace {
     public mutating func importCandidates(
         csv text: String, file: String, to job: JobID, by member: MemberID, now: Date
     ) throws -> [ArrivalOutcome] {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CandidateImportError(file: file, row: nil, problem: "the file is empty (expected a header line: name,email,source,tags)")
+        }
         let table: CSV<Named>
         do {
             table = try CSV<Named>(string: text, delimiter: .comma, loadColumns: false)

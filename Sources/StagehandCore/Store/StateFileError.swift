@@ -45,7 +45,7 @@ public enum StateFileError: UserFacingError, Equatable {
             return "The state file \(path) is damaged\(place)\(field): \(problem); fix it in an editor or restore a backup (Stagehand left it untouched)."
         case .damagedJournal(let path, let line, let codingPath, let problem):
             let field = codingPath.map { " (\($0))" } ?? ""
-            return "Line \(line) of the journal \(path) is damaged\(field): \(problem); fix or delete that line in an editor, or restore a backup (Stagehand left it untouched)."
+            return "Line \(line) of the journal \(path) is damaged\(field): \(problem); fix that line in an editor or restore a backup; deleting it would drop the change it records (Stagehand left it untouched)."
         case .newerVersion(let path, let found, let supported):
             return "\(path) was written by a newer Stagehand (schema \(found); this version reads \(supported)): upgrade Stagehand; the file was left untouched."
         case .unsupportedVersion(let path, let found, let supported):

@@ -77,17 +77,22 @@ struct EditCommand: ParsableCommand {
     @Argument(help: "The candidate (id or part of the name).") var candidate: String
     @Option(help: "The candidate's full name.") var name: String?
     @Option(help: "The email address (\"\" removes it).") var email: String?
-    @Flag var consent: EmailConsent?
+    /// Collected rather than exclusive, so that both at once get a sentence of ours,
+    /// not ArgumentParser's "had already been set with flag".
+    @Flag var consent: [EmailConsent] = []
 
     func validate() throws {
-        if name == nil && email == nil && consent == nil {
+        if name == nil && email == nil && consent.isEmpty {
             throw ValidationError("Say what to change: --name, --email, --do-not-email or --allow-email.")
+        }
+        if Set(consent).count > 1 {
+            throw ValidationError("--do-not-email and --allow-email say opposite things: pass one of them.")
         }
     }
 
     func run() throws {
         try Session(global).change(candidate) { _, person in
-            .editContact(person.id, name: name, email: email, doNotEmail: consent.map { $0 == .doNotEmail })
+            .editContact(person.id, name: name, email: email, doNotEmail: consent.first.map { $0 == .doNotEmail })
         }
     }
 }
