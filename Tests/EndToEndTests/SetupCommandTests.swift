@@ -204,7 +204,10 @@ import Testing
 
         let edited = try succeed(["templates", "edit", "offer follow", "--subject", "Questions, {{candidate.name}}?"], cli)
         #expect(edited.contains("Saved the email template Offer follow-up"))
-        #expect(try succeed(["templates", "preview", "offer follow"], cli).contains("Subject: Questions, Alex Example?"))
+        let madeUp = try succeed(["templates", "preview", "offer follow"], cli)
+        #expect(madeUp.contains("Subject: Questions, Alex Example?"))
+        #expect(madeUp.contains("Alex Example (made up), Senior iOS Engineer (the first job; --job names another)"))
+        #expect(try succeed(["templates", "preview", "thanks"], cli).contains("for the Senior iOS Engineer role"), "no empty job title")
 
         let before = cli.savedState()
         let inUse = try cli.run(["templates", "remove", "rejection"])

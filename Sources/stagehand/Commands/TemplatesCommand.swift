@@ -93,7 +93,7 @@ extension TemplatesCommand {
             abstract: "Print a template filled in for a candidate, sent by you.",
             discussion: """
                 Without --candidate a made-up candidate (Alex Example) stands in. The job is the one given, else the \
-                candidate's only job; without one, {{job.title}} and {{stage.name}} stay empty.
+                candidate's only job, else (for Alex) the first job; without one, {{job.title}} and {{stage.name}} stay empty.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The template (id or part of its name).") var template: String
@@ -105,8 +105,10 @@ extension TemplatesCommand {
             let workspace = try session.load()
             let chosen = try workspace.findTemplate(template)
             let person = try candidate.map { try workspace.findCandidate($0) }
-            let opening =
-                try person.map { try workspace.jobForCandidate($0, named: job) } ?? job.map { try workspace.findJob($0) }
+            let named = try person.map { try workspace.jobForCandidate($0, named: job) } ?? job.map { try workspace.findJob($0) }
+            // A made-up candidate is made up for the first job, so that no sentence reads "for the  role".
+            let firstJob = named == nil && person == nil ? workspace.setup.jobs.first : nil
+            let opening = named ?? firstJob
             // Previewing changes nothing, so someone not on the team may look (then no sender is
             // named); a mistyped --as is still refused.
             let sender =
@@ -114,7 +116,7 @@ extension TemplatesCommand {
             let filled = try workspace.preview(
                 subject: chosen.subject, body: chosen.body, for: person?.id, in: opening?.id, sender: sender?.id)
             let whom = person.map { "\($0.name) [\($0.id)]" } ?? "Alex Example (made up)"
-            let forJob = opening.map { ", \($0.title)" } ?? ", no job"
+            let forJob = opening.map { ", \($0.title)\(firstJob == nil ? "" : " (the first job; --job names another)")" } ?? ", no job"
             TextOutput.print("\(chosen.name) for \(whom)\(forJob), from \(sender?.name ?? "nobody"):")
             TextOutput.print("\nSubject: \(filled.subject)\n\n\(filled.body)")
         }
