@@ -11,7 +11,7 @@ extension Board {
         let overdue = task.isOverdue(at: state.now)
         var text = "[\(task.done ? "x" : " ")] \(task.automatic ? state.symbols.bolt + " " : "")"
         if overdue { text += "OVERDUE " }
-        text += "\(workspace.day(task.due))  \(task.title)"
+        text += "\(workspace.due(task.due, now: state.now))  \(task.title)"
         if showingCandidate {
             let candidate = workspace.candidates[task.candidate]?.name ?? ""
             text += " — \(candidate)\(task.job.flatMap { workspace.job($0) }.map { ", \($0.title)" } ?? "")"

@@ -7,6 +7,12 @@ extension Workspace {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
+    /// When something is due: its day, and its time too when that day is today, where
+    /// the time is what tells a task overdue since 09:00 from one due at 18:00.
+    public func due(_ date: Date, now: Date) -> String {
+        setup.settings.calendar.isDate(date, inSameDayAs: now) ? moment(date) : day(date)
+    }
+
     /// "2026-11-28 09:30", in the workspace's time zone.
     public func moment(_ date: Date) -> String {
         let parts = setup.settings.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -36,7 +36,7 @@ extension TasksCommand {
             guard !entries.isEmpty else { return TextOutput.print(all ? "No tasks." : "No open tasks.") }
             let rows = entries.map { entry in
                 [
-                    entry.done ? "done" : entry.overdue == true ? "OVERDUE" : "open", workspace.day(entry.due), entry.title,
+                    entry.done ? "done" : entry.overdue == true ? "OVERDUE" : "open", workspace.due(entry.due, now: now), entry.title,
                     entry.candidate?.name ?? "", workspace.job(JobID(entry.job ?? ""))?.title ?? "",
                     workspace.member(MemberID(entry.assignee))?.name ?? entry.assignee, entry.id,
                 ]
