@@ -39,6 +39,13 @@ import Testing
         expectSnapshot(Board.render(BoardFixture.state(width: 50, height: 12)).text, named: "too-small")
     }
 
+    @Test(arguments: [(1, 1), (1, 30), (2, 5), (3, 3)])
+    func aWindowOfAColumnOrTwoStillDraws(_ width: Int, _ height: Int) {
+        // Before, a window one column wide made the wrapping of "Terminal too small" recurse forever.
+        let lines = BoardFixture.lines(BoardFixture.state(width: width, height: height))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(lines)")
+    }
+
     @Test func aVerySmallWindowStillReadsTheSizeNeededWhole() {
         let text = Board.render(BoardFixture.state(width: 30, height: 8)).text
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -11,7 +11,7 @@ extension Board {
             return wrap(String(text.dropFirst(indent.count)), width: width - indent.count, hang: hang).map { indent + $0 }
         }
         let hangWidth = DisplayWidth.of(hang)
-        guard hangWidth < width / 2 else { return wrap(text, width: width) }
+        guard hangWidth == 0 || hangWidth < width / 2 else { return wrap(text, width: width) }
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
