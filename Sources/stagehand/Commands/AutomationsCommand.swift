@@ -32,7 +32,7 @@ struct StageSelection: ParsableArguments {
 
 extension AutomationsCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the automatic actions of a pipeline's stages, or of a reason.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the automatic actions of a pipeline's stages, or of a reason.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
 
@@ -68,6 +68,7 @@ extension AutomationsCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an automatic action to a stage or a reason (one kind per call).",
             discussion: """
                 Examples:
@@ -167,7 +168,7 @@ extension AutomationsCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an automatic action of a stage or a reason by its number in the list.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an automatic action of a stage or a reason by its number in the list.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int
@@ -181,7 +182,7 @@ extension AutomationsCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the order in which the actions of a stage or a reason run.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Change the order in which the actions of a stage or a reason run.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StageSelection
         @Option(help: "The action's number, as `automations list` shows it.") var number: Int

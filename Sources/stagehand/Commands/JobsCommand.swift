@@ -14,6 +14,7 @@ struct JobsCommand: ParsableCommand {
 extension JobsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the jobs in their order (the one Tab walks on the board): title, id, status and number of stages.")
         @OptionGroup var global: GlobalOptions
 
@@ -28,7 +29,7 @@ extension JobsCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a job with a copy of the default pipeline.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a job with a copy of the default pipeline.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job's title.") var title: String
 
@@ -41,7 +42,7 @@ extension JobsCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a job's title.")
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Change a job's title.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job (id or part of the title).") var job: String
         @Option(help: ArgumentHelp("Its new title.", valueName: "title")) var to: String
@@ -56,6 +57,7 @@ extension JobsCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move a job to another place in the job order (the order Tab walks on the board).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job (id or part of the title).") var job: String
@@ -72,6 +74,7 @@ extension JobsCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a job: it takes no new applicants, and its board stays readable.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job (id or part of the title).") var job: String
@@ -85,7 +88,7 @@ extension JobsCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a closed job.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed job.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The job (id or part of the title).") var job: String
 

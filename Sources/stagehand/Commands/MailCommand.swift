@@ -31,6 +31,7 @@ extension SMTPSecurity: ExpressibleByArgument {}
 extension MailCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the mail settings and check, without sending anything, whether they work from here.",
             discussion: """
                 smtp: connects, switches to TLS and logs in, then hangs up. sendmail: the program is there and reads \
@@ -170,6 +171,7 @@ extension MailCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Send one test message through the configured transport and report the server's answer.")
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Who receives the test message.", valueName: "address")) var to: String

@@ -14,7 +14,7 @@ struct MembersCommand: ParsableCommand {
 
 extension MembersCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the team members with their roles and how many SSH keys each has.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the team members with their roles and how many SSH keys each has.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -22,6 +22,7 @@ struct PipelineCommand: ParsableCommand {
 extension PipelineCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a pipeline's stages in order, with ⚡ on stages with actions and a job's card counts.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var pipeline: PipelineSelection
@@ -47,6 +48,7 @@ extension PipelineCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a stage to a pipeline, last or at a position.",
             discussion: "Example: stagehand pipeline add --job ios \"Culture chat\" --position 3")
         @OptionGroup var global: GlobalOptions
@@ -76,6 +78,7 @@ extension PipelineCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Set or clear how long candidates are expected to stay in a stage.",
             discussion: """
                 Past the expected time a card is overdue: the board marks it and counts it in the column's header, \
@@ -100,7 +103,7 @@ extension PipelineCommand {
     }
 
     struct Rename: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a stage of a pipeline.")
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a stage of a pipeline.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var pipeline: PipelineSelection
         @Option(help: "The stage (id, part of the name, or its number).") var stage: String
@@ -116,7 +119,7 @@ extension PipelineCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a stage to another position in its pipeline.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move a stage to another position in its pipeline.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var pipeline: PipelineSelection
         @Option(help: "The stage (id, part of the name, or its number).") var stage: String
@@ -134,6 +137,7 @@ extension PipelineCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a stage from a pipeline.",
             discussion: """
                 Candidates still in the stage must go somewhere: name another stage with --move-candidates-to. \

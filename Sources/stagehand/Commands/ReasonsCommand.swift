@@ -15,6 +15,7 @@ struct ReasonsCommand: ParsableCommand {
 extension ReasonsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the disqualification reasons with the actions each one runs (⚡).")
         @OptionGroup var global: GlobalOptions
 
@@ -30,7 +31,7 @@ extension ReasonsCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a disqualification reason (with no actions yet).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a disqualification reason (with no actions yet).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reason's name, as people will pick it.") var name: String
 
@@ -44,6 +45,7 @@ extension ReasonsCommand {
 
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: "Rename a disqualification reason (candidates disqualified with it keep it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reason (id or part of its name).") var reason: String
@@ -59,6 +61,7 @@ extension ReasonsCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a disqualification reason nobody was disqualified with (else rename it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reason (id or part of its name).") var reason: String

@@ -13,6 +13,7 @@ struct ScheduledCommand: ParsableCommand {
 extension ScheduledCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every waiting email by due time (candidate, job, stage, template, sender), then the failed ones.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON (documented in the README).") var json = false
@@ -83,6 +84,7 @@ extension ScheduledCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel waiting emails or timed actions; they stay on the timeline as cancelled.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Email or timed action ids, as 'stagehand scheduled' lists them.") var emails: [String]
@@ -107,6 +109,7 @@ extension ScheduledCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Send failed emails again, or ones whose sending is unknown once you have checked the server.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Email ids, as 'stagehand scheduled' lists them.") var emails: [String]

@@ -11,7 +11,7 @@ struct TasksCommand: ParsableCommand {
 
 extension TasksCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open tasks, soonest due first (overdue ones marked).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Open tasks, soonest due first (overdue ones marked).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this member's tasks.") var assignee: String?
         @Flag(help: "Only your own tasks.") var mine = false
@@ -48,7 +48,7 @@ extension TasksCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark tasks done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark tasks done.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Tasks (id or part of the title).") var tasks: [String]
 
@@ -60,7 +60,7 @@ extension TasksCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open done tasks again.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Open done tasks again.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Tasks (id or part of the title).") var tasks: [String]
 
@@ -72,7 +72,7 @@ extension TasksCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give someone (you, by default) a task about a candidate.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Give someone (you, by default) a task about a candidate.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The candidate (id or part of the name).") var candidate: String
         @Option(help: "What is to be done.") var title: String
@@ -95,7 +95,7 @@ extension TasksCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a task's title, assignee or due time.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a task's title, assignee or due time.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The task (id or part of the title).") var task: String
         @Option(help: "A new title.") var title: String?

@@ -16,6 +16,7 @@ struct TemplatesCommand: ParsableCommand {
 extension TemplatesCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the email templates with their subject and who sends them.")
         @OptionGroup var global: GlobalOptions
 
@@ -32,6 +33,7 @@ extension TemplatesCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an email template.",
             discussion: """
                 Example: stagehand templates add --name "Offer follow-up" --subject "{{job.title}}: any questions?" \
@@ -52,6 +54,7 @@ extension TemplatesCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change an email template's name, subject or body (what is not given stays).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The template (id or part of its name).") var template: String
@@ -76,7 +79,7 @@ extension TemplatesCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an email template that no action sends any more.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an email template that no action sends any more.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The template (id or part of its name).") var template: String
 
@@ -90,6 +93,7 @@ extension TemplatesCommand {
 
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Print a template filled in for a candidate, sent by you.",
             discussion: """
                 Without --candidate a made-up candidate (Alex Example) stands in. The job is the one given, else the \
