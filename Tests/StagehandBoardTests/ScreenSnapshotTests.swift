@@ -152,6 +152,17 @@ import Testing
         expectSnapshot(Board.render(state).text, named: "profile")
     }
 
+    @Test func aWrappedEmailBodyLineKeepsItsBarInOneColumn() throws {
+        var state = BoardFixture.state(width: 70, height: 200)
+        BoardFixture.press([.enter], &state)
+        let lines = BoardFixture.lines(state)
+        let emails = try #require(lines.firstIndex { $0.contains("Emails, exactly as sent") })
+        let body = lines[emails...].filter { $0.contains("│") }
+        #expect(body.count > 3, "the profile shows an email body: \(lines)")
+        let columns = Set(body.compactMap { line in line.firstIndex(of: "│").map { line.distance(from: line.startIndex, to: $0) } })
+        #expect(columns.count == 1, "every body row, wrapped or not, has its bar in one column: \(body)")
+    }
+
     @Test func help() {
         var state = BoardFixture.state()
         BoardFixture.press([.character("?")], &state)

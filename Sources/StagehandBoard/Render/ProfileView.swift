@@ -51,8 +51,8 @@ extension Board {
                 let when = request.submittedAt.map(workspace.moment) ?? ""
                 lines.append(PageLine("\(mark)\(name(request.member) ?? "") for \(job), \(when): \(rating.description)", theme[.card], item: .evaluation(request.id)))
                 for line in (request.comment ?? "").split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                    let mark = "    \(state.symbols.vertical) "
-                    lines.append(PageLine(mark + line, theme[.muted], item: .evaluation(request.id), hang: mark))
+                    lines.append(
+                        PageLine("    \(state.symbols.vertical) " + line, theme[.muted], item: .evaluation(request.id), hang: "\(state.symbols.vertical) "))
                 }
             } else {
                 let waiting = request.status == .requested ? "asked \(workspace.day(request.requestedAt)), waiting" : request.status.rawValue
@@ -81,7 +81,8 @@ extension Board {
             lines.append(PageLine((error as? any UserFacingError)?.sentence ?? "\(error)", theme[.statusError]))
         }
         for entry in timeline.reversed() {
-            let mark = entry.automatic ? bolt : " "
+            // As wide as ⚡, which most terminals draw two columns wide: every entry's text starts in one column.
+            let mark = entry.automatic ? bolt : String(repeating: " ", count: DisplayWidth.of(bolt))
             let author = name(entry.author).map { " — \($0)" } ?? ""
             let status = workspace.statusWords(of: entry).map { " [\($0)]" } ?? ""
             let stamp = "\(workspace.moment(entry.at)) \(mark) "
@@ -91,7 +92,8 @@ extension Board {
             let parts = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
             lines.append(PageLine(stamp + parts[0] + (parts.count == 1 ? status + author : ""), style, hang: hang))
             for (index, part) in parts.enumerated().dropFirst() {
-                lines.append(PageLine(hang + part + (index == parts.count - 1 ? status + author : ""), style, hang: hang))
+                // Its indent is the hang already: wrapping keeps an indent on the rows it adds.
+                lines.append(PageLine(hang + part + (index == parts.count - 1 ? status + author : ""), style))
             }
         }
         let emails = workspace.emails.records(of: id)
@@ -109,8 +111,8 @@ extension Board {
                 lines.append(PageLine("\(email.subject) — \(when)", theme[.card]))
                 lines.append(PageLine("  From \(email.fromName) <\(email.fromAddress)> to <\(email.toAddress)>", theme[.muted]))
                 for line in email.body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    let mark = "  \(state.symbols.vertical) "
-                    lines.append(PageLine(mark + line, theme[.muted], hang: mark))
+                    // The hang comes after the line's indent: rows that continue a body line keep its "│" in place.
+                    lines.append(PageLine("  \(state.symbols.vertical) " + line, theme[.muted], hang: "\(state.symbols.vertical) "))
                 }
             }
         }
