@@ -48,7 +48,9 @@ struct Session {
         return try workspace.member(login: Self.osLogin)
     }
 
-    func writeSample(replacing: Bool) throws {
+    /// Writes the sample workspace; returns where the one it replaced is kept, if it replaced one.
+    @discardableResult
+    func writeSample(replacing: Bool) throws -> String? {
         if case .file(let path) = location {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
@@ -59,7 +61,21 @@ struct Session {
         {
             sample.setup.members[index].name = fullName
         }
+        let replaces = replacing && store.exists
+        var kept: String?
+        switch location {
+        case .file(let path): kept = replaces ? path.path + ".bak" : nil
+        case .database(let database) where replaces:
+            // A state file keeps the one it replaces as state.json.bak; a database workspace
+            // is kept the same way, as the workspace NAME.bak beside it.
+            let separator = database.connectionURI.contains("?") ? "&" : "?"
+            guard let backup = DatabaseLocation(database.connectionURI + separator + "workspace=\(database.workspace).bak") else { break }
+            try DatabaseStore(backup).create(try store.loadEveryTimeline(), replacing: true)
+            kept = backup.shown
+        case .database: break
+        }
         try store.create(sample, replacing: replacing)
+        return kept
     }
 
     /// Transports as the workspace's mail settings name them, in this process's environment.

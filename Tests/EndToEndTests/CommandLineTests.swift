@@ -50,6 +50,7 @@ import Testing
         #expect(cli.savedState() == before)
         let forced = try cli.run(["demo", "--force"])
         #expect(forced.status == 0)
+        #expect(forced.output.contains("The workspace it replaced is kept as"), "\(forced.output)")
         if store == .file { #expect(FileManager.default.fileExists(atPath: cli.statePath + ".bak")) }
     }
 

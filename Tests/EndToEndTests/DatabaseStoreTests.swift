@@ -74,6 +74,7 @@ import Testing
         #expect(try canonical(back.json(["board", "--job", "ios"])) == canonical(file.json(["board", "--job", "ios"])))
         let onto = try back.run(["copy", "--from", uri, "--to", back.statePath])
         #expect(onto.status == 73, "an existing file is not overwritten: \(onto.errors)")
+        #expect(onto.errors.contains("already holds a workspace") && !onto.errors.contains("--force"), "copy has no --force to offer: \(onto.errors)")
     }
 
     @Test func writersOnTwoHostsNeverLoseEachOthersChanges() throws {
@@ -107,7 +108,7 @@ import Testing
 
         cli.store = try cluster.database()
         let noSchema = try cli.run(["board"])
-        #expect(noSchema.status == 78 && noSchema.errors.contains("run 'stagehand migrate"), "\(noSchema.errors)")
+        #expect(noSchema.status == 78 && noSchema.errors.contains("run 'stagehand migrate --state \"postgresql://"), "quoted for a shell: \(noSchema.errors)")
         #expect(try cli.run(["migrate"]).status == 0)
         let noWorkspace = try cli.run(["board"])
         #expect(noWorkspace.status == 66 && noWorkspace.errors.contains("holds no workspace named default"), "\(noWorkspace.errors)")
@@ -127,11 +128,29 @@ import Testing
         let wrong = try reader.run(["board"], environment: ["PGPASSWORD": "wrong-horse"])
         #expect(wrong.status == 77 && wrong.errors.contains("refused the login") && wrong.errors.contains("PGPASSWORD"), "\(wrong.errors)")
         #expect(!wrong.errors.contains("wrong-horse"))
+        var stranger = try StagehandCLI()
+        stranger.store = cluster.uri("stagehand").replacingOccurrences(of: "stagehand@", with: "nobodyx@")
+        let unknownRole = try stranger.run(["board"])
+        #expect(unknownRole.status == 77 && unknownRole.errors.contains("refused the login") && unknownRole.errors.contains("check the user"), "\(unknownRole.errors)")
+        stranger.store = cluster.uri("no_such_database")
+        let noDatabase = try stranger.run(["board"])
+        #expect(noDatabase.status == 66 && noDatabase.errors.contains("has no such database"), "the server answered, so not 'cannot reach': \(noDatabase.errors)")
         let none = try reader.run(["board"], environment: ["PGPASSWORD": "", "PGPASSFILE": "/nonexistent"])
         #expect(none.status == 77 && none.errors.contains("refused the login"), "\(none.errors)")
         let denied = try reader.run(["board"], environment: ["PGPASSWORD": "right"])
         #expect(denied.status == 77 && denied.errors.contains("permission denied") && denied.errors.contains("grant"), "\(denied.errors)")
         #expect(denied.errors.split(separator: "\n").count == 1, "one sentence: \(denied.errors)")
+    }
+
+    @Test func demoForceKeepsTheWorkspaceItReplacesAsNameDotBak() throws {
+        let cluster = try PostgresCluster()
+        var cli = try sampleInDatabase(cluster)
+        #expect(try cli.run(["note", "Peter Schmidt", "precious note"]).status == 0)
+        let replaced = try cli.run(["demo", "--force"])
+        #expect(replaced.status == 0 && replaced.output.contains("kept as") && replaced.output.contains("workspace=default.bak"), "\(replaced.output)\(replaced.errors)")
+        #expect(try !cli.run(["show", "Peter Schmidt"]).output.contains("precious note"), "the sample is new")
+        cli.store = cluster.uri("stagehand", workspace: "default.bak")
+        #expect(try cli.run(["show", "Peter Schmidt"]).output.contains("precious note"), "the workspace it replaced is kept whole")
     }
 
     @Test func dispatchWatchWakesOnAnotherProcesssChangeWithoutPolling() throws {

@@ -18,10 +18,8 @@ struct CopyCommand: ParsableCommand {
         // Every timeline read (and checked) before anything is written elsewhere.
         let workspace = try source.loadEveryTimeline()
         let store = try target.open()
-        guard !store.exists else {
-            if case .file(let path) = target { throw StateFileError.alreadyExists(path: path.path) }
-            throw DatabaseError.notEmpty(shown: target.shown)
-        }
+        // Not StateFileError.alreadyExists for a file: its advice, --force, is demo's; copy has none.
+        guard !store.exists else { throw DatabaseError.notEmpty(shown: target.shown) }
         if case .file(let path) = target {
             try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         }

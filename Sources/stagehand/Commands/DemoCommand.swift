@@ -11,10 +11,11 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        try session.writeSample(replacing: force)
+        let kept = try session.writeSample(replacing: force)
         let workspace = try session.store.load()
         let me = try? session.member(in: workspace)
         TextOutput.print("Wrote a sample workspace to \(session.location.shown)")
+        if let kept { TextOutput.print("The workspace it replaced is kept as \(kept).") }
         TextOutput.print(
             "\(workspace.setup.companyName): \(workspace.setup.jobs.count) jobs, \(workspace.candidates.count) candidates; you are \(me?.name ?? Session.osLogin) (admin).")
         TextOutput.print("Next: stagehand board, or stagehand to open the board.")

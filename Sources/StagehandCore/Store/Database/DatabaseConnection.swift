@@ -21,8 +21,12 @@ final class DatabaseConnection {
             // libpq gives no SQLSTATE before a connection exists: a missing password it
             // reports by itself, a wrong one only in the server's words.
             let refused = PQconnectionNeedsPassword(connection) == 1 || detail.contains("authentication failed")
+                || (detail.contains("role \"") && detail.contains("does not exist"))
+            let noDatabase = detail.contains("database \"") && detail.contains("does not exist")
             PQfinish(connection)
             if refused { throw DatabaseError.loginRefused(shown: location.shown, detail: detail) }
+            // The server answered: sending the person to look for one that is down would mislead.
+            if noDatabase { throw DatabaseError.missingDatabase(shown: location.shown, detail: detail) }
             throw DatabaseError.unreachable(shown: location.shown, detail: detail)
         }
         self.connection = connection

@@ -13,6 +13,7 @@ public enum DatabaseError: UserFacingError, Equatable {
     case missingWorkspace(shown: String, workspace: String)
     case alreadyExists(shown: String, workspace: String)
     case notEmpty(shown: String)
+    case missingDatabase(shown: String, detail: String)
     case permission(shown: String, detail: String)
     case failed(shown: String, detail: String)
     case newerDocuments(shown: String, found: Int, supported: Int)
@@ -22,9 +23,11 @@ public enum DatabaseError: UserFacingError, Equatable {
         case .unreachable(let shown, let detail):
             return "Cannot reach the database \(shown) (\(detail)): check that PostgreSQL runs there, the user and password (PGPASSWORD or ~/.pgpass), then try again."
         case .loginRefused(let shown, let detail):
-            return "The database \(shown) refused the login (\(detail)): put the right password in PGPASSWORD or ~/.pgpass, then try again."
+            return "The database \(shown) refused the login (\(detail)): check the user (in the URI, or PGUSER) and put the right password in PGPASSWORD or ~/.pgpass, then try again."
+        case .missingDatabase(let shown, let detail):
+            return "The server of \(shown) has no such database (\(detail)): create it (createdb NAME) or correct its name in the URI, then run 'stagehand migrate --state \"\(shown)\"' once."
         case .noSchema(let shown):
-            return "The database \(shown) has no Stagehand tables yet: run 'stagehand migrate --state \(shown)' once, then try again."
+            return "The database \(shown) has no Stagehand tables yet: run 'stagehand migrate --state \"\(shown)\"' once, then try again."
         case .newerSchema(let shown, let found, let supported):
             return "The database \(shown) was set up by a newer Stagehand (schema \(found); this one knows \(supported)): install that version. Nothing was changed."
         case .missingWorkspace(let shown, let workspace):
@@ -32,7 +35,7 @@ public enum DatabaseError: UserFacingError, Equatable {
         case .alreadyExists(let shown, let workspace):
             return "The database \(shown) already holds the workspace \(workspace): pass --force to replace it, or name another with ?workspace=NAME."
         case .notEmpty(let shown):
-            return "\(shown) already holds a workspace: copy into an empty one, so that nothing there is overwritten."
+            return "\(shown) already holds a workspace: copy into an empty one (a new file, or another ?workspace=NAME), so that nothing there is overwritten."
         case .permission(let shown, let detail):
             return "The database \(shown) refused (\(detail)): ask its administrator to grant this user the Stagehand tables."
         case .failed(let shown, let detail):
@@ -45,7 +48,7 @@ public enum DatabaseError: UserFacingError, Equatable {
     public var sysexitsClass: Int32 {
         switch self {
         case .newerSchema, .newerDocuments: 65
-        case .missingWorkspace: 66
+        case .missingWorkspace, .missingDatabase: 66
         case .unreachable: 69
         case .alreadyExists, .notEmpty: 73
         case .failed: 74
