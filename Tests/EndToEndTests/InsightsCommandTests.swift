@@ -86,6 +86,12 @@ import Testing
         #expect(outcomes.first == "job,job_title,outcome,reason,count")
         #expect(outcomes.contains { $0.hasPrefix("ios,Senior iOS Engineer,emails sent,,") })
         #expect(outcomes.contains { $0.hasPrefix("ios,Senior iOS Engineer,evaluations answered,,") })
+        // Every outcome for every job, a zero row included, so that a pivot table misses none.
+        for job in jobs.compactMap({ $0["id"] as? String }) {
+            for outcome in ["emails sent", "emails failed", "emails unknown", "emails skipped", "tasks created", "evaluations answered"] {
+                #expect(outcomes.contains { $0.hasPrefix("\(job),") && $0.contains(",\(outcome),") }, "\(job): \(outcome)")
+            }
+        }
     }
 
     @Test(arguments: TestStore.allCases) func reportAsJSONHasTheDocumentedFields(store: TestStore) throws {

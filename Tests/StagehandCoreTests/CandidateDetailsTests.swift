@@ -36,6 +36,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [["swift"], []]) func aTagBothToAddAndToRemoveIsRefusedWhetherOrNotItIsThere(_ existing: [String]) throws {
+        var ws = T.make()
+        if !existing.isEmpty { try ws.tag(T.alice, adding: existing, removing: [], by: T.hugo, now: T.now) }
+        let before = ws
+        #expect(throws: StagehandError.invalidAction("'swift' is both to add and to remove: say one of them.")) {
+            try ws.tag(T.alice, adding: ["swift"], removing: ["Swift"], by: T.hugo, now: T.now)
+        }
+        #expect(ws == before, "no timeline entry that records nothing")
+    }
+
     @Test func aTagTypedInAnotherCaseTakesTheSpellingAlreadyInUse() throws {
         var ws = T.make()
         let other = try #require(ws.candidates.first { $0.id != T.alice }?.id)

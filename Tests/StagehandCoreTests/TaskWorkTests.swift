@@ -52,7 +52,10 @@ import Testing
         try ws.editTask(task.id, title: "Call Alice", assignee: T.cora, due: .after(RelativeDuration(1, .days)), by: T.rita, now: T.now)
         let edited = try #require(ws.tasks[task.id])
         #expect(edited.title == "Call Alice" && edited.assignee == T.cora && edited.due == T.now.addingTimeInterval(86_400))
-        #expect(ws.timeline(of: T.alice, .taskChanged).last?.text.contains("now for Cora Coordinator") == true)
+        let said = try #require(ws.timeline(of: T.alice, .taskChanged).last?.text)
+        #expect(said.hasSuffix("now for Cora Coordinator, due \(ws.day(edited.due))"), "the new assignee named once: \(said)")
+        try ws.editTask(task.id, due: .after(RelativeDuration(2, .days)), by: T.rita, now: T.now)
+        #expect(ws.timeline(of: T.alice, .taskChanged).last?.text.hasSuffix("(Cora Coordinator)") == true, "whose task it is, when that did not change")
         #expect(throws: StagehandError.notFound(kind: "team member", name: "nobody")) {
             try ws.editTask(task.id, assignee: "nobody", by: T.rita, now: T.now)
         }

@@ -27,6 +27,9 @@ extension Workspace {
         let adding = spellingsInUse(of: try adding.map(Tag.check))
         let removing = try removing.map(Tag.check)
         guard !adding.isEmpty || !removing.isEmpty else { throw StagehandError.invalidAction("Name a tag to add or to remove.") }
+        if let both = adding.first(where: { tag in removing.contains { Tag.same($0, tag) } }) {
+            throw StagehandError.invalidAction("'\(both)' is both to add and to remove: say one of them.")
+        }
         var removed: [String] = []
         for tag in removing {
             guard let kept = candidate.tags.first(where: { Tag.same($0, tag) }) else {

@@ -49,7 +49,11 @@ extension Workspace {
             if let assignee { $0.assignee = assignee }
             if let newDue { $0.due = newDue }
         }
-        recordTaskWork(.taskChanged, id, by: member, now: now) { _ in "Task '\(task.title)': " + changes.joined(separator: ", ") }
+        // "now for Chloé Dubois" names the new assignee already.
+        let reassigned = assignee.map { $0 != task.assignee } ?? false
+        recordTaskWork(.taskChanged, id, by: member, now: now, namingAssignee: !reassigned) { _ in
+            "Task '\(task.title)': " + changes.joined(separator: ", ")
+        }
     }
 
     /// A task made by hand. Anyone on the team may give themselves one; giving one to
@@ -110,10 +114,12 @@ extension Workspace {
     }
 
     /// A timeline entry, by hand, about one of the candidate's tasks.
-    private mutating func recordTaskWork(_ kind: ActivityKind, _ id: TaskID, by member: MemberID, now: Date, text: (CandidateTask) -> String) {
+    private mutating func recordTaskWork(
+        _ kind: ActivityKind, _ id: TaskID, by member: MemberID, now: Date, namingAssignee: Bool = true, text: (CandidateTask) -> String
+    ) {
         guard let task = tasks[id] else { return }
         let activityID: ActivityID = makeID("act")
-        let line = text(task) + " (\(self.member(task.assignee)?.name ?? task.assignee.rawValue))"
+        let line = text(task) + (namingAssignee ? " (\(self.member(task.assignee)?.name ?? task.assignee.rawValue))" : "")
         candidates.modify(task.candidate) {
             $0.timeline.append(Activity(id: activityID, at: now, kind: kind, author: member, automatic: false, text: line, job: task.job, task: id))
         }

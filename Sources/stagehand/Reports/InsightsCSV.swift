@@ -30,7 +30,8 @@ enum InsightsCSV {
                 [job.job.rawValue, job.title, outcome, reason, "\(count)"]
             }
             outcomes += [row("emails sent", o.emailsSent), row("emails failed", o.emailsFailed), row("emails unknown", o.emailsUnknown)]
-            outcomes += o.skipReasons.map { row("emails skipped", $0.count, reason: $0.reason) }
+            // A zero row when nothing was skipped, as every other outcome has: a pivot table then lists the outcome for every job.
+            outcomes += o.skipReasons.isEmpty ? [row("emails skipped", 0)] : o.skipReasons.map { row("emails skipped", $0.count, reason: $0.reason) }
             outcomes += [
                 row("tasks created", o.tasksCreated), row("tasks done", o.tasksDone), row("tasks overdue", o.tasksOverdue),
                 row("evaluations requested", o.evaluationsRequested), row("evaluations answered", o.evaluationsAnswered),
