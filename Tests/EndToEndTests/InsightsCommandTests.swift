@@ -129,6 +129,10 @@ import Testing
         #expect(ascii.contains("Candidates now") && ascii.contains("#"))
         let fits = ascii.split(separator: "\n").allSatisfy { $0.count <= 60 }
         #expect(fits, "\(ascii)")
+        let narrow = try succeed(["report", "--job", "ios"], cli, environment: ["LANG": "C.UTF-8", "COLUMNS": "40"])
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 40 }, "titles wrap rather than run past 40 columns: \(narrow)")
+        #expect(narrow.contains("median") && narrow.contains("percentile"), "and wrapping loses none of them")
+        #expect(narrow.contains("Senior iOS Engineer: since") && narrow.contains("counted"), "nor cuts the job's own line: \(narrow)")
         let wide = try succeed(["report", "--job", "ios"], cli, environment: ["LANG": "C.UTF-8", "COLUMNS": "100"])
         #expect(wide.contains("█") && wide.contains("Days in stage"))
         let fitsWide = wide.split(separator: "\n").allSatisfy { $0.count <= 100 }

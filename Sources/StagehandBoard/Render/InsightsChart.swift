@@ -36,7 +36,8 @@ public enum InsightsChart {
         var lines: [Line] = []
         func chart(_ title: String, _ rows: [Row], whole: Double? = nil, note: String? = nil) {
             if !lines.isEmpty { lines.append(Line("", .card)) }
-            lines.append(Line(title, .columnTitle))
+            // Wrapped like the notes: a title cut at a narrow width would lose what its bars mean.
+            lines += Board.wrap(title, width: max(1, width)).map { Line($0, .columnTitle) }
             lines += draw(rows, width: width, symbols: symbols, whole: whole)
             if let note { lines += Board.wrap(note, width: max(1, width - 2)).map { Line("  " + $0, .muted) } }
         }

@@ -2,7 +2,7 @@ extension Board {
     /// Breaks text into lines of at most `width` columns, at spaces where possible.
     /// Lines after the first start with `hang`, so that a wrapped line does not read
     /// as a new one; an indented line (a quoted email body) keeps its indent too.
-    static func wrap(_ text: String, width: Int, hang: String = "") -> [String] {
+    public static func wrap(_ text: String, width: Int, hang: String = "") -> [String] {
         guard width > 0 else { return [] }
         // No character takes more columns than it has UTF-8 bytes: text this short fits as it is.
         if text.utf8.count <= width { return [text] }

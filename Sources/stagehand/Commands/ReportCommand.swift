@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             let closed = workspace.job(job.job)?.status == .closed ? " (closed)" : ""
             if !text.isEmpty { text.append("") }
             let title = "\(job.title)\(closed): since \(workspace.day(period.start)) (\(period.days) day\(period.days == 1 ? "" : "s")), counted \(workspace.moment(now))"
-            text.append(DisplayWidth.truncate(title, to: width))
+            text += Board.wrap(title, width: width)
             text.append(String(repeating: TextOutput.symbols.horizontal, count: width))
             text += InsightsChart.lines(job, period: period, width: width, symbols: TextOutput.symbols, workspace: workspace).map(\.text)
         }
