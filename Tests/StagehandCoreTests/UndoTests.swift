@@ -15,8 +15,9 @@ import Testing
         #expect(undone.restored == [T.alice] && ws.placement(of: T.alice)?.stage == T.applied)
         #expect(!ws.tasks.contains { $0.candidate == T.alice }, "the task the run made is gone")
         #expect(ws.candidates[T.alice]?.followers == [], "so is Rita following")
+        #expect(!ws.timeline(of: T.alice, .note).contains { $0.text == "Phone screen booked" }, "and the note the run wrote (spec §9: what its run created goes)")
         let line = try #require(ws.timeline(of: T.alice, .undone).last)
-        #expect(line.text == "Undid the move to Phone screen: back in Applied; taken back with it: the task 'Prepare phone screen' for Rita Recruiter; Rita Recruiter following")
+        #expect(line.text == "Undid the move to Phone screen: back in Applied; taken back with it: the task 'Prepare phone screen' for Rita Recruiter; the note 'Phone screen booked'; Rita Recruiter following")
     }
 
     @Test func aTaskDoneMeanwhileStays() throws {
@@ -78,6 +79,6 @@ import Testing
         var ws = T.make()
         let moved = try ws.apply(.move(MoveRequest(candidates: [T.alice], job: T.backend, target: T.screen, mover: T.rita), choice: nil), by: T.rita, now: T.now)
         let undone = try ws.apply(.undo(try #require(moved.undo)), by: T.rita, now: T.now)
-        #expect(undone.sentence == "Undone: Alice Martin is back in Applied; taken back: the task 'Prepare phone screen' for Rita Recruiter; Rita Recruiter following")
+        #expect(undone.sentence == "Undone: Alice Martin is back in Applied; taken back: the task 'Prepare phone screen' for Rita Recruiter; the note 'Phone screen booked'; Rita Recruiter following")
     }
 }

@@ -84,7 +84,8 @@ extension Workspace {
                 state = scheduled.dueAt > now ? .scheduled(scheduled.dueAt) : .running
             case .addNote(let note):
                 let text = (try? renderText(note.text, run: run)) ?? note.text
-                record(.note, on: run.candidate, job: run.job, author: nil, text: text, now: now)
+                // Kept so that undoing the move takes the note away with the rest of what the run made.
+                added = [record(.note, on: run.candidate, job: run.job, author: nil, text: text, now: now).rawValue]
                 state = .done
             case .addTask(let task):
                 addTask(task, run: run, now: now)
@@ -126,11 +127,12 @@ extension Workspace {
         }
     }
 
-    /// Appends an automatic entry to a candidate's timeline.
+    /// Appends an automatic entry to a candidate's timeline; returns its id.
+    @discardableResult
     mutating func record(
         _ kind: ActivityKind, on candidate: CandidateID, job: JobID?, author: MemberID?, text: String, now: Date,
         status: EmailStatus? = nil, email: EmailID? = nil, task: TaskID? = nil
-    ) {
+    ) -> ActivityID {
         let id: ActivityID = makeID("act")
         candidates.modify(candidate) {
             $0.timeline.append(
@@ -138,6 +140,7 @@ extension Workspace {
                     id: id, at: now, kind: kind, author: author, automatic: true, text: text, job: job,
                     status: status, email: email, task: task))
         }
+        return id
     }
 
     private mutating func addTask(_ action: AutomaticAction.AddTask, run: ActionRun, now: Date) {

@@ -130,6 +130,11 @@ extension Workspace {
             for step in run.steps {
                 guard let added = step.added, !added.isEmpty else { continue }
                 switch step.action {
+                case .addNote:
+                    let notes = Set(added.map { ActivityID($0) })
+                    guard let note = candidates[candidateID]?.timeline.first(where: { notes.contains($0.id) }) else { break }
+                    candidates.modify(candidateID) { $0.timeline.removeAll { notes.contains($0.id) } }
+                    gone.append("the note '\(note.text)'")
                 case .addTags:
                     candidates.modify(candidateID) { $0.tags.removeAll(where: added.contains) }
                     gone.append("the tag\(added.count == 1 ? "" : "s") \(added.joined(separator: ", "))")
