@@ -61,19 +61,7 @@ struct Session {
         {
             sample.setup.members[index].name = fullName
         }
-        let replaces = replacing && store.exists
-        var kept: String?
-        switch location {
-        case .file(let path): kept = replaces ? path.path + ".bak" : nil
-        case .database(let database) where replaces:
-            // A state file keeps the one it replaces as state.json.bak; a database workspace
-            // is kept the same way, as the workspace NAME.bak beside it.
-            let separator = database.connectionURI.contains("?") ? "&" : "?"
-            guard let backup = DatabaseLocation(database.connectionURI + separator + "workspace=\(database.workspace).bak") else { break }
-            try DatabaseStore(backup).create(try store.loadEveryTimeline(), replacing: true)
-            kept = backup.shown
-        case .database: break
-        }
+        let kept = replacing && store.exists ? store.keptWhenReplaced : nil
         try store.create(sample, replacing: replacing)
         return kept
     }

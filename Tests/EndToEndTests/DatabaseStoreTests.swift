@@ -151,6 +151,10 @@ import Testing
         #expect(try !cli.run(["show", "Peter Schmidt"]).output.contains("precious note"), "the sample is new")
         cli.store = cluster.uri("stagehand", workspace: "default.bak")
         #expect(try cli.run(["show", "Peter Schmidt"]).output.contains("precious note"), "the workspace it replaced is kept whole")
+        cli.store = cluster.uri("stagehand")
+        #expect(try cli.run(["demo", "--force"]).status == 0)
+        let names = try cluster.query("SELECT name FROM stagehand_workspaces ORDER BY name")
+        #expect(names.split(separator: "\n") == ["default", "default.bak"], "one backup, replaced, not a backup of the backup: \(names)")
     }
 
     @Test func dispatchWatchWakesOnAnotherProcesssChangeWithoutPolling() throws {

@@ -172,9 +172,11 @@ public final class StateFile {
         try withLock(.exclusive) {
             let present = exists
             if present && !replacing { throw StateFileError.alreadyExists(path: snapshotPath) }
-            try writeSnapshot(workspace, keepingBackupAt: present ? snapshotPath + ".bak" : nil)
+            try writeSnapshot(workspace, keepingBackupAt: present ? keptWhenReplaced : nil)
         }
     }
+
+    public var keptWhenReplaced: String { snapshotPath + ".bak" }
 
     /// Folds the journal into a new snapshot now.
     public func compact() throws {

@@ -26,8 +26,11 @@ public protocol WorkspaceStore: AnyObject {
     /// workspace, for a loop to wait on beside its input and call `refreshIfChanged`
     /// at once; nil where changes are found by looking now and then (the state file).
     var changeSignal: Int32? { get }
-    /// Writes `workspace` as the whole state; refuses to replace one unless `replacing`.
+    /// Writes `workspace` as the whole state; refuses to replace one unless `replacing`,
+    /// and then keeps the one it replaces at `keptWhenReplaced`.
     func create(_ workspace: Workspace, replacing: Bool) throws
+    /// Where `create(_:replacing:)` keeps the workspace it replaces, as a person is shown it.
+    var keptWhenReplaced: String { get }
     /// Reads everything and reports counts and the inconsistencies found.
     func check() throws -> StateCheckReport
     /// Tidies what grew while nobody waits (a journal folded into a snapshot); true when it did.

@@ -14,7 +14,16 @@ public struct DatabaseLocation: Sendable, Equatable {
     /// The URI to hand another Stagehand process, workspace included.
     public var uri: String {
         guard workspace != Self.defaultWorkspace else { return connectionURI }
-        return connectionURI + (connectionURI.contains("?") ? "&" : "?") + "workspace=\(workspace)"
+        return Self.uri(connectionURI, workspace: workspace)
+    }
+
+    /// Another workspace of the same database.
+    public func otherWorkspace(_ name: String) -> DatabaseLocation? {
+        DatabaseLocation(Self.uri(connectionURI, workspace: name))
+    }
+
+    private static func uri(_ connectionURI: String, workspace: String) -> String {
+        connectionURI + (connectionURI.contains("?") ? "&" : "?") + "workspace=\(workspace)"
     }
 
     /// Nil for anything that is not a `postgresql://` or `postgres://` URI.

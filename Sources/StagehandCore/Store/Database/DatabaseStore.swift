@@ -130,7 +130,17 @@ public final class DatabaseStore: WorkspaceStore {
         return revision != before
     }
 
+    /// A workspace replaced is kept whole beside it, as the workspace `NAME.bak`
+    /// (an older one of that name goes), as a state file keeps `state.json.bak`.
     public func create(_ workspace: Workspace, replacing: Bool) throws {
+        if replacing, exists, let backup = backupLocation {
+            // Written as it is: a backup of its own would make NAME.bak.bak, and so on at every replacement.
+            try DatabaseStore(backup).write(try loadEveryTimeline(), replacing: true)
+        }
+        try write(workspace, replacing: replacing)
+    }
+
+    private func write(_ workspace: Workspace, replacing: Bool) throws {
         try connection.transaction {
             if exists {
                 guard replacing else { throw DatabaseError.alreadyExists(shown: location.shown, workspace: location.workspace) }
@@ -152,6 +162,10 @@ public final class DatabaseStore: WorkspaceStore {
         return StateCheckReport(
             path: location.shown, workspace: workspace, schemaVersion: StateFile.currentSchemaVersion, journalRecords: 0, duplicateIDs: [])
     }
+
+    public var keptWhenReplaced: String { backupLocation?.shown ?? location.shown }
+
+    private var backupLocation: DatabaseLocation? { location.otherWorkspace(location.workspace + ".bak") }
 
     /// Nothing grows between changes here: PostgreSQL tidies its own tables.
     public func compactIfLarge() throws -> Bool { false }
