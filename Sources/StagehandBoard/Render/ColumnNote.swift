@@ -22,10 +22,10 @@ extension Board {
         // The "N more" of stages hidden left or right sits on this line too: the note keeps clear of it.
         let layout = state.layout
         let index = state.job?.stageIndex(stage.id) ?? 0
-        let hiddenRight = layout.stageCount - layout.visibleStages.upperBound
-        let hiddenLeft = layout.visibleStages.lowerBound
-        let start = index == layout.visibleStages.lowerBound && hiddenLeft > 0 ? DisplayWidth.of(" < \(hiddenLeft) more ") + 1 : 1
-        let end = index == layout.visibleStages.upperBound - 1 && hiddenRight > 0 ? DisplayWidth.of(" \(hiddenRight) more > ") + 1 : 0
+        let left = index == layout.visibleStages.lowerBound ? hiddenLeftLabel(layout, state.symbols) : nil
+        let right = index == layout.visibleStages.upperBound - 1 ? hiddenRightLabel(layout, state.symbols) : nil
+        let start = left.map { DisplayWidth.of($0) + 1 } ?? 1
+        let end = right.map { DisplayWidth.of($0) + 1 } ?? 0
         let room = width - 2 - start - end
         let note = choices.sorted { DisplayWidth.of($0) > DisplayWidth.of($1) }.first { DisplayWidth.of($0) <= room }
             ?? DisplayWidth.truncate(choices.last ?? "", to: room)

@@ -48,9 +48,8 @@ extension Board {
                 // Right-aligned within the column, whatever its digits: never over the divider,
                 // nor under the "N more ▸" of stages hidden to the right, drawn on this line too.
                 let above = "\(symbols.arrowDown == "↓" ? "↑" : "^") \(first) more"
-                let hiddenRight = layout.stageCount - layout.visibleStages.upperBound
-                let right = stageIndex == layout.visibleStages.upperBound - 1 && hiddenRight > 0
-                    ? min(x + 1 + inner, frame.width - DisplayWidth.of(" \(hiddenRight) more > ") - 2) : x + 1 + inner
+                let hidden = stageIndex == layout.visibleStages.upperBound - 1 ? hiddenRightLabel(layout, symbols) : nil
+                let right = hidden.map { min(x + 1 + inner, frame.width - DisplayWidth.of($0) - 2) } ?? x + 1 + inner
                 let labelX = max(x + 1, right - DisplayWidth.of(above))
                 frame.put(above, x: labelX, y: layout.cardsTop - 1, style: theme[.overflow], maxWidth: max(0, right - labelX))
             }
@@ -66,14 +65,22 @@ extension Board {
     /// Says that more stages lie left or right of the ones that fit.
     static func drawHiddenStages(_ layout: Layout, state: BoardState, on frame: inout Frame) {
         let style = state.theme[.overflow]
-        let hiddenRight = layout.stageCount - layout.visibleStages.upperBound
-        if hiddenRight > 0 {
-            let text = " \(hiddenRight) more \(state.symbols.isUnicode ? "▸" : ">") "
+        if let text = hiddenRightLabel(layout, state.symbols) {
             frame.put(text, x: frame.width - DisplayWidth.of(text) - 1, y: 2, style: style)
         }
-        if layout.visibleStages.lowerBound > 0 {
-            frame.put(" \(state.symbols.isUnicode ? "◂" : "<") \(layout.visibleStages.lowerBound) more ", x: 1, y: 2, style: style)
-        }
+        if let text = hiddenLeftLabel(layout, state.symbols) { frame.put(text, x: 1, y: 2, style: style) }
+    }
+
+    /// " 5 more ▸ ", under the titles at the right edge, when stages lie right of those shown.
+    static func hiddenRightLabel(_ layout: Layout, _ symbols: Symbols) -> String? {
+        let hidden = layout.stageCount - layout.visibleStages.upperBound
+        return hidden > 0 ? " \(hidden) more \(symbols.isUnicode ? "▸" : ">") " : nil
+    }
+
+    /// " ◂ 2 more ", under the titles at the left edge, when stages lie left of those shown.
+    static func hiddenLeftLabel(_ layout: Layout, _ symbols: Symbols) -> String? {
+        let hidden = layout.visibleStages.lowerBound
+        return hidden > 0 ? " \(symbols.isUnicode ? "◂" : "<") \(hidden) more " : nil
     }
 
     static func drawCard(

@@ -132,10 +132,9 @@ extension Board {
         if run.steps.contains(where: { workspace.retryReason(of: $0) != nil }) { return (.failed(""), "not sent yet") }
         if run.isFinished {
             if run.cancelledCount > 0 { return (.cancelled, "cancelled") }
-            // A row reading only "done" would hide an email skipped for this person.
-            let skipped = run.steps.count { if case .skipped = $0.state { true } else { false } }
             if run.workedCount == 0 { return (.skipped(""), "skipped") }
-            return (.done, skipped > 0 ? "done, \(skipped) skipped" : "done")
+            // A row reading only "done" would hide an email skipped for this person.
+            return (.done, run.skippedCount > 0 ? "done, \(run.skippedCount) skipped" : "done")
         }
         if mailProblem != nil, run.steps.contains(where: { workspace.trouble(of: $0) == .notTakenToSend }) { return (.pending, "waiting to be sent") }
         return run.settledCount > 0 || run.startsAt <= now ? (.running, "running") : (.pending, "pending")

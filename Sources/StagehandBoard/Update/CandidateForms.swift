@@ -113,12 +113,7 @@ enum CandidateForms {
             }
         case .task, .newTask:
             problem(.taskTitle) { if form.value(.taskTitle).trimmingCharacters(in: .whitespaces).isEmpty { throw StagehandError.invalidAction("A task needs a title.") } }
-            problem(.taskAssignee) {
-                guard !form.value(.taskAssignee).trimmingCharacters(in: .whitespaces).isEmpty else {
-                    throw StagehandError.invalidAction("Say who the task is for.")
-                }
-                _ = try workspace.findMember(form.value(.taskAssignee))
-            }
+            problem(.taskAssignee) { _ = try workspace.findAssignee(form.value(.taskAssignee)) }
             problem(.taskDue) {
                 let due = try TaskDue(parsing: form.value(.taskDue))
                 form.hints[.taskDue] = workspace.day(due.date(afterMoveAt: state.now, calendar: workspace.setup.settings.calendar))
@@ -154,12 +149,12 @@ enum CandidateForms {
                 candidate, name: name == person?.name ? nil : name, email: email == (person?.email ?? "") ? nil : email,
                 doNotEmail: doNotEmail == person?.doNotEmail ? nil : doNotEmail)
         case .task(let id):
-            guard let task = workspace.tasks[id], let assignee = try? workspace.findMember(form.value(.taskAssignee)).id else { return nil }
+            guard let task = workspace.tasks[id], let assignee = try? workspace.findAssignee(form.value(.taskAssignee)).id else { return nil }
             let title = form.value(.taskTitle)
             let due = form.value(.taskDue) == workspace.day(task.due) ? nil : try? TaskDue(parsing: form.value(.taskDue))
             return .editTask(id, title: title == task.title ? nil : title, assignee: assignee == task.assignee ? nil : assignee, due: due)
         case .newTask(let candidate, let job):
-            guard let assignee = try? workspace.findMember(form.value(.taskAssignee)).id, let due = try? TaskDue(parsing: form.value(.taskDue)) else { return nil }
+            guard let assignee = try? workspace.findAssignee(form.value(.taskAssignee)).id, let due = try? TaskDue(parsing: form.value(.taskDue)) else { return nil }
             return .addTask(candidate, job: job, title: form.value(.taskTitle), assignee: assignee, due: due)
         case .evaluation(let candidate, let job):
             guard let rating = Int(form.value(.rating)).flatMap(EvaluationRating.init(rawValue:)) else { return nil }

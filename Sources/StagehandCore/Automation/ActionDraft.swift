@@ -158,7 +158,7 @@ public struct ActionDraft: Sendable, Equatable {
         case .addNote:
             return .addNote(.init(text: note))
         case .addTask:
-            return .addTask(.init(title: title.trimmingCharacters(in: .whitespaces), assignee: try workspace.findMember(assignee).id, due: try TaskDue(parsing: due)))
+            return .addTask(.init(title: title.trimmingCharacters(in: .whitespaces), assignee: try workspace.findAssignee(assignee).id, due: try TaskDue(parsing: due)))
         case .addTags:
             return .addTags(.init(tags: Self.list(tags)))
         case .requestEvaluation:
@@ -217,10 +217,7 @@ public struct ActionDraft: Sendable, Equatable {
             try TextLimit.check(title, "A task's title", limit: TextLimit.name)
             try EmailRendering.validate(taskTitle: title)
         case .assignee:
-            guard !assignee.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw StagehandError.invalidAction("Say who the task is for.")
-            }
-            _ = try workspace.findMember(assignee)
+            _ = try workspace.findAssignee(assignee)
         case .due:
             _ = try TaskDue(parsing: due)
         case .tags:

@@ -124,6 +124,7 @@ public struct ActionRun: Codable, Sendable, Equatable, Identifiable {
     public var hasFailures: Bool { steps.contains { if case .failed = $0.state { true } else { false } } }
     public var finishedCount: Int { steps.filter(\.state.isFinished).count }
     public var cancelledCount: Int { steps.filter { $0.state == .cancelled }.count }
+    public var skippedCount: Int { steps.count { if case .skipped = $0.state { true } else { false } } }
     /// Finished, and not because it was cancelled.
     public var settledCount: Int { finishedCount - cancelledCount }
     public var workedCount: Int { steps.filter(\.state.didWork).count }

@@ -83,6 +83,13 @@ extension Workspace {
         return try NameLookup.find(text, kind: "team member", in: setup.members, id: \.id.rawValue, name: \.name)
     }
 
+    /// Whom a task is for, as typed in a form or an action: a member, and a sentence
+    /// of its own when nobody is named at all.
+    public func findAssignee(_ text: String) throws -> Member {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw StagehandError.invalidAction("Say who the task is for.") }
+        return try findMember(text)
+    }
+
     public func findReason(_ text: String) throws -> DisqualificationReason {
         try NameLookup.find(
             text, kind: "disqualification reason", in: setup.disqualificationReasons, id: \.id.rawValue, name: \.name)
