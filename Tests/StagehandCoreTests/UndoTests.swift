@@ -75,6 +75,17 @@ import Testing
         #expect(ws.timeline(of: T.alice, .undone).last?.text.hasPrefix("Undid the disqualification") == true)
     }
 
+    @Test func undoingABulkMoveNamesWhatWentOnceWithHowManyItWentFor() throws {
+        var ws = T.make()
+        let moved = try ws.apply(
+            .move(MoveRequest(candidates: [T.alice, T.bruno], job: T.backend, target: T.screen, mover: T.rita), choice: .runActions), by: T.rita,
+            now: T.now)
+        let undone = try ws.apply(.undo(try #require(moved.undo)), by: T.rita, now: T.now)
+        #expect(undone.sentence.hasPrefix("Undone: 2 candidates back; taken back: "), "\(undone.sentence)")
+        #expect(undone.sentence.components(separatedBy: "Rita Recruiter following").count == 2, "named once: \(undone.sentence)")
+        #expect(undone.sentence.contains("Rita Recruiter following (2 of them)"), "\(undone.sentence)")
+    }
+
     @Test func theChangeSaysWhatUndoDid() throws {
         var ws = T.make()
         let moved = try ws.apply(.move(MoveRequest(candidates: [T.alice], job: T.backend, target: T.screen, mover: T.rita), choice: nil), by: T.rita, now: T.now)

@@ -278,6 +278,15 @@ extension Workspace {
         return text
     }
 
+    /// Each thing once, in order, with how many of the candidates it went for: a bulk
+    /// undo of four would otherwise name "Dev Patel following" four times over.
+    private static func onceEach(_ things: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        for thing in things { counts[thing, default: 0] += 1 }
+        var seen: Set<String> = []
+        return things.filter { seen.insert($0).inserted }.map { counts[$0, default: 1] > 1 ? "\($0) (\(counts[$0, default: 1]) of them)" : $0 }
+    }
+
     /// "Undone: Peter Schmidt is back in Applied; taken back: the task …; 1 email waits again".
     private func sentence(undoing undo: Undo, _ undone: UndoOutcome) -> String {
         guard !undone.restored.isEmpty else { return "Nothing to undo: changed again since" }
@@ -292,7 +301,7 @@ extension Workspace {
         } else {
             text = "Undone: \(undone.restored.count) candidates back"
         }
-        if !undone.takenBack.isEmpty { text += "; taken back: " + undone.takenBack.joined(separator: "; ") }
+        if !undone.takenBack.isEmpty { text += "; taken back: " + Self.onceEach(undone.takenBack).joined(separator: "; ") }
         let back = undone.emailsBack.count
         if back > 0 { text += "; \(back) cancelled email\(back == 1 ? " waits" : "s wait") again" }
         if !undone.timedBack.isEmpty { text += "; waiting again: " + undone.timedBack.joined(separator: "; ") }
