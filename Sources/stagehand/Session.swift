@@ -37,7 +37,16 @@ struct Session {
     /// The workspace, once an `--as` is known to name someone: a command that only
     /// reads acts as nobody, but a mistyped name must not pass unnoticed there either.
     func load(everyTimeline: Bool = false) throws -> Workspace {
-        let workspace = try everyTimeline ? store.loadEveryTimeline() : store.load()
+        try checkingMember(everyTimeline ? store.loadEveryTimeline() : store.load())
+    }
+
+    /// The workspace as far as a command about these candidates needs it (the
+    /// setup, them, and what belongs to them), once an `--as` is known to name someone.
+    func load(candidatesNamed texts: [String]) throws -> Workspace {
+        try checkingMember(store.load(candidatesNamed: texts))
+    }
+
+    private func checkingMember(_ workspace: Workspace) throws -> Workspace {
         if let memberName { _ = try workspace.findMember(memberName) }
         return workspace
     }

@@ -37,6 +37,19 @@ struct JSONWriter {
         close(UInt8(ascii: "]"))
     }
 
+    /// An array of elements of different kinds, each written by `element(_:)`.
+    mutating func array(_ elements: (inout JSONWriter) throws -> Void) rethrows {
+        open(UInt8(ascii: "["))
+        try elements(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// One element of an array written by `array(_:)`.
+    mutating func element(_ write: (inout JSONWriter) throws -> Void) rethrows {
+        separate()
+        try write(&self)
+    }
+
     /// A member's key; its value must follow. Keys go in ascending order, as sorted keys have them.
     mutating func key(_ name: StaticString) {
         separate()

@@ -15,6 +15,9 @@ struct LoadedState {
     var journalLines = 0
     /// Records of this snapshot's generation in the journal.
     var records = 0
+    /// Only some candidates were read (`StateFile.load(candidatesNamed:)`): the
+    /// workspace may be journaled, never written whole.
+    var isPartial = false
 
     init(_ snapshot: consuming Snapshot, stamp: FileStamp) {
         generation = snapshot.generation
@@ -27,8 +30,12 @@ struct LoadedState {
     /// Applies the complete records in `tail` — the journal from `journalEnd` on —
     /// that extend this snapshot, and answers whether there were any.
     mutating func absorb(_ tail: Data, reader: JournalReader) throws -> Bool {
-        let lines = try reader.records(
-            in: tail, firstLine: journalLines + 1, of: (generation, schemaVersion))
+        absorb(try reader.records(in: tail, firstLine: journalLines + 1, of: (generation, schemaVersion)))
+    }
+
+    /// Applies records already read from the journal from `journalEnd` on.
+    @discardableResult
+    mutating func absorb(_ lines: JournalReader.Lines) -> Bool {
         for record in lines.records { record.apply(to: &workspace) }
         records += lines.records.count
         journalEnd += lines.bytes

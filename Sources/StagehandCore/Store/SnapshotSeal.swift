@@ -52,7 +52,7 @@ enum SnapshotSeal {
         try? FileSystem.removeIfPresent(path(of: snapshotPath))
     }
 
-    private static func line(for stamp: FileStamp) -> String {
+    static func line(for stamp: FileStamp) -> String {
         "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modifiedSeconds).\(stamp.modifiedNanoseconds)\n"
     }
 }

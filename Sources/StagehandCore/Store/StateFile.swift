@@ -99,6 +99,19 @@ public final class StateFile {
         return try withLock(.shared) { try reloadAll().state.workspace }
     }
 
+    /// Reads the setup and only the candidates `texts` name (as `findCandidate`
+    /// finds them), with what belongs to them, when the snapshot's index allows it;
+    /// otherwise everything, as `load()`. The journal is replayed whole, so the
+    /// workspace may hold other candidates too. Changes to such a workspace are
+    /// journaled as usual; one that must write the whole state reads it all first.
+    public func load(candidatesNamed texts: [String]) throws -> Workspace {
+        try requireSnapshot()
+        return try withLock(.shared) {
+            if let state = try? reloadPart(texts) { return state.workspace }
+            return try reloadAll().state.workspace
+        }
+    }
+
     public func loadEveryTimeline() throws -> Workspace {
         try requireSnapshot()
         return try withLock(.shared) { try reloadAll(readingEveryTimeline: true).state.workspace }
@@ -122,28 +135,37 @@ public final class StateFile {
                 try rewriteSnapshot(state)
                 try catchUp()
             }
-            // Taken out of the cache, the workspace has no other owner (unless the
-            // caller kept a copy), so the change edits its tables in place.
-            guard var state = loaded.take() else { preconditionFailure("catchUp() leaves a loaded state") }
-            let baseline = WorkspaceBaseline(state.workspace)
-            do {
-                let result = try change(&state.workspace)
-                switch WorkspaceChange(from: baseline, to: state.workspace, generation: state.generation) {
-                case .nothing: loaded = state
-                case .record(let record): try append(record, to: &state)
-                case .wholeWorkspace: try writeSnapshot(state.workspace, keepingBackupAt: nil)
-                }
-                return result
-            } catch {
-                // Changes that fail are common ("this move needs --run-actions"), so
-                // undoing one costs what it touched; a swapped table needs a reload.
-                if baseline.restore(&state.workspace) {
-                    loaded = state
-                } else {
-                    _ = try? reloadAll()
-                }
-                throw error
+            return try changeLoaded(change)
+        }
+    }
+
+    /// `update`'s change, made to the cached workspace with the lock held.
+    private func changeLoaded<Result>(_ change: (inout Workspace) throws -> Result) throws -> Result {
+        // Taken out of the cache, the workspace has no other owner (unless the
+        // caller kept a copy), so the change edits its tables in place.
+        guard var state = loaded.take() else { preconditionFailure("catchUp() leaves a loaded state") }
+        let baseline = WorkspaceBaseline(state.workspace)
+        do {
+            let result = try change(&state.workspace)
+            switch WorkspaceChange(from: baseline, to: state.workspace, generation: state.generation) {
+            case .nothing: loaded = state
+            case .record(let record): try append(record, to: &state)
+            case .wholeWorkspace where state.isPartial:
+                // Only part of the workspace is here: the change is made again on all of it.
+                _ = try reloadAll()
+                return try changeLoaded(change)
+            case .wholeWorkspace: try writeSnapshot(state.workspace, keepingBackupAt: nil)
             }
+            return result
+        } catch {
+            // Changes that fail are common ("this move needs --run-actions"), so
+            // undoing one costs what it touched; a swapped table needs a reload.
+            if baseline.restore(&state.workspace) {
+                loaded = state
+            } else {
+                _ = try? reloadAll()
+            }
+            throw error
         }
     }
 
@@ -301,6 +323,36 @@ public final class StateFile {
         return (state, text)
     }
 
+    /// Reads the part of the workspace `texts` name through the snapshot's index;
+    /// nil when there is no index for this snapshot, or a text does not name one
+    /// candidate (the whole workspace then says why). Call with the lock held.
+    private func reloadPart(_ texts: [String]) throws -> LoadedState? {
+        guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else { return nil }
+        let stamp = try file.stamp()
+        guard SnapshotSeal.matches(stamp, at: snapshotPath), let index = SnapshotIndex(at: snapshotPath, for: stamp),
+            index.schemaVersion == schema.current
+        else { return nil }
+        var journalStamp: FileStamp?
+        var lines = JournalReader.Lines()
+        if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
+            journalStamp = try journal.stamp()
+            lines = try journalReader.records(
+                in: journal.read(from: 0), firstLine: 1, of: (index.generation, index.schemaVersion))
+        }
+        guard let wanted = index.candidates(named: texts, after: lines.records) else { return nil }
+        let text = try MappedFile(file)
+        guard let workspace = index.workspace(
+            of: wanted, in: text, decoder: decoder, storedTimelines: StoredTimelines(file, sealed: stamp))
+        else { return nil }
+        var state = LoadedState(
+            Snapshot(schemaVersion: index.schemaVersion, generation: index.generation, workspace: workspace), stamp: stamp)
+        state.isPartial = true
+        state.journal = journalStamp
+        state.absorb(lines)
+        loaded = state
+        return state
+    }
+
     // MARK: Writing
 
     /// Changes `state` only once the record is durable.
@@ -352,6 +404,8 @@ public final class StateFile {
     /// Folds the journal into a new snapshot. A snapshot of an older schema is
     /// kept, with its journal, as `state.json.v<N>.bak` first.
     private func rewriteSnapshot(_ state: LoadedState) throws {
+        // A workspace read in part is read whole first: only all of it may replace the snapshot.
+        let state = state.isPartial ? try reloadAll().state : state
         let backup = state.schemaVersion < schema.current ? "\(snapshotPath).v\(state.schemaVersion).bak" : nil
         try writeSnapshot(state.workspace, keepingBackupAt: backup)
     }
@@ -364,7 +418,8 @@ public final class StateFile {
     private func writeSnapshot(_ workspace: Workspace, keepingBackupAt backup: String?) throws {
         let snapshot = Snapshot(schemaVersion: schema.current, generation: UUID().uuidString, workspace: workspace)
         var writer = JSONWriter(fallback: snapshotEncoder, capacity: loaded?.snapshot.size ?? 1 << 20)
-        try snapshot.write(to: &writer)
+        var index = SnapshotIndex.Recorder()
+        try snapshot.write(to: &writer, recording: &index)
         let data = writer.bytes
         let permissions = try FileSystem.stamp(of: snapshotPath)?.permissions
         // A fixed name is safe: only the lock holder writes it, and it clears what a crash left.
@@ -389,7 +444,9 @@ public final class StateFile {
         // Removed, not truncated: a backup may share the file through a hard link.
         try FileSystem.removeIfPresent(journalPath)
         loaded = LoadedState(snapshot, stamp: stamp)
-        if SnapshotSeal.record(stamp, at: snapshotPath) {
+        let sealed = SnapshotSeal.record(stamp, at: snapshotPath)
+        SnapshotIndex.write(sealed ? index.text(of: snapshot, stamp: stamp) : nil, beside: snapshotPath, permissions: stamp.permissions)
+        if sealed {
             // Read back, timelines are left in the new file until needed. The workspace
             // written may still read them from the snapshot just replaced, which would
             // stay on disk, unseen, as long as this process kept it open.

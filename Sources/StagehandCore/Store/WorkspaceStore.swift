@@ -11,6 +11,10 @@ public protocol WorkspaceStore: AnyObject {
     var workspace: Workspace { get }
     /// Reads the whole workspace; a state file leaves candidates' timelines to be read when needed.
     func load() throws -> Workspace
+    /// Reads the setup and at least the candidates `texts` name (as `findCandidate`
+    /// finds them), with what belongs to them: for a command about a few people,
+    /// which need not read everyone. Anything it cannot narrow down is read whole.
+    func load(candidatesNamed texts: [String]) throws -> Workspace
     /// Reads the whole workspace, every timeline included, for a caller that will
     /// read them all (a report): at once they are read on both cores, one by one
     /// on one.
@@ -40,6 +44,7 @@ public protocol WorkspaceStore: AnyObject {
 
 extension WorkspaceStore {
     public func loadEveryTimeline() throws -> Workspace { try load() }
+    public func load(candidatesNamed texts: [String]) throws -> Workspace { try load() }
 }
 
 extension StateFile: WorkspaceStore {

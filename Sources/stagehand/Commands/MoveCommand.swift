@@ -36,7 +36,7 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.load()
+        let workspace = try session.load(candidatesNamed: candidates)
         let mover = try session.member(in: workspace)
         let people = try candidates.map { try workspace.findCandidate($0) }
         let job = try commonJob(of: people, in: workspace)

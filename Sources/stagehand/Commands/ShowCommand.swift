@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session(global)
-        let workspace = try session.load()
+        let workspace = try session.load(candidatesNamed: [candidate])
         let found = try workspace.findCandidate(candidate)
         let report = try CandidateReport(found, in: workspace)
         if json {
