@@ -30,20 +30,15 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
-        // SMTP goes through libcurl: a well-kept client that speaks STARTTLS, implicit TLS and AUTH.
-        .systemLibrary(
-            name: "CCurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // SMTP goes through libcurl, and workspaces past one host live in PostgreSQL
+        // through libpq: both opened when first used (CLibraryOnDemand), not linked.
+        .target(name: "CCurl", dependencies: ["CLibraryOnDemand"]),
+        .target(name: "CPostgres", dependencies: ["CLibraryOnDemand"]),
+        .target(name: "CLibraryOnDemand"),
         // SHA-256 for SSH key fingerprints, from the OpenSSL that libcurl already uses.
         .systemLibrary(
             name: "CCrypto",
             providers: [.apt(["libssl-dev"])]
-        ),
-        // Workspaces past one host live in PostgreSQL, through libpq.
-        .systemLibrary(
-            name: "CPostgres",
-            providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(
             name: "CNcursesw",

@@ -11,6 +11,8 @@ public enum MailSetupError: UserFacingError, Equatable {
     /// A user name with nowhere to read its password from: the login would be refused.
     case noPassword(user: String)
     case badDeadline(variable: String, value: String)
+    /// libcurl, opened when SMTP is first used, is not installed here.
+    case libcurlMissing(detail: String)
 
     public var sentence: String {
         switch self {
@@ -28,6 +30,8 @@ public enum MailSetupError: UserFacingError, Equatable {
             "The SMTP login \(user) has no password: give it with 'stagehand mail set smtp --password-env NAME' or '--password-file PATH', or send without logging in with --no-login."
         case .badDeadline(let variable, let value):
             "\(variable) is '\(value)', which is not a number of seconds: unset it, or give one such as 60."
+        case .libcurlMissing(let detail):
+            "Sending by SMTP needs libcurl, which could not be loaded here (\(detail)): install it (Debian: apt install libcurl4), or send through a sendmail program with 'stagehand mail set sendmail'."
         case .badSendmailCommand(let command):
             "The sendmail command '\(command)' is empty or has an unclosed quote: set it again with 'stagehand mail set sendmail --command \"sendmail -t -i\"'."
         case .sendmailNotFound(let program) where program.contains("/"):

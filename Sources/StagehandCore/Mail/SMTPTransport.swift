@@ -19,6 +19,7 @@ public struct SMTPTransport: MailTransport {
     /// Reads the password from where the settings say it is (never from the state file),
     /// and refuses what can be seen to be wrong before connecting.
     public static func make(_ settings: SMTPSettings, environment: [String: String]) throws -> SMTPTransport {
+        if let missing = stagehand_curl_unavailable() { throw MailSetupError.libcurlMissing(detail: String(cString: missing)) }
         if let authorities = settings.certificateAuthorityFile { try CertificateAuthorityFile.check(authorities) }
         var password: String?
         if let name = settings.passwordVariable {

@@ -13,6 +13,9 @@ final class DatabaseConnection {
 
     init(_ location: DatabaseLocation) throws {
         self.location = location
+        if let missing = stagehand_pq_unavailable() {
+            throw DatabaseError.libpqMissing(shown: location.shown, detail: String(cString: missing))
+        }
         guard let connection = PQconnectdb(location.connectionURI) else {
             throw DatabaseError.unreachable(shown: location.shown, detail: "libpq could not start a connection")
         }

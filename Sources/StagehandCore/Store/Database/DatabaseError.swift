@@ -7,6 +7,8 @@
 /// schema yet (`stagehand migrate`).
 public enum DatabaseError: UserFacingError, Equatable {
     case unreachable(shown: String, detail: String)
+    /// libpq, opened when a database is first used, is not installed here.
+    case libpqMissing(shown: String, detail: String)
     case loginRefused(shown: String, detail: String)
     case noSchema(shown: String)
     case newerSchema(shown: String, found: Int, supported: Int)
@@ -22,6 +24,8 @@ public enum DatabaseError: UserFacingError, Equatable {
         switch self {
         case .unreachable(let shown, let detail):
             return "Cannot reach the database \(shown) (\(detail)): check that PostgreSQL runs there, the user and password (PGPASSWORD or ~/.pgpass), then try again."
+        case .libpqMissing(let shown, let detail):
+            return "Reaching the database \(shown) needs libpq, PostgreSQL's client library, which could not be loaded here (\(detail)): install it (Debian: apt install libpq5), then try again."
         case .loginRefused(let shown, let detail):
             return "The database \(shown) refused the login (\(detail)): check the user (in the URI, or PGUSER) and put the right password in PGPASSWORD or ~/.pgpass, then try again."
         case .missingDatabase(let shown, let detail):
@@ -49,7 +53,7 @@ public enum DatabaseError: UserFacingError, Equatable {
         switch self {
         case .newerSchema, .newerDocuments: 65
         case .missingWorkspace, .missingDatabase: 66
-        case .unreachable: 69
+        case .unreachable, .libpqMissing: 69
         case .alreadyExists, .notEmpty: 73
         case .failed: 74
         case .permission, .loginRefused: 77
