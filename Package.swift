@@ -31,15 +31,12 @@ let package = Package(
             ]
         ),
         // SMTP goes through libcurl, and workspaces past one host live in PostgreSQL
-        // through libpq: both opened when first used (CLibraryOnDemand), not linked.
+        // through libpq: like libcrypto, opened when first used (CLibraryOnDemand), not linked.
         .target(name: "CCurl", dependencies: ["CLibraryOnDemand"]),
         .target(name: "CPostgres", dependencies: ["CLibraryOnDemand"]),
         .target(name: "CLibraryOnDemand"),
         // SHA-256 for SSH key fingerprints, from the OpenSSL that libcurl already uses.
-        .systemLibrary(
-            name: "CCrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
+        .target(name: "CCrypto", dependencies: ["CLibraryOnDemand"]),
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]

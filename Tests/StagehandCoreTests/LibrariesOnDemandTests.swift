@@ -1,3 +1,4 @@
+import CCrypto
 import CCurl
 import CPostgres
 import Testing
@@ -6,9 +7,10 @@ import Testing
 /// The libraries opened on first use are found where Debian installs them, and
 /// where they are missing the sentence says which package to install.
 @Suite struct LibrariesOnDemandTests {
-    @Test func libcurlAndLibpqOpenWhenFirstNeeded() {
+    @Test func libcurlLibpqAndLibcryptoOpenWhenFirstNeeded() {
         #expect(stagehand_curl_unavailable() == nil)
         #expect(stagehand_pq_unavailable() == nil)
+        #expect(stagehand_crypto_unavailable() == nil)
         #expect(curl_easy_strerror(CURLE_OK).map { String(cString: $0) } == "No error")
     }
 

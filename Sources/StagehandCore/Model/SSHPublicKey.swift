@@ -56,7 +56,11 @@ public struct SSHPublicKey: Codable, Sendable, Equatable {
         let blob = blob
         var digest = [UInt8](repeating: 0, count: 32)
         let made = blob.withUnsafeBytes { stagehand_sha256($0.baseAddress, blob.count, &digest) }
-        precondition(made == 1, "OpenSSL could not compute a SHA-256")
+        precondition(
+            made == 1,
+            stagehand_crypto_unavailable().map {
+                "SSH key fingerprints need OpenSSL's libcrypto, which could not be loaded (\(String(cString: $0))): install it (Debian: apt install libssl3)."
+            } ?? "OpenSSL could not compute a SHA-256.")
         return "SHA256:" + Data(digest).base64EncodedString().replacingOccurrences(of: "=", with: "")
     }
 
