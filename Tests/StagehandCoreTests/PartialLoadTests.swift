@@ -134,4 +134,23 @@ import Testing
         #expect(whole.candidates.count > 1)
         #expect(try whole.findCandidate("Liam").name == "Liam O'Connor")
     }
+
+    @Test func anIndexPointingAtSomeoneElsesEntriesIsNotBelieved() throws {
+        let (sample, _) = try sampleAndCopy()
+        let lines = String(decoding: try #require(sample.bytes("state.json.index")), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let liam = try #require(lines.firstIndex { $0.contains("\"Liam O'Connor\"") })
+        let other = liam == 1 ? 2 : 1
+        // Liam's id, name, place and tasks, then another candidate's evaluations, emails and runs.
+        let liamFields = lines[liam].split(separator: "]", maxSplits: 2, omittingEmptySubsequences: false)
+        let otherFields = lines[other].split(separator: "]", maxSplits: 2, omittingEmptySubsequences: false)
+        var edited = lines
+        edited[liam] = liamFields[0] + "]" + liamFields[1] + "]" + otherFields[2]
+        try sample.write(edited.joined(separator: "\n") + "\n", to: "state.json.index")
+
+        let read = try StateFile(path: sample.statePath).load(candidatesNamed: ["Liam"])
+        #expect(read.candidates.count > 1)
+        let id = try read.findCandidate("Liam").id
+        #expect(read.emails.records(of: id).allSatisfy { $0.candidate == id })
+    }
 }

@@ -45,21 +45,26 @@ extension SnapshotIndex {
         var setupReader = JSONReader(text.bytes, from: setup.lowerBound, decoder: decoder)
         guard setup.upperBound <= text.bytes.count, let setup = try? setupReader.decode(WorkspaceSetup.self),
             setupReader.offset == self.setup.upperBound,
-            let tasks: [CandidateTask] = read(entries[Table.tasks.rawValue], in: text, decoder: decoder),
-            let evaluations: [EvaluationRequest] = read(entries[Table.evaluationRequests.rawValue], in: text, decoder: decoder),
-            let emails: [OutgoingEmail] = read(entries[Table.emails.rawValue], in: text, decoder: decoder),
-            let runs: [ActionRun] = read(entries[Table.actionRuns.rawValue], in: text, decoder: decoder)
+            let tasks: [CandidateTask] = read(entries[Table.tasks.rawValue], of: wanted, in: text, decoder: decoder),
+            let evaluations: [EvaluationRequest] = read(
+                entries[Table.evaluationRequests.rawValue], of: wanted, in: text, decoder: decoder),
+            let emails: [OutgoingEmail] = read(entries[Table.emails.rawValue], of: wanted, in: text, decoder: decoder),
+            let runs: [ActionRun] = read(entries[Table.actionRuns.rawValue], of: wanted, in: text, decoder: decoder)
         else { return nil }
         return Workspace(
             setup: setup, counter: counter, candidates: people, tasks: tasks, evaluationRequests: evaluations,
             emails: emails, actionRuns: runs)
     }
 
-    /// The entries at `ranges`, in the snapshot's order.
-    private func read<Entity: JSONReadable>(_ ranges: [Range<Int>], in text: MappedFile, decoder: JSONDecoder) -> [Entity]? {
+    /// The entries at `ranges`, in the snapshot's order, each about one of the `wanted`.
+    private func read<Entity: JSONReadable & CandidateRecord>(
+        _ ranges: [Range<Int>], of wanted: Set<CandidateID>, in text: MappedFile, decoder: JSONDecoder
+    ) -> [Entity]? {
         var entities: [Entity] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            guard let entity: Entity = read(range, in: text, decoder: decoder, storedTimelines: nil) else { return nil }
+            guard let entity: Entity = read(range, in: text, decoder: decoder, storedTimelines: nil),
+                wanted.contains(entity.candidate)
+            else { return nil }
             entities.append(entity)
         }
         return entities
