@@ -28,12 +28,7 @@ typedef CURLcode (*getinfo_function)(CURL *, CURLINFO, ...);
 
 static setopt_function setopt(void) {
     static void *found;
-    void *symbol = __atomic_load_n(&found, __ATOMIC_ACQUIRE);
-    if (!symbol) {
-        symbol = stagehand_library_symbol(&curl, open_curl, "curl_easy_setopt");
-        __atomic_store_n(&found, symbol, __ATOMIC_RELEASE);
-    }
-    return (setopt_function)symbol;
+    return (setopt_function)stagehand_library_cached_symbol(&found, &curl, open_curl, "curl_easy_setopt");
 }
 
 #define SETTER(name, type)                                              \
@@ -60,10 +55,7 @@ CURLcode stagehand_curl_set_progress_callback(CURL *handle, stagehand_curl_progr
 
 CURLcode stagehand_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     static void *found;
-    void *symbol = __atomic_load_n(&found, __ATOMIC_ACQUIRE);
-    if (!symbol) {
-        symbol = stagehand_library_symbol(&curl, open_curl, "curl_easy_getinfo");
-        __atomic_store_n(&found, symbol, __ATOMIC_RELEASE);
-    }
-    return symbol ? ((getinfo_function)symbol)(handle, info, value) : CURLE_FAILED_INIT;
+    getinfo_function function =
+        (getinfo_function)stagehand_library_cached_symbol(&found, &curl, open_curl, "curl_easy_getinfo");
+    return function ? function(handle, info, value) : CURLE_FAILED_INIT;
 }

@@ -16,7 +16,17 @@ void *stagehand_library_handle(struct stagehand_library *library, void (*open)(v
     return library->handle;
 }
 
-void *stagehand_library_symbol(struct stagehand_library *library, void (*open)(void), const char *name) {
+static void *symbol_in(struct stagehand_library *library, void (*open)(void), const char *name) {
     void *handle = stagehand_library_handle(library, open);
     return handle ? dlsym(handle, name) : 0;
+}
+
+void *stagehand_library_cached_symbol(
+    void **found, struct stagehand_library *library, void (*open)(void), const char *name) {
+    void *symbol = __atomic_load_n(found, __ATOMIC_ACQUIRE);
+    if (!symbol) {
+        symbol = symbol_in(library, open, name);
+        __atomic_store_n(found, symbol, __ATOMIC_RELEASE);
+    }
+    return symbol;
 }

@@ -39,6 +39,18 @@ import Testing
         #expect(ws.placement(of: T.bruno)?.stage == T.interview)
     }
 
+    @Test func aBulkMovesEmailsAreMadeInTheOrderThePeopleWereNamed() throws {
+        for named in [[T.alice, T.bruno], [T.bruno, T.alice]] {
+            var ws = T.make()
+            let request = MoveRequest(candidates: named, job: T.backend, target: T.interview, mover: T.rita)
+            _ = try ws.apply(.move(request, choice: .runActions), by: T.rita, now: T.now)
+            let made = ws.emails.sorted { $0.id.rawValue.compare($1.id.rawValue, options: .numeric) == .orderedAscending }
+            var firsts: [CandidateID] = []
+            for email in made where firsts.last != email.candidate { firsts.append(email.candidate) }
+            #expect(firsts == named)
+        }
+    }
+
     @Test func progressCanBeShownStepByStep() throws {
         var ws = T.make()
         let outcome = try ws.moveTo(T.screen, T.alice, T.bruno, choice: .runActions)

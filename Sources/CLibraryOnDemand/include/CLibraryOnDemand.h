@@ -18,33 +18,26 @@ struct stagehand_library {
 #define STAGEHAND_LIBRARY(file) { file, PTHREAD_ONCE_INIT, 0, { 0 } }
 
 void *stagehand_library_handle(struct stagehand_library *library, void (*open)(void));
-void *stagehand_library_symbol(struct stagehand_library *library, void (*open)(void), const char *name);
 void stagehand_library_open(struct stagehand_library *library);
 
-/* A function of `library` under its own name: its address is looked up once;
-   without the library it returns `otherwise`, which callers check first through
-   `stagehand_*_unavailable`. */
-#define STAGEHAND_ON_DEMAND(library, open, result, name, parameters, arguments, otherwise) \
-    result name parameters {                                                             \
-        static void *found;                                                              \
-        void *symbol = __atomic_load_n(&found, __ATOMIC_ACQUIRE);                        \
-        if (!symbol) {                                                                   \
-            symbol = stagehand_library_symbol(&library, open, #name);                    \
-            __atomic_store_n(&found, symbol, __ATOMIC_RELEASE);                          \
-        }                                                                                \
-        if (!symbol) return otherwise;                                                   \
-        return ((result(*) parameters)symbol) arguments;                                 \
+/* The address of `name` in `library`, looked up the first time and kept in `*found`. */
+void *stagehand_library_cached_symbol(
+    void **found, struct stagehand_library *library, void (*open)(void), const char *name);
+
+/* A function of `library` under its own name: without the library it returns
+   `otherwise`, which callers check first through `stagehand_*_unavailable`. */
+#define STAGEHAND_ON_DEMAND(library, open, result, name, parameters, arguments, otherwise)        \
+    result name parameters {                                                                    \
+        static void *found;                                                                     \
+        void *symbol = stagehand_library_cached_symbol(&found, &library, open, #name);          \
+        return symbol ? ((result(*) parameters)symbol) arguments : otherwise;                   \
     }
 
-#define STAGEHAND_ON_DEMAND_VOID(library, open, name, parameters, arguments) \
-    void name parameters {                                                  \
-        static void *found;                                                 \
-        void *symbol = __atomic_load_n(&found, __ATOMIC_ACQUIRE);           \
-        if (!symbol) {                                                      \
-            symbol = stagehand_library_symbol(&library, open, #name);       \
-            __atomic_store_n(&found, symbol, __ATOMIC_RELEASE);             \
-        }                                                                   \
-        if (symbol) ((void(*) parameters)symbol) arguments;                 \
+#define STAGEHAND_ON_DEMAND_VOID(library, open, name, parameters, arguments)                     \
+    void name parameters {                                                                      \
+        static void *found;                                                                     \
+        void *symbol = stagehand_library_cached_symbol(&found, &library, open, #name);          \
+        if (symbol) ((void(*) parameters)symbol) arguments;                                     \
     }
 
 #endif

@@ -27,7 +27,9 @@ extension Workspace {
     ) -> [ActionRunID] {
         var changed: [ActionRunID] = []
         var budget = maxSteps
-        let candidates = only.map { $0.compactMap { actionRuns[$0] }.sorted { $0.createdAt < $1.createdAt } } ?? Array(actionRuns)
+        // In the order they were made (a bulk move's follow the people as named): a set's
+        // order changes from process to process, and with it which email got which id.
+        let candidates = only.map { $0.compactMap { actionRuns[$0] }.sorted(by: Self.madeEarlier) } ?? Array(actionRuns)
         let due = candidates.filter { run in (ignoringGrace || run.startsAt <= now) && !run.isFinished }
         for run in due where budget > 0 {
             for index in run.steps.indices where budget > 0 {
@@ -38,6 +40,11 @@ extension Workspace {
             }
         }
         return changed
+    }
+
+    private static func madeEarlier(_ a: ActionRun, _ b: ActionRun) -> Bool {
+        a.createdAt != b.createdAt
+            ? a.createdAt < b.createdAt : a.id.rawValue.compare(b.id.rawValue, options: .numeric) == .orderedAscending
     }
 
     /// Cancels every step of a run that has not finished, and its emails not yet sent.
