@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Testing
 @testable import StagehandCore
@@ -152,5 +157,48 @@ import Testing
         #expect(read.candidates.count > 1)
         let id = try read.findCandidate("Liam").id
         #expect(read.emails.records(of: id).allSatisfy { $0.candidate == id })
+    }
+
+    @Test func anIndexChangedSinceStagehandWroteItIsNotBelieved() throws {
+        let (sample, _) = try sampleAndCopy()
+        let index = String(decoding: try #require(sample.bytes("state.json.index")), as: UTF8.self)
+        // Same length, same place: only the seal's record of the index tells it changed.
+        try sample.write(index.replacingOccurrences(of: "\"Liam O'Connor\"", with: "\"Lxam O'Connor\""), to: "state.json.index")
+
+        let read = try StateFile(path: sample.statePath).load(candidatesNamed: ["Liam"])
+        #expect(read.candidates.count > 1)
+        #expect(try read.findCandidate("Liam").name == "Liam O'Connor")
+    }
+
+    @Test func aSnapshotFoundDamagedIsNeverReadAroundAfterwards() throws {
+        let folder = try ScratchFolder()
+        try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
+        try damageInPlaceKeepingItsTime(folder, "\"name\" : \"Bea Costa\"", with: "\"nxme\" : \"Bea Costa\"")
+
+        #expect(throws: StateFileError.self) { try StateFile(path: folder.statePath).load() }
+        // Caio's bytes are intact, but the file is known to be damaged now: refused as a whole.
+        #expect(throws: StateFileError.self) { try StateFile(path: folder.statePath).load(candidatesNamed: ["cand-2"]) }
+        #expect(!folder.exists("state.json.written"))
+    }
+
+    /// Rewrites text in the snapshot in place and puts its modification time back,
+    /// as bit rot or `rsync --inplace -t` would leave it.
+    private func damageInPlaceKeepingItsTime(_ folder: ScratchFolder, _ old: String, with new: String) throws {
+        let text = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: old, with: new)
+        try #require(edited != text && edited.utf8.count == text.utf8.count)
+        let descriptor = open(folder.statePath.path, O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var before = stat()
+        fstat(descriptor, &before)
+        let written = Array(edited.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        try #require(written == edited.utf8.count)
+        #if canImport(Darwin)
+        var times = [before.st_atimespec, before.st_mtimespec]
+        #else
+        var times = [before.st_atim, before.st_mtim]
+        #endif
+        try #require(futimens(descriptor, &times) == 0)
     }
 }

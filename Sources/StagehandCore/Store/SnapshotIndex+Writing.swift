@@ -55,13 +55,14 @@ extension SnapshotIndex {
         }
     }
 
-    /// Writes the index of the snapshot just written, replacing any other whole;
-    /// on any failure no index is left, and commands read the snapshot whole.
-    static func write(_ text: [UInt8]?, beside snapshotPath: String, permissions: mode_t) {
+    /// Writes the index of the snapshot just written, replacing any other whole,
+    /// and answers its stamp, for the seal; on any failure no index is left, and
+    /// commands read the snapshot whole.
+    static func write(_ text: [UInt8]?, beside snapshotPath: String, permissions: mode_t) -> FileStamp? {
         let index = path(of: snapshotPath)
         guard let text else {
             try? FileSystem.removeIfPresent(index)
-            return
+            return nil
         }
         let temporary = index + ".tmp"
         do {
@@ -69,10 +70,13 @@ extension SnapshotIndex {
             try file.setPermissions(permissions & 0o666)
             file.giveToFolderOwner()
             try file.write(Data(text), at: 0)
+            let stamp = try file.stamp()
             try FileSystem.rename(temporary, to: index)
+            return stamp
         } catch {
             try? FileSystem.removeIfPresent(temporary)
             try? FileSystem.removeIfPresent(index)
+            return nil
         }
     }
 }

@@ -19,7 +19,8 @@ import Foundation
 /// Offsets are bytes into the snapshot, the end excluded.
 ///
 /// Like the seal, it only ever lets a reader read less: one that does not name
-/// the snapshot as it is now is ignored, and the snapshot is read whole.
+/// the snapshot as it is now, or that changed since Stagehand wrote it (the
+/// seal's second line says when that was), is ignored, and the snapshot is read whole.
 struct SnapshotIndex {
     var counter: Int
     var generation: String
@@ -37,9 +38,11 @@ struct SnapshotIndex {
 
     static func path(of snapshotPath: String) -> String { snapshotPath + ".index" }
 
-    /// The index at `snapshotPath`, when it names the snapshot `stamp` describes.
+    /// The index at `snapshotPath`, when it names the snapshot `stamp` describes
+    /// and the seal names both as Stagehand wrote them.
     init?(at snapshotPath: String, for stamp: FileStamp) {
         guard let file = try? OpenFile(ifPresent: Self.path(of: snapshotPath), flags: O_RDONLY),
+            let indexStamp = try? file.stamp(), SnapshotSeal.matches(stamp, index: indexStamp, at: snapshotPath),
             let text = try? MappedFile(file)
         else { return nil }
         self.text = text

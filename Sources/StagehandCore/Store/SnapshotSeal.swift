@@ -13,6 +13,9 @@ import Foundation
 /// backup, written by an older Stagehand, or with no seal at all — is read and
 /// checked whole, and a damaged one refused at once, as before.
 ///
+/// A second line names the snapshot's index (`SnapshotIndex`) the same way, so
+/// an index changed since it was written is not believed either.
+///
 /// The seal is only ever a reason to read less: losing it, or failing to
 /// write it, costs time, never data.
 enum SnapshotSeal {
@@ -20,15 +23,25 @@ enum SnapshotSeal {
 
     /// Whether `stamp` is the snapshot the seal at `snapshotPath` names.
     static func matches(_ stamp: FileStamp, at snapshotPath: String) -> Bool {
-        guard let file = try? OpenFile(ifPresent: path(of: snapshotPath), flags: O_RDONLY),
-            let text = try? String(decoding: file.read(from: 0), as: UTF8.self)
-        else { return false }
-        return text == line(for: stamp)
+        lines(at: snapshotPath).first == line(for: stamp)
     }
 
-    /// Records `stamp` as the snapshot just written, replacing the seal whole; on
-    /// any failure the old seal is removed instead. True when it was recorded.
-    static func record(_ stamp: FileStamp, at snapshotPath: String) -> Bool {
+    /// Whether `stamp` is the snapshot, and `index` its index, that the seal names.
+    static func matches(_ stamp: FileStamp, index: FileStamp, at snapshotPath: String) -> Bool {
+        lines(at: snapshotPath) == [line(for: stamp), line(for: index)]
+    }
+
+    private static func lines(at snapshotPath: String) -> [String] {
+        guard let file = try? OpenFile(ifPresent: path(of: snapshotPath), flags: O_RDONLY),
+            let text = try? String(decoding: file.read(from: 0), as: UTF8.self)
+        else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+    }
+
+    /// Records `stamp` as the snapshot just written, and `index` as its index,
+    /// replacing the seal whole; on any failure the old seal is removed instead.
+    /// True when it was recorded.
+    static func record(_ stamp: FileStamp, index: FileStamp?, at snapshotPath: String) -> Bool {
         let seal = path(of: snapshotPath)
         let temporary = seal + ".tmp"
         do {
@@ -36,7 +49,7 @@ enum SnapshotSeal {
             // Whoever may read the snapshot may read its seal, or they would read it all.
             try file.setPermissions(stamp.permissions & 0o666)
             file.giveToFolderOwner()
-            try file.write(Data(line(for: stamp).utf8), at: 0)
+            try file.write(Data((line(for: stamp) + (index.map(line(for:)) ?? "")).utf8), at: 0)
             try FileSystem.rename(temporary, to: seal)
             return true
         } catch {

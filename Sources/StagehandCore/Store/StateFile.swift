@@ -310,8 +310,16 @@ public final class StateFile {
         let stamp = try file.stamp()
         var storedTimelines: StoredTimelines?
         if !readingEveryTimeline && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file, sealed: stamp) }
-        let snapshot = try Snapshot.read(
-            text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
+        let snapshot: Snapshot
+        do {
+            snapshot = try Snapshot.read(
+                text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
+        } catch {
+            // Changed in place with its time kept: no command may trust its seal or index
+            // to read around the damage any more.
+            SnapshotSeal.revoke(stamp, at: snapshotPath)
+            throw error
+        }
         // Consumed, the snapshot leaves the state the workspace's only owner, so
         // replaying the journal edits the tables in place instead of copying them.
         var state = LoadedState(consume snapshot, stamp: stamp)
@@ -329,8 +337,7 @@ public final class StateFile {
     private func reloadPart(_ texts: [String]) throws -> LoadedState? {
         guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else { return nil }
         let stamp = try file.stamp()
-        guard SnapshotSeal.matches(stamp, at: snapshotPath), let index = SnapshotIndex(at: snapshotPath, for: stamp),
-            index.schemaVersion == schema.current
+        guard let index = SnapshotIndex(at: snapshotPath, for: stamp), index.schemaVersion == schema.current
         else { return nil }
         var journalStamp: FileStamp?
         var lines = JournalReader.Lines()
@@ -444,9 +451,9 @@ public final class StateFile {
         // Removed, not truncated: a backup may share the file through a hard link.
         try FileSystem.removeIfPresent(journalPath)
         loaded = LoadedState(snapshot, stamp: stamp)
-        let sealed = SnapshotSeal.record(stamp, at: snapshotPath)
-        SnapshotIndex.write(sealed ? index.text(of: snapshot, stamp: stamp) : nil, beside: snapshotPath, permissions: stamp.permissions)
-        if sealed {
+        let indexStamp = SnapshotIndex.write(
+            index.text(of: snapshot, stamp: stamp), beside: snapshotPath, permissions: stamp.permissions)
+        if SnapshotSeal.record(stamp, index: indexStamp, at: snapshotPath) {
             // Read back, timelines are left in the new file until needed. The workspace
             // written may still read them from the snapshot just replaced, which would
             // stay on disk, unseen, as long as this process kept it open.
