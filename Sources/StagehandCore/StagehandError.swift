@@ -39,7 +39,7 @@ public enum StagehandError: UserFacingError, Equatable {
         case .invalidDuration(let text): "'\(text)' is not a duration"
         case .notFound(let kind, let name): "No \(kind) matches '\(name)'"
         case .ambiguous(let kind, let name, let matches, let more):
-            "'\(name)' matches several \(kind)s (\((matches + (more > 0 ? ["and \(more) more"] : [])).joined(separator: ", ")))"
+            "'\(name)' matches several \(Self.plural(kind)) (\((matches + (more > 0 ? ["and \(more) more"] : [])).joined(separator: ", ")))"
         case .notAMember(let login): "The login '\(login)' is not a member of this workspace"
         case .missingPermission(let member, _, let doing): "\(member) may not \(doing)"
         case .candidateNotInJob(let candidate, let job): "\(candidate) is not in the job \(job)"
@@ -59,6 +59,12 @@ public enum StagehandError: UserFacingError, Equatable {
             default: "The email '\(subject)' was already \(status.rawValue)"
             }
         }
+    }
+
+    /// "stage of Onsite" → "stages of Onsite", "team member" → "team members".
+    private static func plural(_ kind: String) -> String {
+        guard let of = kind.range(of: " of ") else { return kind + "s" }
+        return kind[..<of.lowerBound] + "s" + kind[of.lowerBound...]
     }
 
     /// What to do about it, in words any client can show.

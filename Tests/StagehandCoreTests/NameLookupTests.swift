@@ -32,6 +32,18 @@ import Testing
         }
         let sentence = StagehandError.ambiguous(kind: "candidate", name: "martin", matches: ["A", "B"]).sentence
         #expect(sentence.contains("A, B"))
+        #expect(
+            StagehandError.ambiguous(kind: "stage of Backend", name: "e", matches: ["Applied", "Offer"]).sentence
+                == "'e' matches several stages of Backend (Applied, Offer): use more of the name or the id.")
+    }
+
+    @Test func aCandidateInNoJobIsSaidToBeInNone() throws {
+        var ws = T.make()
+        ws.candidates.modify(T.alice) { $0.placements = [] }
+        let alice = try #require(ws.candidates[T.alice])
+        #expect(throws: StagehandError.invalidAction("Alice Martin is in no job: add them to one first.")) {
+            try ws.jobForCandidate(alice, named: nil)
+        }
     }
 
     @Test("Nothing found", arguments: ["Zed", "", "   "])

@@ -128,7 +128,7 @@ extension Workspace {
         }
         let jobs = candidate.placements.compactMap { job($0.job) }
         switch jobs.count {
-        case 0: throw StagehandError.candidateNotInJob(candidate: candidate.name, job: "any job")
+        case 0: throw StagehandError.invalidAction("\(candidate.name) is in no job: add them to one first.")
         case 1: return jobs[0]
         default: throw StagehandError.candidateInSeveralJobs(candidate: candidate.name, jobs: jobs.map(\.title))
         }
