@@ -37,6 +37,13 @@ import Testing
                 == "'e' matches several stages of Backend (Applied, Offer): use more of the name or the id.")
     }
 
+    @Test func anIdPastedWithSpacesIsStillThatId() throws {
+        var ws = T.make()
+        ws.candidates.upsert(StoreFixtures.candidate("cand-alice-2", "Alicia Keys"))
+        #expect(try ws.findCandidate(" cand-alice ").id == T.alice)
+        #expect(try NameLookup.find("job-1 ", kind: "job", in: ["job-1", "job-12"], id: { $0 }, name: { _ in "Backend" }) == "job-1")
+    }
+
     @Test func aCandidateInNoJobIsSaidToBeInNone() throws {
         var ws = T.make()
         ws.candidates.modify(T.alice) { $0.placements = [] }

@@ -13,8 +13,9 @@ extension SnapshotIndex {
         }
         var wanted = Set<CandidateID>()
         for text in texts {
-            if names[CandidateID(text)] != nil {
-                wanted.insert(CandidateID(text))
+            let id = CandidateID(text.trimmingCharacters(in: .whitespaces))
+            if names[id] != nil {
+                wanted.insert(id)
                 continue
             }
             // A unique match among everyone is the same match among any of them that
