@@ -196,12 +196,12 @@ extension MailCommand {
                 TextOutput.print("Sent a test message to \(to) through \(settings.transportDescription): \(answer)")
             } catch let failure as DeliveryFailure {
                 let kind = switch failure.kind {
-                case .transient: "not sent (trying later may work)"
+                case .transient: "not sent"
                 case .permanent: "refused"
                 // Silence after the whole message: the server may have it.
                 case .uncertain: "perhaps delivered"
                 }
-                printError("stagehand: the test message to \(to) was \(kind): \(failure.detail)")
+                printError("stagehand: The test message to \(to) was \(kind): \(continuing(failure.detail))")
                 throw ExitCode(ErrorReporting.exitStatus(for: failure) ?? 5)
             }
         }
