@@ -94,6 +94,24 @@ import Testing
         expectSnapshot(Board.render(state).text, named: "carrying")
     }
 
+    @Test func theDropPreviewCoversWholeCardsOnly() throws {
+        for height in 24...36 {
+            var state = BoardFixture.state(width: 100, height: height)
+            BoardFixture.press([.character("m"), .right], &state)
+            guard case .carrying(let carry) = state.mode, let job = state.job else {
+                Issue.record("not carrying at \(height) rows")
+                return
+            }
+            let frame = Board.render(state)
+            let layout = Layout(width: 100, height: height, stageCount: job.pipeline.count, focusedStage: carry.targetStage)
+            // The column's last cell before its divider: the preview fills it, no text reaches it.
+            let x = try #require(layout.columnX(carry.targetStage)) + layout.width(ofColumn: carry.targetStage) - 2
+            let covered = (layout.cardsTop..<layout.cardsBottom).filter { frame[x, $0].style == state.theme[.pane] }
+            let room = layout.cardsBottom - 1 - layout.cardsTop
+            #expect(!covered.isEmpty && (covered.count % Layout.cardHeight == 0 || covered.count == room), "at \(height) rows: \(covered)")
+        }
+    }
+
     @Test func revisitDialog() throws {
         var state = BoardFixture.state()
         let target = try #require(BoardFixture.firstStageWithActions(in: state))

@@ -174,7 +174,11 @@ extension Board {
             let hidden = rows.count - (room - 1)
             rows = Array(rows.prefix(room - 1)) + [("\(state.symbols.ellipsis) \(hidden) more line\(hidden == 1 ? "" : "s")", theme[.muted])]
         }
-        frame.fill(x: x, y: y, width: width, height: min(lines.count * 2, room), style: theme[.pane])
+        // Whole cards: covering the top of one would leave its second line under nobody's name.
+        let covering = min(max(lines.count * 2, rows.count), room)
+        frame.fill(
+            x: x, y: y, width: width,
+            height: min(room, (covering + Layout.cardHeight - 1) / Layout.cardHeight * Layout.cardHeight), style: theme[.pane])
         for (line, style) in rows where y < maxY {
             frame.fill(x: x, y: y, width: width, height: 1, style: theme[.pane])
             frame.put(line, x: x, y: y, style: style, maxWidth: width)
