@@ -8,7 +8,7 @@ import Foundation
 /// Where each candidate, and what belongs to them, stands in a snapshot the
 /// store wrote: `state.json.index` beside it. A command that names a few
 /// candidates (`show`, `move`) reads the setup and their bytes only, instead of
-/// every candidate of a large workspace (`PartialSnapshot`).
+/// every candidate of a large workspace (`StateFile.load(candidatesNamed:)`).
 ///
 /// JSON Lines. The first line says which snapshot it indexes:
 /// `{"counter":N,"generation":G,"schemaVersion":V,"setup":[start,end],"snapshot":SEAL}`,
