@@ -8,11 +8,11 @@ import Foundation
 
 /// A real OpenSSH server on 127.0.0.1 with a key of its own, started for one test.
 final class SSHServer {
-    let port: Int
+    private(set) var port = 0
     let folder: URL
     let clientKey: URL
     let user: String
-    private let process = Process()
+    private var process = Process()
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -26,7 +26,6 @@ final class SSHServer {
             throw Failure(description: "ssh is not installed: install openssh-client; .ci/run does this.")
         }
         self.folder = folder
-        port = Int.random(in: 20_000..<40_000)
         user = String(cString: getpwuid(geteuid()).pointee.pw_name)
         let hostKey = folder.appendingPathComponent("host_ed25519")
         clientKey = folder.appendingPathComponent("client_ed25519")
@@ -36,27 +35,43 @@ final class SSHServer {
         try FileManager.default.copyItem(at: clientKey.appendingPathExtension("pub"), to: authorized)
         // sshd refuses to start without its privilege-separation folder.
         try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("sshd_config")
-        try """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(hostKey.path)
-            PidFile \(folder.appendingPathComponent("sshd.pid").path)
-            AuthorizedKeysFile \(authorized.path)
-            PasswordAuthentication no
-            KbdInteractiveAuthentication no
-            PubkeyAuthentication yes
-            PermitRootLogin prohibit-password
-            StrictModes no
-            UsePAM no
-            PrintMotd no
-            """.write(to: config, atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
-        process.arguments = ["-D", "-e", "-f", config.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try waitUntilListening()
+        // A port picked at random can be taken meanwhile (tests beside this one open
+        // connections, whose local ports come from the same range): another is tried.
+        for attempt in 1...5 {
+            port = Int.random(in: 20_000..<32_000)
+            let config = folder.appendingPathComponent("sshd_config")
+            try """
+                Port \(port)
+                ListenAddress 127.0.0.1
+                HostKey \(hostKey.path)
+                PidFile \(folder.appendingPathComponent("sshd.pid").path)
+                AuthorizedKeysFile \(authorized.path)
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PubkeyAuthentication yes
+                PermitRootLogin prohibit-password
+                StrictModes no
+                UsePAM no
+                PrintMotd no
+                """.write(to: config, atomically: true, encoding: .utf8)
+            let log = folder.appendingPathComponent("sshd-\(attempt).log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
+            process.arguments = ["-D", "-e", "-f", config.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+            do {
+                try waitUntilListening()
+                return
+            } catch is Failure where attempt < 5 && !process.isRunning {
+                continue
+            } catch let failure as Failure {
+                let said = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? ""
+                throw Failure(description: "\(failure.description) sshd said: \(said)")
+            }
+        }
     }
 
     deinit { process.terminate() }
@@ -76,7 +91,7 @@ final class SSHServer {
                 close(socket)
                 return
             }
-            guard process.isRunning else { throw Failure(description: "sshd exited at start (port \(port) taken?).") }
+            guard process.isRunning else { throw Failure(description: "sshd exited at start on port \(port).") }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw Failure(description: "sshd did not listen on 127.0.0.1:\(port) within 10 s.")
