@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
 @testable import StagehandCore
@@ -173,32 +168,11 @@ import Testing
     @Test func aSnapshotFoundDamagedIsNeverReadAroundAfterwards() throws {
         let folder = try ScratchFolder()
         try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
-        try damageInPlaceKeepingItsTime(folder, "\"name\" : \"Bea Costa\"", with: "\"nxme\" : \"Bea Costa\"")
+        try folder.rewriteSnapshotInPlace("\"name\" : \"Bea Costa\"", with: "\"nxme\" : \"Bea Costa\"", keepingModificationTime: true)
 
         #expect(throws: StateFileError.self) { try StateFile(path: folder.statePath).load() }
         // Caio's bytes are intact, but the file is known to be damaged now: refused as a whole.
         #expect(throws: StateFileError.self) { try StateFile(path: folder.statePath).load(candidatesNamed: ["cand-2"]) }
         #expect(!folder.exists("state.json.written"))
-    }
-
-    /// Rewrites text in the snapshot in place and puts its modification time back,
-    /// as bit rot or `rsync --inplace -t` would leave it.
-    private func damageInPlaceKeepingItsTime(_ folder: ScratchFolder, _ old: String, with new: String) throws {
-        let text = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
-        let edited = text.replacingOccurrences(of: old, with: new)
-        try #require(edited != text && edited.utf8.count == text.utf8.count)
-        let descriptor = open(folder.statePath.path, O_WRONLY)
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        var before = stat()
-        fstat(descriptor, &before)
-        let written = Array(edited.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        try #require(written == edited.utf8.count)
-        #if canImport(Darwin)
-        var times = [before.st_atimespec, before.st_mtimespec]
-        #else
-        var times = [before.st_atim, before.st_mtim]
-        #endif
-        try #require(futimens(descriptor, &times) == 0)
     }
 }

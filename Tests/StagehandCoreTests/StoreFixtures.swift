@@ -1,4 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
+import Testing
 @testable import StagehandCore
 
 /// A small workspace and a scratch folder for the store's tests.
@@ -76,5 +82,31 @@ final class ScratchFolder {
     func journalLines() -> [String] {
         guard let data = bytes("state.json.journal") else { return [] }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
+
+extension ScratchFolder {
+    /// Replaces text in the snapshot without a new file, as only another program
+    /// would; with `keepingModificationTime` the seal still matches afterwards.
+    func rewriteSnapshotInPlace(_ old: String, with new: String, keepingModificationTime: Bool = false) throws {
+        let path = statePath.path
+        let text = String(decoding: try #require(bytes("state.json")), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: old, with: new)
+        try #require(edited != text && edited.utf8.count == text.utf8.count)
+        let descriptor = open(path, O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var before = stat()
+        fstat(descriptor, &before)
+        let written = Array(edited.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        try #require(written == edited.utf8.count)
+        if keepingModificationTime {
+            #if canImport(Darwin)
+            var times = [before.st_atimespec, before.st_mtimespec]
+            #else
+            var times = [before.st_atim, before.st_mtim]
+            #endif
+            try #require(futimens(descriptor, &times) == 0)
+        }
     }
 }

@@ -10,32 +10,6 @@ import Testing
 /// A snapshot the store wrote and sealed has its timelines read when first
 /// needed; one changed since is read whole, as before.
 @Suite struct StoredTimelineTests {
-    /// Replaces text in the snapshot without a new file, as only another program
-    /// would; with `keepingModificationTime` the seal still matches afterwards.
-    private func rewriteInPlace(
-        _ folder: ScratchFolder, _ old: String, with new: String, keepingModificationTime: Bool = false
-    ) throws {
-        let path = folder.statePath.path
-        let text = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
-        let edited = text.replacingOccurrences(of: old, with: new)
-        try #require(edited != text && edited.utf8.count == text.utf8.count)
-        let descriptor = open(path, O_WRONLY)
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        var before = stat()
-        fstat(descriptor, &before)
-        let written = Array(edited.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
-        try #require(written == edited.utf8.count)
-        if keepingModificationTime {
-            #if canImport(Darwin)
-            var times = [before.st_atimespec, before.st_mtimespec]
-            #else
-            var times = [before.st_atim, before.st_mtim]
-            #endif
-            try #require(futimens(descriptor, &times) == 0)
-        }
-    }
-
     @Test func aTimelineIsReadFromTheSealedSnapshotWhenFirstNeeded() throws {
         let folder = try ScratchFolder()
         try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
@@ -43,7 +17,7 @@ import Testing
         let file = StateFile(path: folder.statePath)
         #expect(try file.load().candidates.count == 2)
 
-        try rewriteInPlace(folder, "\"text\" : \"Applied\"", with: "\"text\" : \"Hired!!\"")
+        try folder.rewriteSnapshotInPlace("\"text\" : \"Applied\"", with: "\"text\" : \"Hired!!\"")
 
         #expect(file.workspace.candidates["cand-1"]?.name == "Bea Costa")
         #expect(file.workspace.candidates["cand-1"]?.timeline.map(\.text) == ["Hired!!"])
@@ -55,8 +29,8 @@ import Testing
         let file = StateFile(path: folder.statePath)
         _ = try file.load()
         // With its time kept, the change goes unnoticed until the history is read (a new time would reload the file, and refuse it).
-        try rewriteInPlace(
-            folder, "\"text\" : \"Applied\"", with: "\"text\" : 123456789", keepingModificationTime: true)
+        try folder.rewriteSnapshotInPlace(
+            "\"text\" : \"Applied\"", with: "\"text\" : 123456789", keepingModificationTime: true)
         let changed = folder.bytes("state.json")
 
         #expect(file.workspace.candidates["cand-1"]?.timeline.isEmpty == true)
@@ -102,8 +76,8 @@ import Testing
     @Test func checkReadsEveryTimelineEvenOfASealedSnapshot() throws {
         let folder = try ScratchFolder()
         try StateFile(path: folder.statePath).create(StoreFixtures.workspace, replacing: false)
-        try rewriteInPlace(
-            folder, "\"kind\" : \"applied\"", with: "\"kind\" : \"appli3d\"", keepingModificationTime: true)
+        try folder.rewriteSnapshotInPlace(
+            "\"kind\" : \"applied\"", with: "\"kind\" : \"appli3d\"", keepingModificationTime: true)
 
         #expect(try StateFile(path: folder.statePath).load().candidates.count == 2)
         #expect(throws: StateFileError.self) { _ = try StateFile(path: folder.statePath).check() }
@@ -150,8 +124,8 @@ import Testing
         // Copied, not read and written again: an escape JSONWriter would not write survives.
         let again = StateFile(path: folder.statePath)
         _ = try again.load()
-        try rewriteInPlace(
-            folder, "\"text\" : \"Applied\"", with: "\"text\" : \"\\u0041p\"", keepingModificationTime: true)
+        try folder.rewriteSnapshotInPlace(
+            "\"text\" : \"Applied\"", with: "\"text\" : \"\\u0041p\"", keepingModificationTime: true)
         try again.compact()
         #expect(String(decoding: folder.bytes("state.json") ?? Data(), as: UTF8.self).contains("\"text\" : \"\\u0041p\""))
     }

@@ -30,6 +30,27 @@ enum FileSystem {
         }
     }
 
+    /// Writes a file beside the snapshot whole (its seal, its index): a temporary
+    /// file renamed over it, readable by whoever may read the snapshot. On any
+    /// failure neither is left, and nil says so: such a file only ever saves
+    /// reading, so losing it costs time, never data.
+    static func replaceWhole(_ path: String, with bytes: Data, permissions: mode_t) -> FileStamp? {
+        let temporary = path + ".tmp"
+        do {
+            let file = try OpenFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+            try file.setPermissions(permissions & 0o666)
+            file.giveToFolderOwner()
+            try file.write(bytes, at: 0)
+            let stamp = try file.stamp()
+            try rename(temporary, to: path)
+            return stamp
+        } catch {
+            try? removeIfPresent(temporary)
+            try? removeIfPresent(path)
+            return nil
+        }
+    }
+
     /// A second name for the same file: keeping a backup costs no copy, and the
     /// backup cannot be half-written.
     static func linkIfPresent(_ path: String, as newPath: String) throws {

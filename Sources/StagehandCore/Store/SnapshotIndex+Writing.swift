@@ -64,19 +64,6 @@ extension SnapshotIndex {
             try? FileSystem.removeIfPresent(index)
             return nil
         }
-        let temporary = index + ".tmp"
-        do {
-            let file = try OpenFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
-            try file.setPermissions(permissions & 0o666)
-            file.giveToFolderOwner()
-            try file.write(Data(text), at: 0)
-            let stamp = try file.stamp()
-            try FileSystem.rename(temporary, to: index)
-            return stamp
-        } catch {
-            try? FileSystem.removeIfPresent(temporary)
-            try? FileSystem.removeIfPresent(index)
-            return nil
-        }
+        return FileSystem.replaceWhole(index, with: Data(text), permissions: permissions)
     }
 }

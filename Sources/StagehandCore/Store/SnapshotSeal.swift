@@ -42,21 +42,9 @@ enum SnapshotSeal {
     /// replacing the seal whole; on any failure the old seal is removed instead.
     /// True when it was recorded.
     static func record(_ stamp: FileStamp, index: FileStamp?, at snapshotPath: String) -> Bool {
-        let seal = path(of: snapshotPath)
-        let temporary = seal + ".tmp"
-        do {
-            let file = try OpenFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
-            // Whoever may read the snapshot may read its seal, or they would read it all.
-            try file.setPermissions(stamp.permissions & 0o666)
-            file.giveToFolderOwner()
-            try file.write(Data((line(for: stamp) + (index.map(line(for:)) ?? "")).utf8), at: 0)
-            try FileSystem.rename(temporary, to: seal)
-            return true
-        } catch {
-            try? FileSystem.removeIfPresent(temporary)
-            try? FileSystem.removeIfPresent(seal)
-            return false
-        }
+        // Whoever may read the snapshot may read its seal, or they would read it all.
+        let text = line(for: stamp) + (index.map(line(for:)) ?? "")
+        return FileSystem.replaceWhole(path(of: snapshotPath), with: Data(text.utf8), permissions: stamp.permissions) != nil
     }
 
     /// Removes the seal if it still names `stamp`: that file is not to be trusted.
