@@ -21,7 +21,7 @@ import Testing
     private static func middleOfCandidates(in text: inout String) throws -> Int? {
         let start = try #require(text.utf8.firstRange(of: "\"candidates\" : [".utf8))
         let offset = text.utf8.distance(from: text.utf8.startIndex, to: start.upperBound)
-        return text.withUTF8 { ArrayHead<Candidate>.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) }
+        return text.withUTF8 { ArrayMiddle.middle(of: JSONReader(UnsafeRawBufferPointer($0), from: offset)) }
     }
 
     private static var decoder: JSONDecoder {
@@ -77,6 +77,61 @@ import Testing
 
         #expect(middle != nil)
         try Self.expectReadAsJSONDecoderDoes(workspace)
+    }
+
+    /// The index says where the candidates' array stands, so a whole read hands all
+    /// of it to the second thread and reads the emails meanwhile; a range that is
+    /// not the array's is never believed.
+    @Test func theIndexHandsTheWholeCandidateArrayToTheSecondReader() throws {
+        let workspace = SampleWorkspace.makeLarge(candidates: 300, now: StoreFixtures.start)
+        let folder = try ScratchFolder()
+        let text = try Self.snapshotText(of: workspace, in: folder)
+        let file = try OpenFile(folder.statePath.path, flags: O_RDONLY)
+        let array = try #require(SnapshotIndex.candidatesArray(at: folder.statePath.path, for: try file.stamp()))
+        let bytes = Array(text.utf8)
+        #expect(bytes[array.lowerBound] == UInt8(ascii: "["))
+        #expect(bytes[array.upperBound - 1] == UInt8(ascii: "]"))
+        let mapped = try MappedFile(file)
+        func read(_ range: Range<Int>) -> Snapshot? {
+            SnapshotReader.snapshot(
+                in: mapped, schemaVersion: StateFile.currentSchemaVersion, decoder: Self.decoder, candidatesArray: range)
+        }
+        #expect(read(array)?.workspace == workspace)
+        // Starting elsewhere, it is ignored: the array is split in the middle as without an index.
+        #expect(read(array.lowerBound + 1..<array.upperBound)?.workspace == workspace)
+        // Ending short or long, the two readers do not meet: the general way reads it.
+        #expect(read(array.lowerBound..<array.upperBound - 100) == nil)
+        #expect(read(array.lowerBound..<array.upperBound + 1) == nil)
+    }
+
+    /// 200 emails from one recruiter to one candidate hold one copy of each
+    /// address and subject, not 200; texts that differ stay apart.
+    @Test func textsTheEmailsRepeatAreReadIntoOneString() throws {
+        var workspace = TestWorkspace.make()
+        for index in 0..<200 {
+            workspace.emails.upsert(
+                OutgoingEmail(
+                    id: EmailID("email-\(index)"), candidate: TestWorkspace.alice, job: TestWorkspace.backend,
+                    stage: TestWorkspace.applied, template: TestWorkspace.thanks, entry: 1, sender: nil,
+                    fromName: "Acme Recruiting Team", fromAddress: "recruiting@acme-robotics.test", toName: "Alice",
+                    toAddress: index.isMultiple(of: 2) ? "alice.anderson@example.com" : "alice.anderson.\(index)@example.com",
+                    subject: "Thanks for applying to Acme Robotics", body: "Hi Alice,\n\nThank you (\(index)).",
+                    createdAt: TestWorkspace.now, dueAt: TestWorkspace.now, status: .sent, run: nil))
+        }
+        workspace.forgetChanges()
+        try Self.expectReadAsJSONDecoderDoes(workspace)
+        let folder = try ScratchFolder()
+        let read = try #require(try Self.quickly(try Self.snapshotText(of: workspace, in: folder), in: folder)).workspace
+        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+            var text = text
+            return text.withUTF8 { $0.baseAddress }
+        }
+        let first = read.emails[0], third = read.emails[2], second = read.emails[1]
+        #expect(storage(first.fromAddress) == storage(third.fromAddress))
+        #expect(storage(first.subject) == storage(third.subject))
+        #expect(storage(first.toAddress) == storage(third.toAddress))
+        #expect(second.toAddress == "alice.anderson.1@example.com")
+        #expect(storage(first.body) != storage(third.body))
     }
 
     /// Found by `stagehand-bench fuzz-state`: a snapshot refused after its candidates'
@@ -149,6 +204,14 @@ import Testing
         workspace.candidates.modify("cand-1") { candidate in
             candidate.name = "Zoë \"Z\" Müller \\ 😀"
             candidate.timeline[0].text = "Line one\nLine two\ttabbed\r\u{1}\u{7F} – “quoted” / slash"
+        }
+        for (index, body) in ["\n", "\"\"", "\\ends with a backslash\\", "Zoë\n\n“Hi” \u{1}😀\t\r", "plain"].enumerated() {
+            workspace.emails.upsert(
+                OutgoingEmail(
+                    id: EmailID("email-\(index)"), candidate: "cand-1", job: workspace.setup.jobs[0].id, stage: nil,
+                    template: "tpl", entry: 1, sender: nil, fromName: "Acme", fromAddress: "jobs@acme.test",
+                    toName: "Zoë \"Z\"", toAddress: "z@example.com", subject: "Subject\twith a tab, long enough", body: body,
+                    createdAt: StoreFixtures.start, dueAt: StoreFixtures.start, status: .sent, run: nil))
         }
         workspace.forgetChanges()
         try Self.expectReadAsJSONDecoderDoes(workspace)

@@ -35,16 +35,21 @@ where Entity.ID: Codable & Sendable & Hashable {
 
     /// Keeps the last of entities with the same id, where the first one stood.
     public init(_ entities: [Entity]) {
+        self.init(ChunkedArray(entities))
+    }
+
+    /// Takes the chunks as they are: a table read from a file is not copied again.
+    init(_ entities: ChunkedArray<Entity>) {
         positions.reserveCapacity(entities.count)
         for (position, entity) in entities.enumerated() where positions.updateValue(position, forKey: entity.id) != nil {
             self = EntityTable(merging: entities)
             return
         }
-        self.entities = ChunkedArray(entities)
+        self.entities = entities
         for entity in entities { index(entity) }
     }
 
-    private init(merging entities: [Entity]) {
+    private init(merging entities: some Sequence<Entity>) {
         for entity in entities {
             if let position = positions[entity.id] {
                 self.entities[position] = entity

@@ -26,6 +26,21 @@ public struct Workspace: Codable, Sendable, Equatable {
         self.actionRuns = EntityTable(actionRuns)
     }
 
+    /// The tables as a reader made them, not copied again.
+    init(
+        setup: WorkspaceSetup, counter: Int, candidates: EntityTable<Candidate>, tasks: EntityTable<CandidateTask>,
+        evaluationRequests: EntityTable<EvaluationRequest>, emails: EntityTable<OutgoingEmail>,
+        actionRuns: EntityTable<ActionRun>
+    ) {
+        self.setup = setup
+        self.counter = counter
+        self.candidates = candidates
+        self.tasks = tasks
+        self.evaluationRequests = evaluationRequests
+        self.emails = emails
+        self.actionRuns = actionRuns
+    }
+
     /// A fresh id such as `task-42`.
     public mutating func makeID<Entity>(_ prefix: String) -> Identifier<Entity> {
         counter += 1

@@ -51,6 +51,14 @@ extension JSONReader {
         try readString { try Self.string($0) } escaped: { $0 }
     }
 
+    /// A string that many entities of a table repeat (a sender, a subject): the
+    /// same String as the last time the same text was read, when `repeatedTexts`
+    /// is set, so 100,000 emails from one recruiter hold one copy of the address.
+    mutating func readRepeatedString() throws -> String {
+        guard let repeatedTexts else { return try readString() }
+        return try readString { try repeatedTexts.string($0) } escaped: { $0 }
+    }
+
     /// The text as a String, refusing invalid UTF-8 as JSONDecoder does, where
     /// `String(decoding:)` would repair it. Cheapest for ASCII, the usual case.
     static func string(_ utf8: UnsafeRawBufferPointer) throws -> String {
@@ -76,25 +84,32 @@ extension JSONReader {
                 return try plain(UnsafeRawBufferPointer(rebasing: text[start..<offset - 1]))
             }
             if byte == Self.backslash || byte < 0x20 {
-                offset = start
-                return try escaped(readEscapedString())
+                return try escaped(readEscapedString(from: start))
             }
             offset += 1
         }
         throw Unreadable()
     }
 
-    /// From the opening quote of a string with escapes, decoding them as JSON says.
-    private mutating func readEscapedString() throws -> String {
+    /// The rest of a string that starts at `start` and has an escape at `offset`,
+    /// decoding escapes as JSON says. The runs between escapes are copied whole:
+    /// an email body is mostly such runs between line breaks.
+    private mutating func readEscapedString(from start: Int) throws -> String {
         var utf8: [UInt8] = []
+        utf8.reserveCapacity(offset - start + 64)
+        utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[start..<offset]))
         while offset < text.count {
+            var end = offset
+            while end < text.count, text[end] != Self.quote, text[end] != Self.backslash, text[end] >= 0x20 { end += 1 }
+            utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[offset..<end]))
+            offset = end
+            guard offset < text.count else { break }
             let byte = text[offset]
             offset += 1
             switch byte {
             case Self.quote: return try utf8.withUnsafeBytes { try Self.string($0) }
             case Self.backslash: try appendEscape(to: &utf8)
-            case ..<0x20: throw Unreadable()
-            default: utf8.append(byte)
+            default: throw Unreadable()
             }
         }
         throw Unreadable()

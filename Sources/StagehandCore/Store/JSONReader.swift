@@ -50,6 +50,8 @@ struct JSONReader {
     /// Set when `text` is a snapshot the store wrote and nobody changed since:
     /// candidates' timelines are then left where they are, to be read when needed.
     var storedTimelines: StoredTimelines?
+    /// Set while reading a table whose entities repeat some texts (`readRepeatedString`).
+    var repeatedTexts: RepeatedTexts?
 
     /// Reads `text` from `offset`; the text must outlive the reader.
     init(_ text: UnsafeRawBufferPointer, from offset: Int = 0, decoder: JSONDecoder? = nil, keysUnique: Bool = false) {

@@ -31,11 +31,13 @@ extension Workspace: JSONWritable {
         try json.object { json in
             try json.member("actionRuns", actionRuns) { try Self.write($1, to: &$0, as: .actionRuns, recording: &index) }
             try json.member("candidates", candidates) { json, candidates in
+                let arrayStart = json.bytes.count
                 try json.array(candidates) { json, candidate in
                     let start = json.bytes.count
                     try candidate.write(to: &json)
                     index.candidate(candidate, at: start..<json.bytes.count)
                 }
+                index.candidatesArray = arrayStart..<json.bytes.count
             }
             json.member("counter", counter) { $0.integer($1) }
             try json.member("emails", emails) { try Self.write($1, to: &$0, as: .emails, recording: &index) }

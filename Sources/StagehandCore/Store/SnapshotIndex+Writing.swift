@@ -14,6 +14,7 @@ extension SnapshotIndex {
     /// Where a snapshot being written put each candidate and what belongs to them.
     struct Recorder {
         var setup: Range<Int>?
+        var candidatesArray: Range<Int>?
         private var candidates: [(id: CandidateID, name: String, range: Range<Int>)] = []
         private var owned: [CandidateID: [[Range<Int>]]] = [:]
 
@@ -29,9 +30,12 @@ extension SnapshotIndex {
 
         /// The index's text for the snapshot `stamp` describes.
         func text(of snapshot: Snapshot, stamp: FileStamp) -> [UInt8]? {
-            guard let setup else { return nil }
+            guard let setup, let candidatesArray else { return nil }
             var json = JSONWriter(fallback: JSONEncoder(), capacity: candidates.count * 96 + 256)
             json.object { json in
+                json.member("candidates", [candidatesArray.lowerBound, candidatesArray.upperBound]) {
+                    $0.array($1) { $0.integer($1) }
+                }
                 json.member("counter", snapshot.workspace.counter) { $0.integer($1) }
                 json.member("generation", snapshot.generation) { $0.string($1) }
                 json.member("schemaVersion", snapshot.schemaVersion) { $0.integer($1) }

@@ -11,8 +11,10 @@ import Foundation
 /// every candidate of a large workspace (`StateFile.load(candidatesNamed:)`).
 ///
 /// JSON Lines. The first line says which snapshot it indexes:
-/// `{"counter":N,"generation":G,"schemaVersion":V,"setup":[start,end],"snapshot":SEAL}`,
-/// SEAL being the seal's line (`SnapshotSeal`) without its newline. Then one
+/// `{"candidates":[start,end],"counter":N,"generation":G,"schemaVersion":V,"setup":[start,end],"snapshot":SEAL}`,
+/// SEAL being the seal's line (`SnapshotSeal`) without its newline, and
+/// `candidates` where the candidates' array stands, so that a whole read can
+/// hand all of it to a second thread. Then one
 /// line per candidate, in the snapshot's order:
 /// `[ID,NAME,[start,end],TASKS,EVALUATION_REQUESTS,EMAILS,ACTION_RUNS]`, each
 /// table's entries of that candidate as a flat `[start,end,start,end,…]`.
@@ -41,34 +43,17 @@ struct SnapshotIndex {
     /// The index at `snapshotPath`, when it names the snapshot `stamp` describes
     /// and the seal names both as Stagehand wrote them.
     init?(at snapshotPath: String, for stamp: FileStamp) {
-        guard let file = try? OpenFile(ifPresent: Self.path(of: snapshotPath), flags: O_RDONLY),
-            let indexStamp = try? file.stamp(), SnapshotSeal.matches(stamp, index: indexStamp, at: snapshotPath),
-            let text = try? MappedFile(file)
-        else { return nil }
+        guard let text = Self.open(at: snapshotPath, for: stamp), let header = Self.header(in: text, for: stamp) else {
+            return nil
+        }
         self.text = text
-        var json = JSONReader(text.bytes)
-        var counter: Int?, generation: String?, version: Int?, setup: [Int]?, seal: String?
+        counter = header.counter
+        generation = header.generation
+        schemaVersion = header.schemaVersion
+        setup = header.setup
+        candidates = []
+        var line = header.end
         do {
-            try json.readObject { key, json in
-                switch key {
-                case "counter": counter = try json.read()
-                case "generation": generation = try json.read()
-                case "schemaVersion": version = try json.read()
-                case "setup": setup = try json.read()
-                case "snapshot": seal = try json.read()
-                default: throw JSONReader.Unreadable()
-                }
-            }
-            guard let counter, let generation, let version, let setup, setup.count == 2, setup[0] <= setup[1],
-                seal.map({ $0 + "\n" }) == SnapshotSeal.line(for: stamp)
-            else { return nil }
-            self.counter = counter
-            self.generation = generation
-            schemaVersion = version
-            self.setup = setup[0]..<setup[1]
-            candidates = []
-            guard json.offset < text.bytes.count, text.bytes[json.offset] == UInt8(ascii: "\n") else { return nil }
-            var line = json.offset + 1
             while line < text.bytes.count {
                 guard let newline = memchr(text.bytes.baseAddress! + line, Int32(UInt8(ascii: "\n")), text.bytes.count - line)
                 else { return nil }
@@ -84,6 +69,62 @@ struct SnapshotIndex {
         } catch {
             return nil
         }
+    }
+
+    /// Where the snapshot `stamp` describes has its candidates' array, from its
+    /// opening bracket to just after its closing one, read from the index's
+    /// first line only; nil as for the whole index, or when an older Stagehand
+    /// wrote it.
+    static func candidatesArray(at snapshotPath: String, for stamp: FileStamp) -> Range<Int>? {
+        open(at: snapshotPath, for: stamp).flatMap { header(in: $0, for: stamp)?.candidatesArray }
+    }
+
+    private static func open(at snapshotPath: String, for stamp: FileStamp) -> MappedFile? {
+        guard let file = try? OpenFile(ifPresent: path(of: snapshotPath), flags: O_RDONLY),
+            let indexStamp = try? file.stamp(), SnapshotSeal.matches(stamp, index: indexStamp, at: snapshotPath)
+        else { return nil }
+        return try? MappedFile(file)
+    }
+
+    /// What the first line says, and where the line after it starts.
+    private struct Header {
+        var counter: Int
+        var generation: String
+        var schemaVersion: Int
+        var setup: Range<Int>
+        var candidatesArray: Range<Int>?
+        var end: Int
+    }
+
+    private static func header(in text: MappedFile, for stamp: FileStamp) -> Header? {
+        var json = JSONReader(text.bytes)
+        var candidates: [Int]?, counter: Int?, generation: String?, version: Int?, setup: [Int]?, seal: String?
+        do {
+            try json.readObject { key, json in
+                switch key {
+                case "candidates": candidates = try json.read()
+                case "counter": counter = try json.read()
+                case "generation": generation = try json.read()
+                case "schemaVersion": version = try json.read()
+                case "setup": setup = try json.read()
+                case "snapshot": seal = try json.read()
+                default: throw JSONReader.Unreadable()
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard let counter, let generation, let version, let setup = setup.flatMap(range),
+            seal.map({ $0 + "\n" }) == SnapshotSeal.line(for: stamp),
+            json.offset < text.bytes.count, text.bytes[json.offset] == UInt8(ascii: "\n")
+        else { return nil }
+        return Header(
+            counter: counter, generation: generation, schemaVersion: version, setup: setup,
+            candidatesArray: candidates.flatMap(range), end: json.offset + 1)
+    }
+
+    private static func range(_ pair: [Int]) -> Range<Int>? {
+        pair.count == 2 && 0 <= pair[0] && pair[0] <= pair[1] ? pair[0]..<pair[1] : nil
     }
 
     /// The rest of the line of the candidate whose line continues at `line`.

@@ -309,11 +309,16 @@ public final class StateFile {
         let text = try MappedFile(file)
         let stamp = try file.stamp()
         var storedTimelines: StoredTimelines?
-        if !readingEveryTimeline && SnapshotSeal.matches(stamp, at: snapshotPath) { storedTimelines = StoredTimelines(file, sealed: stamp) }
+        var candidatesArray: Range<Int>?
+        if !readingEveryTimeline && SnapshotSeal.matches(stamp, at: snapshotPath) {
+            storedTimelines = StoredTimelines(file, sealed: stamp)
+            candidatesArray = SnapshotIndex.candidatesArray(at: snapshotPath, for: stamp)
+        }
         let snapshot: Snapshot
         do {
             snapshot = try Snapshot.read(
-                text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines)
+                text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines,
+                candidatesArray: candidatesArray)
         } catch {
             // Changed in place with its time kept: no command may trust its seal or index
             // to read around the damage any more.

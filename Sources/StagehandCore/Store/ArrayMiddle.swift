@@ -1,47 +1,10 @@
 import Foundation
 
-/// The first part of a large array, read on another thread while the reader
-/// that found it reads the rest of the file: a snapshot's candidates are most
-/// of its bytes, and two cores read them in about half the time.
-///
-/// Where the head ends is a guess from the layout — in the pretty-printed
-/// snapshot each element starts on a line of its own, at one indentation — and
-/// reading proves it: the head must end exactly where the other reader began.
-/// When it does not, `elements()` throws, and the snapshot is read the general
-/// way.
-final class ArrayHead<Element: JSONReadable & Sendable>: @unchecked Sendable {
-    /// Read once `finished` is signalled, which orders the write before the read.
-    private var outcome: Result<[Element], any Error> = .success([])
-    private let finished = DispatchSemaphore(value: 0)
-
-    /// Starts reading the elements from `start`, where the first one begins, to
-    /// `end`. On a thread of its own, not a shared pool's: the reader waits for
-    /// it, and a pool whose threads all wait that way would never run it.
-    init(of text: MappedFile, from start: Int, to end: Int, storedTimelines: StoredTimelines?) {
-        Thread { [self] in
-            outcome = Result {
-                var json = JSONReader(text.bytes, from: start)
-                json.storedTimelines = storedTimelines
-                var pages = PagesRead(of: text, from: start)
-                var elements: [Element] = []
-                try json.readElements(before: end) { json in
-                    elements.append(try Element(json: &json))
-                    pages.passed(json.offset)
-                }
-                return elements
-            }
-            finished.signal()
-        }.start()
-    }
-
-    /// Waits for the head to be read; may be asked again (the reader asks once more
-    /// on its way out, whatever happened), so the signal is passed on.
-    func elements() throws -> [Element] {
-        finished.wait()
-        finished.signal()
-        return try outcome.get()
-    }
-
+/// Where a large pretty-printed array can be split between two readers: each
+/// element starts on a line of its own, at one indentation. A guess from the
+/// layout, which reading proves: the first reader must end exactly where the
+/// second began (`JSONReader.readElements(before:)`).
+enum ArrayMiddle {
     /// Where an element starts near the middle of the text left after `json`,
     /// which is just after an array's opening bracket; nil when the elements are
     /// not on lines of their own, or the array ends before the middle.
