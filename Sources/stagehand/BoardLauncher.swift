@@ -12,7 +12,9 @@ enum BoardLauncher {
         if !session.store.exists {
             try session.writeSample(replacing: false)
         }
-        let workspace = try session.store.load()
+        // The emails come after the first frame, which shows none of them.
+        let staged = try session.store.loadInStages()
+        let workspace = staged.withoutEmails
         let chosen = try jobName.map { try workspace.findJob($0).id }
         let me: Member?
         if session.memberName != nil {
@@ -54,7 +56,7 @@ enum BoardLauncher {
         let ascii = screen.supportsUnicode ? nil : "Your locale is not UTF-8, so the board draws ASCII: set LANG=C.UTF-8 (or another UTF-8 locale) for the lightning marks and accents."
         let program = BoardProgram(
             screen: screen, runner: runner, clock: session.clock, me: me?.id, theme: theme, themes: themes,
-            status: problem ?? guest ?? ascii, job: job)
+            status: problem ?? guest ?? ascii, job: job, workspace: workspace)
         let rememberJob = {
             if let shown = program.jobOnScreen { lastJobs.remember(shown, in: session.location, for: who) }
         }
@@ -65,6 +67,7 @@ enum BoardLauncher {
             program.finishRuns()
             rememberJob()
         }
+        try program.open(staged)
         program.run()
         rememberJob()
     }

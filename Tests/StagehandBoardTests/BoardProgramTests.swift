@@ -65,3 +65,25 @@ import Testing
         #expect(actions.steps.allSatisfy { $0.state == .cancelled })
     }
 }
+
+/// A board draws its first frame before it reads the emails, which no card shows.
+@MainActor @Suite struct BoardOpeningTests {
+    @Test func theFirstFrameDrawnBeforeTheEmailsAreReadIsTheOneDrawnAfter() throws {
+        let sample = SampleWorkspace.make(now: BoardFixture.now, currentLogin: "ana")
+        try #require(!sample.emails.isEmpty)
+        try BoardFixture.withRunner(on: sample, as: "ana") { runner in
+            let staged = try runner.store.loadInStages()
+            #expect(staged.withoutEmails.emails.isEmpty, "the sample's snapshot is sealed and indexed")
+            let screen = MemoryScreen(width: 160, height: 45, input: [.key("q")])
+            let program = BoardProgram(
+                screen: screen, runner: runner, clock: .fixed(BoardFixture.now), me: "ana", theme: .defaultDark,
+                workspace: staged.withoutEmails)
+            try program.open(staged)
+            #expect(program.state.workspace.emails.count == sample.emails.count, "the rest arrived before any key")
+            program.run()
+            let frames = screen.frames.map(\.text)
+            #expect(frames.count >= 2)
+            #expect(Set(frames).count == 1, "no card changes when the emails arrive")
+        }
+    }
+}

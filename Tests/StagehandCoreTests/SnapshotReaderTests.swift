@@ -87,14 +87,19 @@ import Testing
         let folder = try ScratchFolder()
         let text = try Self.snapshotText(of: workspace, in: folder)
         let file = try OpenFile(folder.statePath.path, flags: O_RDONLY)
-        let array = try #require(SnapshotIndex.candidatesArray(at: folder.statePath.path, for: try file.stamp()))
+        let arrays = try #require(SnapshotIndex.largeArrays(at: folder.statePath.path, for: try file.stamp()))
+        let array = try #require(arrays.candidates)
+        let emails = try #require(arrays.emails)
         let bytes = Array(text.utf8)
-        #expect(bytes[array.lowerBound] == UInt8(ascii: "["))
-        #expect(bytes[array.upperBound - 1] == UInt8(ascii: "]"))
+        for range in [array, emails] {
+            #expect(bytes[range.lowerBound] == UInt8(ascii: "["))
+            #expect(bytes[range.upperBound - 1] == UInt8(ascii: "]"))
+        }
         let mapped = try MappedFile(file)
         func read(_ range: Range<Int>) -> Snapshot? {
             SnapshotReader.snapshot(
-                in: mapped, schemaVersion: StateFile.currentSchemaVersion, decoder: Self.decoder, candidatesArray: range)
+                in: mapped, schemaVersion: StateFile.currentSchemaVersion, decoder: Self.decoder,
+                arrays: SnapshotIndex.LargeArrays(candidates: range, emails: emails))
         }
         #expect(read(array)?.workspace == workspace)
         // Starting elsewhere, it is ignored: the array is split in the middle as without an index.
@@ -102,6 +107,16 @@ import Testing
         // Ending short or long, the two readers do not meet: the general way reads it.
         #expect(read(array.lowerBound..<array.upperBound - 100) == nil)
         #expect(read(array.lowerBound..<array.upperBound + 1) == nil)
+
+        // Left out, the emails are read on their own, in two halves, as the whole read reads them.
+        let leaving = SnapshotReader.snapshot(
+            in: mapped, schemaVersion: StateFile.currentSchemaVersion, decoder: Self.decoder,
+            arrays: SnapshotIndex.LargeArrays(candidates: array, emails: emails), leavingEmails: true)
+        #expect(leaving?.workspace.emails.isEmpty == true)
+        #expect(leaving?.workspace.candidates == workspace.candidates)
+        #expect(SnapshotReader.emails(in: mapped, at: emails) == workspace.emails)
+        #expect(SnapshotReader.emails(in: mapped, at: emails.lowerBound..<emails.upperBound - 1) == nil)
+        #expect(SnapshotReader.emails(in: mapped, at: array) == nil, "the candidates are no emails")
     }
 
     /// 200 emails from one recruiter to one candidate hold one copy of each

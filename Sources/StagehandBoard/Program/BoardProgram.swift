@@ -17,20 +17,30 @@ public final class BoardProgram {
     static let idleBeforeCompacting = 10.0
 
     /// - Parameter job: the job to open on; the first one without it (or when it is gone).
+    /// - Parameter workspace: what to show until `open(_:)` has the rest; without
+    ///   it, the store's workspace.
     public init(
         screen: any Screen, runner: EffectRunner, clock: Clock, me: MemberID?, theme: Theme, themes: [Theme] = [],
-        status: String? = nil, job: JobID? = nil
+        status: String? = nil, job: JobID? = nil, workspace: Workspace? = nil
     ) {
         self.screen = screen
         self.runner = runner
         self.clock = clock
         let size = screen.size
         state = BoardState(
-            workspace: runner.store.workspace, me: me, now: clock.now, width: size.width, height: size.height,
+            workspace: workspace ?? runner.store.workspace, me: me, now: clock.now, width: size.width, height: size.height,
             symbols: screen.supportsUnicode ? .unicode : .ascii, theme: theme)
         state.themes = themes
         if let job, let index = state.workspace.jobIndex(job) { Board.switchJob(by: index - state.jobIndex, &state) }
         state.status = status.map { StatusLine(kind: .error, text: $0) }
+    }
+
+    /// Draws the first frame from the part of the workspace `staged` read first,
+    /// then reads the rest before any key is handled: a key pressed meanwhile
+    /// waits in the terminal, and is handled on the whole workspace.
+    public func open(_ staged: StagedLoad) throws {
+        screen.draw(Board.render(state))
+        send(.workspaceChanged(try staged.finish()))
     }
 
     /// Runs until the user quits or the terminal goes away. A frame is drawn only

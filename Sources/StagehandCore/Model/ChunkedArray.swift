@@ -57,6 +57,18 @@ struct ChunkedArray<Element>: RandomAccessCollection {
         count += 1
     }
 
+    /// Appends `other`'s elements and leaves it empty, handing back each of its
+    /// chunks once copied: the two halves of a table read on two threads never
+    /// take twice its memory.
+    mutating func append(emptying other: inout ChunkedArray) {
+        var taken = other.chunks
+        other = ChunkedArray()
+        for index in taken.indices {
+            for element in taken[index] { append(element) }
+            taken[index] = []
+        }
+    }
+
     mutating func removeLast() -> Element {
         let element = chunks[chunks.count - 1].removeLast()
         if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }

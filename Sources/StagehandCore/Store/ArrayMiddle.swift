@@ -6,15 +6,16 @@ import Foundation
 /// second began (`JSONReader.readElements(before:)`).
 enum ArrayMiddle {
     /// Where an element starts near the middle of the text left after `json`,
-    /// which is just after an array's opening bracket; nil when the elements are
-    /// not on lines of their own, or the array ends before the middle.
-    static func middle(of json: JSONReader) -> Int? {
+    /// which is just after an array's opening bracket, up to `end` (where the
+    /// array ends, when that is known); nil when the elements are not on lines
+    /// of their own, or the array ends before the middle.
+    static func middle(of json: JSONReader, before end: Int? = nil) -> Int? {
         let text = json.text
         var first = json.offset
         while first < text.count, Self.isWhitespace(text[first]) { first += 1 }
         let indentation = spaces(before: first, in: text, after: json.offset)
         guard let indentation, first < text.count, text[first] == openBrace else { return nil }
-        var lineStart = first + (text.count - first) / 2
+        var lineStart = first + (min(end ?? text.count, text.count) - first) / 2
         while let newline = memchr(text.baseAddress! + lineStart, Int32(newline), text.count - lineStart) {
             lineStart = text.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
             var content = lineStart

@@ -54,6 +54,15 @@ final class MappedFile: @unchecked Sendable {
     }
 }
 
+extension MappedFile {
+    /// Hands back every page, once the readers are done: each leaves up to a large
+    /// page-cache folio (2 MB) mapped around where it started and ended, which its
+    /// own `PagesRead` does not reach.
+    func releaseAll() {
+        release(0..<bytes.count)
+    }
+}
+
 /// Hands the pages a reader has passed back to the system, a quarter megabyte at a time.
 struct PagesRead {
     private let text: MappedFile

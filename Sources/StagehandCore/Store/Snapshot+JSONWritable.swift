@@ -40,7 +40,11 @@ extension Workspace: JSONWritable {
                 index.candidatesArray = arrayStart..<json.bytes.count
             }
             json.member("counter", counter) { $0.integer($1) }
-            try json.member("emails", emails) { try Self.write($1, to: &$0, as: .emails, recording: &index) }
+            try json.member("emails", emails) { json, emails in
+                let arrayStart = json.bytes.count
+                try Self.write(emails, to: &json, as: .emails, recording: &index)
+                index.emailsArray = arrayStart..<json.bytes.count
+            }
             try json.member("evaluationRequests", evaluationRequests) {
                 try Self.write($1, to: &$0, as: .evaluationRequests, recording: &index)
             }

@@ -31,11 +31,11 @@ struct Snapshot: Codable {
     /// With `storedTimelines`, the timelines are left in the file for it to read when needed.
     static func read(
         _ text: MappedFile, path: String, schema: SchemaMigrator, decoder: JSONDecoder,
-        storedTimelines: StoredTimelines? = nil, candidatesArray: Range<Int>? = nil
+        storedTimelines: StoredTimelines? = nil, arrays: SnapshotIndex.LargeArrays? = nil
     ) throws -> Snapshot {
         if let snapshot = SnapshotReader.snapshot(
             in: text, schemaVersion: schema.current, decoder: decoder, storedTimelines: storedTimelines,
-            candidatesArray: candidatesArray)
+            arrays: arrays)
         {
             return snapshot
         }

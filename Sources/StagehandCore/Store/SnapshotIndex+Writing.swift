@@ -15,6 +15,7 @@ extension SnapshotIndex {
     struct Recorder {
         var setup: Range<Int>?
         var candidatesArray: Range<Int>?
+        var emailsArray: Range<Int>?
         private var candidates: [(id: CandidateID, name: String, range: Range<Int>)] = []
         private var owned: [CandidateID: [[Range<Int>]]] = [:]
 
@@ -30,13 +31,14 @@ extension SnapshotIndex {
 
         /// The index's text for the snapshot `stamp` describes.
         func text(of snapshot: Snapshot, stamp: FileStamp) -> [UInt8]? {
-            guard let setup, let candidatesArray else { return nil }
+            guard let setup, let candidatesArray, let emailsArray else { return nil }
             var json = JSONWriter(fallback: JSONEncoder(), capacity: candidates.count * 96 + 256)
             json.object { json in
                 json.member("candidates", [candidatesArray.lowerBound, candidatesArray.upperBound]) {
                     $0.array($1) { $0.integer($1) }
                 }
                 json.member("counter", snapshot.workspace.counter) { $0.integer($1) }
+                json.member("emails", [emailsArray.lowerBound, emailsArray.upperBound]) { $0.array($1) { $0.integer($1) } }
                 json.member("generation", snapshot.generation) { $0.string($1) }
                 json.member("schemaVersion", snapshot.schemaVersion) { $0.integer($1) }
                 json.member("setup", [setup.lowerBound, setup.upperBound]) { $0.array($1) { $0.integer($1) } }

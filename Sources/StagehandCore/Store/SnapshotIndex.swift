@@ -11,10 +11,10 @@ import Foundation
 /// every candidate of a large workspace (`StateFile.load(candidatesNamed:)`).
 ///
 /// JSON Lines. The first line says which snapshot it indexes:
-/// `{"candidates":[start,end],"counter":N,"generation":G,"schemaVersion":V,"setup":[start,end],"snapshot":SEAL}`,
+/// `{"candidates":[start,end],"counter":N,"emails":[start,end],"generation":G,"schemaVersion":V,"setup":[start,end],"snapshot":SEAL}`,
 /// SEAL being the seal's line (`SnapshotSeal`) without its newline, and
-/// `candidates` where the candidates' array stands, so that a whole read can
-/// hand all of it to a second thread. Then one
+/// `candidates` and `emails` where those arrays stand (`LargeArrays`), so that
+/// a whole read can share them out between threads, or leave the emails for later. Then one
 /// line per candidate, in the snapshot's order:
 /// `[ID,NAME,[start,end],TASKS,EVALUATION_REQUESTS,EMAILS,ACTION_RUNS]`, each
 /// table's entries of that candidate as a flat `[start,end,start,end,…]`.
@@ -31,6 +31,14 @@ struct SnapshotIndex {
     /// Each candidate's id, name, and where the rest of their line starts.
     var candidates: [(id: CandidateID, name: String, line: Int)]
     private let text: MappedFile
+
+    /// Where a snapshot's candidates' and emails' arrays stand, each from its
+    /// opening bracket to just after its closing one; nil in an index written
+    /// before these were recorded.
+    struct LargeArrays {
+        var candidates: Range<Int>?
+        var emails: Range<Int>?
+    }
 
     /// What one candidate's line says.
     struct Entry {
@@ -71,12 +79,10 @@ struct SnapshotIndex {
         }
     }
 
-    /// Where the snapshot `stamp` describes has its candidates' array, from its
-    /// opening bracket to just after its closing one, read from the index's
-    /// first line only; nil as for the whole index, or when an older Stagehand
-    /// wrote it.
-    static func candidatesArray(at snapshotPath: String, for stamp: FileStamp) -> Range<Int>? {
-        open(at: snapshotPath, for: stamp).flatMap { header(in: $0, for: stamp)?.candidatesArray }
+    /// Where the snapshot `stamp` describes has its two large arrays, read from
+    /// the index's first line only; nil as for the whole index.
+    static func largeArrays(at snapshotPath: String, for stamp: FileStamp) -> LargeArrays? {
+        open(at: snapshotPath, for: stamp).flatMap { header(in: $0, for: stamp)?.largeArrays }
     }
 
     private static func open(at snapshotPath: String, for stamp: FileStamp) -> MappedFile? {
@@ -92,18 +98,20 @@ struct SnapshotIndex {
         var generation: String
         var schemaVersion: Int
         var setup: Range<Int>
-        var candidatesArray: Range<Int>?
+        var largeArrays: LargeArrays
         var end: Int
     }
 
     private static func header(in text: MappedFile, for stamp: FileStamp) -> Header? {
         var json = JSONReader(text.bytes)
-        var candidates: [Int]?, counter: Int?, generation: String?, version: Int?, setup: [Int]?, seal: String?
+        var candidates: [Int]?, counter: Int?, emails: [Int]?, generation: String?, version: Int?, setup: [Int]?
+        var seal: String?
         do {
             try json.readObject { key, json in
                 switch key {
                 case "candidates": candidates = try json.read()
                 case "counter": counter = try json.read()
+                case "emails": emails = try json.read()
                 case "generation": generation = try json.read()
                 case "schemaVersion": version = try json.read()
                 case "setup": setup = try json.read()
@@ -120,7 +128,8 @@ struct SnapshotIndex {
         else { return nil }
         return Header(
             counter: counter, generation: generation, schemaVersion: version, setup: setup,
-            candidatesArray: candidates.flatMap(range), end: json.offset + 1)
+            largeArrays: LargeArrays(candidates: candidates.flatMap(range), emails: emails.flatMap(range)),
+            end: json.offset + 1)
     }
 
     private static func range(_ pair: [Int]) -> Range<Int>? {

@@ -10,11 +10,13 @@ enum SnapshotReader {
     /// The caller then decodes it the general way, which reads any valid file
     /// and says what is wrong with an invalid one.
     /// With `storedTimelines`, candidates' timelines are left in the file for it to read.
-    /// With `candidatesArray`, where the index says the candidates' array stands,
-    /// all of it is read on a second thread while this one reads the other tables.
+    /// With `arrays`, where the index says the large arrays stand: the candidates'
+    /// are read on a second thread, all of them while this one reads the emails,
+    /// or, when `leavingEmails`, half of them while this one reads the other half,
+    /// and the emails are left out (an empty table) for `emails(in:at:)` to read.
     static func snapshot(
         in text: MappedFile, schemaVersion: Int, decoder: JSONDecoder, storedTimelines: StoredTimelines? = nil,
-        candidatesArray: Range<Int>? = nil
+        arrays: SnapshotIndex.LargeArrays? = nil, leavingEmails: Bool = false
     ) -> Snapshot? {
         var json = JSONReader(text.bytes, decoder: decoder)
         json.storedTimelines = storedTimelines
@@ -28,19 +30,36 @@ enum SnapshotReader {
                     version = try json.read()
                     // Before the workspace, as the keys are sorted: no time is spent on a file to upgrade.
                     guard version == schemaVersion else { throw JSONReader.Unreadable() }
-                case "workspace": workspace = try readWorkspace(&json, in: text, candidatesArray: candidatesArray)
+                case "workspace":
+                    workspace = try readWorkspace(&json, in: text, arrays: arrays, leavingEmails: leavingEmails)
                 default: throw JSONReader.Unreadable()
                 }
             }
         } catch {
             return nil
         }
+        text.releaseAll()
         guard json.isAtEnd(), let generation, let version, let workspace else { return nil }
         return Snapshot(schemaVersion: version, generation: generation, workspace: workspace)
     }
 
+    /// The emails' array at `range` (as the index gives it), read on two threads;
+    /// nil when the text there is not that array in the store's shape.
+    static func emails(in text: MappedFile, at range: Range<Int>) -> EntityTable<OutgoingEmail>? {
+        guard range.upperBound <= text.bytes.count else { return nil }
+        var json = JSONReader(text.bytes, from: range.lowerBound)
+        json.repeatedTexts = RepeatedTexts()
+        let emails: ReadOnAnotherThread<EntityTable<OutgoingEmail>>? = try? readSplit(&json, in: text, before: range.upperBound)
+        defer { text.releaseAll() }
+        guard json.offset == range.upperBound else {
+            _ = try? emails?.value()
+            return nil
+        }
+        return try? emails?.value()
+    }
+
     private static func readWorkspace(
-        _ json: inout JSONReader, in text: MappedFile, candidatesArray: Range<Int>?
+        _ json: inout JSONReader, in text: MappedFile, arrays: SnapshotIndex.LargeArrays?, leavingEmails: Bool
     ) throws -> Workspace {
         var setup: WorkspaceSetup?, counter: Int?, candidates: ReadOnAnotherThread<EntityTable<Candidate>>?
         var tasks: EntityTable<CandidateTask>?, evaluationRequests: EntityTable<EvaluationRequest>?
@@ -51,9 +70,25 @@ enum SnapshotReader {
         try json.readObject { key, json in
             switch key {
             case "actionRuns": actionRuns = try table(&json, in: text)
-            case "candidates": candidates = try readElsewhere(&json, in: text, array: candidatesArray)
+            case "candidates":
+                json.skipWhitespace()
+                if let array = arrays?.candidates, array.lowerBound == json.offset, !leavingEmails {
+                    candidates = readWhole(&json, in: text, array: array)
+                } else {
+                    let array = arrays?.candidates.flatMap { $0.lowerBound == json.offset ? $0 : nil }
+                    candidates = try readSplit(&json, in: text, before: array?.upperBound)
+                }
             case "counter": counter = try json.read()
-            case "emails": emails = try table(&json, in: text)
+            case "emails":
+                json.skipWhitespace()
+                if leavingEmails, let array = arrays?.emails, array.lowerBound == json.offset,
+                    array.upperBound <= text.bytes.count
+                {
+                    json.offset = array.upperBound
+                    emails = EntityTable()
+                } else {
+                    emails = try table(&json, in: text)
+                }
             case "evaluationRequests": evaluationRequests = try table(&json, in: text)
             case "setup": setup = try json.decode(WorkspaceSetup.self)
             case "tasks": tasks = try table(&json, in: text)
@@ -80,27 +115,37 @@ enum SnapshotReader {
         return EntityTable(elements)
     }
 
-    /// A large array read on another thread: all of it when `array` says where it
-    /// ends (this reader goes on from there), or else its first half when it is
-    /// pretty-printed (this reader reads the second). Its elements as a table.
-    private static func readElsewhere<Element: JSONReadable & Sendable>(
-        _ json: inout JSONReader, in text: MappedFile, array: Range<Int>?
+    /// The whole array at `array`, where `json` stands, read on another thread;
+    /// this reader goes on from its end.
+    private static func readWhole<Element: JSONReadable & Sendable>(
+        _ json: inout JSONReader, in text: MappedFile, array: Range<Int>
+    ) -> ReadOnAnotherThread<EntityTable<Element>> {
+        let storedTimelines = json.storedTimelines
+        json.offset = array.upperBound
+        return ReadOnAnotherThread {
+            var json = JSONReader(text.bytes, from: array.lowerBound)
+            json.storedTimelines = storedTimelines
+            let elements: EntityTable<Element> = try table(&json, in: text)
+            guard json.offset == array.upperBound, array.upperBound <= text.bytes.count else {
+                throw JSONReader.Unreadable()
+            }
+            return elements
+        }
+    }
+
+    /// A large array read in two halves when it is pretty-printed: the first on
+    /// another thread, the second here; `end`, where the array ends when that is
+    /// known, puts the split in its middle rather than in the rest of the text's.
+    /// Its elements as a table, indexed on another thread while this reader goes on.
+    private static func readSplit<Element: JSONReadable & Sendable>(
+        _ json: inout JSONReader, in text: MappedFile, before end: Int?
     ) throws -> ReadOnAnotherThread<EntityTable<Element>> {
         json.skipWhitespace()
         let start = json.offset
         let storedTimelines = json.storedTimelines
-        if let array, array.lowerBound == start, array.upperBound <= text.bytes.count {
-            json.offset = array.upperBound
-            return ReadOnAnotherThread {
-                var json = JSONReader(text.bytes, from: start)
-                json.storedTimelines = storedTimelines
-                let elements: EntityTable<Element> = try table(&json, in: text)
-                guard json.offset == array.upperBound else { throw JSONReader.Unreadable() }
-                return elements
-            }
-        }
+        let repeatedTexts = json.repeatedTexts != nil
         try json.openArray()
-        guard let middle = ArrayMiddle.middle(of: json) else {
+        guard let middle = ArrayMiddle.middle(of: json, before: end) else {
             json.offset = start
             return ReadOnAnotherThread(finished: try table(&json, in: text))
         }
@@ -108,6 +153,7 @@ enum SnapshotReader {
         let head = ReadOnAnotherThread {
             var json = JSONReader(text.bytes, from: first)
             json.storedTimelines = storedTimelines
+            if repeatedTexts { json.repeatedTexts = RepeatedTexts() }
             var pages = PagesRead(of: text, from: json.offset)
             var elements = ChunkedArray<Element>()
             try json.readElements(before: middle) { json in
@@ -125,8 +171,7 @@ enum SnapshotReader {
                 pages.passed(json.offset)
             }
             var elements = try head.value()
-            for element in rest { elements.append(element) }
-            // Indexed there, while this reader goes on to the next table.
+            elements.append(emptying: &rest)
             return ReadOnAnotherThread { [elements] in EntityTable(elements) }
         } catch {
             _ = try? head.value()

@@ -112,6 +112,18 @@ public final class StateFile {
         }
     }
 
+    /// Reads everything but the emails, when the snapshot's index says where they
+    /// stand, and leaves them for `finish()`, which reads them on both cores
+    /// without the lock: the snapshot read is the one mapped now, whatever
+    /// replaces it meanwhile. Otherwise everything at once, as `load()`.
+    public func loadInStages() throws -> StagedLoad {
+        try requireSnapshot()
+        return try withLock(.shared) {
+            if let staged = try reloadLeavingEmails() { return staged }
+            return StagedLoad(whole: try reloadAll().state.workspace)
+        }
+    }
+
     public func loadEveryTimeline() throws -> Workspace {
         try requireSnapshot()
         return try withLock(.shared) { try reloadAll(readingEveryTimeline: true).state.workspace }
@@ -309,16 +321,16 @@ public final class StateFile {
         let text = try MappedFile(file)
         let stamp = try file.stamp()
         var storedTimelines: StoredTimelines?
-        var candidatesArray: Range<Int>?
+        var arrays: SnapshotIndex.LargeArrays?
         if !readingEveryTimeline && SnapshotSeal.matches(stamp, at: snapshotPath) {
             storedTimelines = StoredTimelines(file, sealed: stamp)
-            candidatesArray = SnapshotIndex.candidatesArray(at: snapshotPath, for: stamp)
+            arrays = SnapshotIndex.largeArrays(at: snapshotPath, for: stamp)
         }
         let snapshot: Snapshot
         do {
             snapshot = try Snapshot.read(
                 text, path: snapshotPath, schema: schema, decoder: decoder, storedTimelines: storedTimelines,
-                candidatesArray: candidatesArray)
+                arrays: arrays)
         } catch {
             // Changed in place with its time kept: no command may trust its seal or index
             // to read around the damage any more.
@@ -334,6 +346,42 @@ public final class StateFile {
         }
         loaded = state
         return (state, text)
+    }
+
+    /// The first step of `loadInStages()`, when the snapshot is sealed and its
+    /// index says where the emails stand; nil otherwise, and whenever the quick
+    /// reader cannot read it (the whole read then says why). Call with the lock held.
+    private func reloadLeavingEmails() throws -> StagedLoad? {
+        guard let file = try OpenFile(ifPresent: snapshotPath, flags: O_RDONLY) else { return nil }
+        let stamp = try file.stamp()
+        guard SnapshotSeal.matches(stamp, at: snapshotPath),
+            let arrays = SnapshotIndex.largeArrays(at: snapshotPath, for: stamp), let emails = arrays.emails
+        else { return nil }
+        let text = try MappedFile(file)
+        guard var snapshot = SnapshotReader.snapshot(
+            in: text, schemaVersion: schema.current, decoder: decoder,
+            storedTimelines: StoredTimelines(file, sealed: stamp), arrays: arrays, leavingEmails: true)
+        else { return nil }
+        var journalStamp: FileStamp?
+        var lines = JournalReader.Lines()
+        if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
+            journalStamp = try journal.stamp()
+            lines = try journalReader.records(
+                in: journal.read(from: 0), firstLine: 1, of: (snapshot.generation, snapshot.schemaVersion))
+        }
+        var firstStep = LoadedState(snapshot, stamp: stamp)
+        firstStep.absorb(lines)
+        // The journal's own emails would be a few of them: none is clearer.
+        firstStep.workspace.emails = EntityTable()
+        return StagedLoad(withoutEmails: firstStep.workspace) { [self] in
+            guard let table = SnapshotReader.emails(in: text, at: emails) else { return try load() }
+            snapshot.workspace.emails = table
+            var state = LoadedState(snapshot, stamp: stamp)
+            state.journal = journalStamp
+            state.absorb(lines)
+            loaded = state
+            return state.workspace
+        }
     }
 
     /// Reads the part of the workspace `texts` name through the snapshot's index;

@@ -15,6 +15,8 @@ public protocol WorkspaceStore: AnyObject {
     /// finds them), with what belongs to them: for a command about a few people,
     /// which need not read everyone. Anything it cannot narrow down is read whole.
     func load(candidatesNamed texts: [String]) throws -> Workspace
+    /// Reads the whole workspace in two steps, the emails last (see `StagedLoad`).
+    func loadInStages() throws -> StagedLoad
     /// Reads the whole workspace, every timeline included, for a caller that will
     /// read them all (a report): at once they are read on both cores, one by one
     /// on one.
@@ -45,6 +47,7 @@ public protocol WorkspaceStore: AnyObject {
 extension WorkspaceStore {
     public func loadEveryTimeline() throws -> Workspace { try load() }
     public func load(candidatesNamed texts: [String]) throws -> Workspace { try load() }
+    public func loadInStages() throws -> StagedLoad { StagedLoad(whole: try load()) }
 }
 
 extension StateFile: WorkspaceStore {
