@@ -26,6 +26,35 @@ import Testing
         #expect(try Self.read(text, as: String.self) == (try Self.decoded(text, as: String.self)))
     }
 
+    /// A stored timeline is stepped over to its own closing bracket: not one inside
+    /// a string, nor one of an array within it, nor one indented differently.
+    @Test("A written array is stepped over to its own closing bracket", arguments: [
+        "  \"timeline\" : [\n\n  ],\n  \"next\" : 1",
+        "  \"timeline\" : [\n    {\n      \"text\" : \"a ] b \\n  ] c\"\n    }\n  ],\n  \"next\" : 1",
+        "  \"timeline\" : [\n    {\n      \"tags\" : [\n        \"x\"\n      ]\n    },\n    [\n\n    ]\n  ],\n  \"next\" : 1",
+    ])
+    func writtenArrays(text: String) throws {
+        var text = text
+        let expected = try #require(text.range(of: "  ],")).lowerBound
+        let end = text.utf8.distance(from: text.utf8.startIndex, to: expected) + 3
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: try #require(text.firstIndex(of: "[")))
+        let skipped = try text.withUTF8 { buffer in
+            var reader = JSONReader(UnsafeRawBufferPointer(buffer), from: start)
+            return try reader.skipWrittenArray()
+        }
+        #expect(skipped == start..<end)
+    }
+
+    @Test func aWrittenArrayWithoutItsClosingLineIsRefused() throws {
+        var text = "  \"timeline\" : [\n    {\n      \"text\" : \"]\"\n    }\n    ]"
+        #expect(throws: JSONReader.Unreadable.self) {
+            try text.withUTF8 { buffer in
+                var reader = JSONReader(UnsafeRawBufferPointer(buffer), from: 15)
+                _ = try reader.skipWrittenArray()
+            }
+        }
+    }
+
     @Test("Strings JSON forbids are refused", arguments: [
         "\"raw\nnewline\"", "\"unterminated", #""\x41""#, #""\ud83d alone""#, #""\ude00 alone""#, #""\u12g4""#,
     ])

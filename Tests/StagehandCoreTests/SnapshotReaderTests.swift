@@ -149,6 +149,29 @@ import Testing
         #expect(storage(first.body) != storage(third.body))
     }
 
+    /// Candidates with the same tags, followers, talent pools and stages passed
+    /// through hold one copy of each list between them for each of the two
+    /// threads that read them.
+    @Test func listsTheCandidatesRepeatAreReadIntoOneArray() throws {
+        let workspace = SampleWorkspace.makeLarge(candidates: 300, now: StoreFixtures.start)
+        try Self.expectReadAsJSONDecoderDoes(workspace)
+        let folder = try ScratchFolder()
+        let read = try #require(try Self.quickly(try Self.snapshotText(of: workspace, in: folder), in: folder)).workspace
+        func storage<Element>(_ list: [Element]) -> UnsafeRawPointer? {
+            list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+        func expectShared<Element: Hashable>(_ list: (Candidate) -> [Element]?) throws {
+            let byList = Dictionary(grouping: read.candidates.compactMap { candidate in list(candidate).map { (candidate, $0) } }) { $0.1 }
+            let repeated = try #require(byList.values.filter { !$0[0].1.isEmpty }.max { $0.count < $1.count })
+            try #require(repeated.count > 10)
+            #expect(Set(repeated.map { storage($0.1) }).count <= 2)
+        }
+        try expectShared(\.tags)
+        try expectShared(\.followers)
+        try expectShared(\.talentPools)
+        try expectShared { $0.placements.first?.passedThrough }
+    }
+
     /// Found by `stagehand-bench fuzz-state`: a snapshot refused after its candidates'
     /// head had started on another thread returned while that thread still read the
     /// mapped file, and the next in-place rewrite of the file crashed it (SIGBUS).

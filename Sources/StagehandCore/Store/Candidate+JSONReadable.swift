@@ -13,13 +13,13 @@ extension Candidate: JSONReadable {
             switch key {
             case "doNotEmail": doNotEmail = try json.read()
             case "email": email = try json.read()
-            case "followers": followers = try json.read()
+            case "followers": followers = try json.readRepeated()
             case "id": id = try json.read()
             case "name": name = try json.read()
             case "placements": placements = try json.read()
             case "source": source = try json.read()
-            case "tags": tags = try json.read()
-            case "talentPools": talentPools = try json.read()
+            case "tags": tags = try json.readRepeated()
+            case "talentPools": talentPools = try json.readRepeated()
             case "timeline": timeline = try json.readTimeline()
             default: throw JSONReader.Unreadable()
             }
@@ -52,7 +52,7 @@ extension Placement: JSONReadable {
             case "enteredAt": enteredAt = try json.read()
             case "entry": entry = try json.read()
             case "job": job = try json.read()
-            case "passedThrough": passedThrough = try json.read()
+            case "passedThrough": passedThrough = try json.readRepeated()
             case "stage": stage = try json.read()
             default: throw JSONReader.Unreadable()
             }

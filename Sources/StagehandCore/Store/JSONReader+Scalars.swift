@@ -52,11 +52,26 @@ extension JSONReader {
     }
 
     /// A string that many entities of a table repeat (a sender, a subject): the
-    /// same String as the last time the same text was read, when `repeatedTexts`
+    /// same String as the last time the same text was read, when `repeatedValues`
     /// is set, so 100,000 emails from one recruiter hold one copy of the address.
     mutating func readRepeatedString() throws -> String {
-        guard let repeatedTexts else { return try readString() }
-        return try readString { try repeatedTexts.string($0) } escaped: { $0 }
+        guard let repeatedValues else { return try readString() }
+        return try readString { try repeatedValues.string($0) } escaped: { $0 }
+    }
+
+    /// A value that many entities repeat word for word (the stages a placement
+    /// passed through, a candidate's tags): the same value as the last time the
+    /// same text was read, when `repeatedValues` is set, read without being made again.
+    mutating func readRepeated<Value: JSONReadable>(_ type: Value.Type = Value.self) throws -> Value {
+        guard let repeatedValues else { return try read() }
+        skipWhitespace()
+        let start = offset
+        let range = try skipValue()
+        if let known: Value = repeatedValues.value(at: range, in: text) { return known }
+        offset = start
+        let value: Value = try read()
+        if offset == range.upperBound { repeatedValues.remember(value, at: range, in: text) }
+        return value
     }
 
     /// The text as a String, refusing invalid UTF-8 as JSONDecoder does, where

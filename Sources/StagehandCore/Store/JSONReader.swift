@@ -51,7 +51,7 @@ struct JSONReader {
     /// candidates' timelines are then left where they are, to be read when needed.
     var storedTimelines: StoredTimelines?
     /// Set while reading a table whose entities repeat some texts (`readRepeatedString`).
-    var repeatedTexts: RepeatedTexts?
+    var repeatedValues: RepeatedValues?
 
     /// Reads `text` from `offset`; the text must outlive the reader.
     init(_ text: UnsafeRawBufferPointer, from offset: Int = 0, decoder: JSONDecoder? = nil, keysUnique: Bool = false) {
@@ -148,10 +148,11 @@ struct JSONReader {
         return try nonEmpty(start..<offset)
     }
 
-    /// Steps over a pretty-printed array as the store writes it, line by line
-    /// with memchr rather than byte by byte: its closing bracket starts a line
-    /// indented as the line that opens it, and is the first to, since strings
-    /// hold no raw line breaks and what lies within is indented further.
+    /// Steps over a pretty-printed array as the store writes it, from closing
+    /// bracket to closing bracket with memchr rather than byte by byte (or line
+    /// by line: a timeline has ten lines for each of its few brackets). Its own
+    /// starts a line indented as the line that opens it, and is the first to,
+    /// since strings hold no raw line breaks and what lies within is indented further.
     mutating func skipWrittenArray() throws -> Range<Int> {
         skipWhitespace()
         let start = offset
@@ -160,15 +161,15 @@ struct JSONReader {
         while lineStart > 0, text[lineStart - 1] != Self.newline { lineStart -= 1 }
         var indentation = 0
         while text[lineStart + indentation] == Self.space { indentation += 1 }
-        var next = start
-        while let newline = memchr(base + next, Int32(Self.newline), text.count - next) {
-            let line = base.distance(to: UnsafeRawPointer(newline)) + 1
-            let bracket = line + indentation
-            if bracket < text.count, text[bracket] == Self.closeBracket, (line..<bracket).allSatisfy({ text[$0] == Self.space }) {
+        var next = start + 1
+        while next < text.count, let found = memchr(base + next, Int32(Self.closeBracket), text.count - next) {
+            let bracket = base.distance(to: UnsafeRawPointer(found))
+            let line = bracket - indentation
+            if line > start, text[line - 1] == Self.newline, (line..<bracket).allSatisfy({ text[$0] == Self.space }) {
                 offset = bracket + 1
                 return start..<offset
             }
-            next = line
+            next = bracket + 1
         }
         throw Unreadable()
     }

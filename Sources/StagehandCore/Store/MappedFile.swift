@@ -63,7 +63,9 @@ extension MappedFile {
     }
 }
 
-/// Hands the pages a reader has passed back to the system, a quarter megabyte at a time.
+/// Hands the pages a reader has passed back to the system, 4 MB at a time: each
+/// time costs the other reading thread's core an interrupt (its TLB), and at a
+/// quarter megabyte those were a tenth of reading 100,000 candidates.
 struct PagesRead {
     private let text: MappedFile
     private var start: Int
@@ -74,7 +76,7 @@ struct PagesRead {
     }
 
     mutating func passed(_ offset: Int) {
-        guard offset - start >= 1 << 18 else { return }
+        guard offset - start >= 1 << 22 else { return }
         text.release(start..<offset)
         start = offset
     }

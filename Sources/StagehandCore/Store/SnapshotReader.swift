@@ -20,7 +20,7 @@ enum SnapshotReader {
     ) -> Snapshot? {
         var json = JSONReader(text.bytes, decoder: decoder)
         json.storedTimelines = storedTimelines
-        json.repeatedTexts = RepeatedTexts()
+        json.repeatedValues = RepeatedValues()
         var generation: String?, version: Int?, workspace: Workspace?
         do {
             try json.readObject { key, json in
@@ -48,7 +48,7 @@ enum SnapshotReader {
     static func emails(in text: MappedFile, at range: Range<Int>) -> EntityTable<OutgoingEmail>? {
         guard range.upperBound <= text.bytes.count else { return nil }
         var json = JSONReader(text.bytes, from: range.lowerBound)
-        json.repeatedTexts = RepeatedTexts()
+        json.repeatedValues = RepeatedValues()
         let emails: ReadOnAnotherThread<EntityTable<OutgoingEmail>>? = try? readSplit(&json, in: text, before: range.upperBound)
         defer { text.releaseAll() }
         guard json.offset == range.upperBound else {
@@ -125,6 +125,7 @@ enum SnapshotReader {
         return ReadOnAnotherThread {
             var json = JSONReader(text.bytes, from: array.lowerBound)
             json.storedTimelines = storedTimelines
+            json.repeatedValues = RepeatedValues()
             let elements: EntityTable<Element> = try table(&json, in: text)
             guard json.offset == array.upperBound, array.upperBound <= text.bytes.count else {
                 throw JSONReader.Unreadable()
@@ -143,7 +144,7 @@ enum SnapshotReader {
         json.skipWhitespace()
         let start = json.offset
         let storedTimelines = json.storedTimelines
-        let repeatedTexts = json.repeatedTexts != nil
+        let repeatedValues = json.repeatedValues != nil
         try json.openArray()
         guard let middle = ArrayMiddle.middle(of: json, before: end) else {
             json.offset = start
@@ -153,7 +154,7 @@ enum SnapshotReader {
         let head = ReadOnAnotherThread {
             var json = JSONReader(text.bytes, from: first)
             json.storedTimelines = storedTimelines
-            if repeatedTexts { json.repeatedTexts = RepeatedTexts() }
+            if repeatedValues { json.repeatedValues = RepeatedValues() }
             var pages = PagesRead(of: text, from: json.offset)
             var elements = ChunkedArray<Element>()
             try json.readElements(before: middle) { json in
