@@ -35,6 +35,16 @@ struct ChunkedArray<Element>: RandomAccessCollection {
         set { chunks[position >> Self.chunkShift][position & Self.chunkMask] = newValue }
     }
 
+    /// Hands `body` each element where it lies, with its position: iterating
+    /// would copy each one (every string and list in it retained and released).
+    func forEachInPlace(_ body: (Int, Element) throws -> Void) rethrows {
+        for (index, chunk) in chunks.enumerated() {
+            try chunk.withUnsafeBufferPointer { elements in
+                for offset in elements.indices { try body(index << Self.chunkShift + offset, elements[offset]) }
+            }
+        }
+    }
+
     /// The positions of the chunks this array does not share with `other` — by
     /// storage, not by value: where anything can differ from a copy it was made from
     /// or that was made from it. The rest is the same memory, so the same elements.

@@ -41,13 +41,21 @@ where Entity.ID: Codable & Sendable & Hashable {
     /// Takes the chunks as they are: a table read from a file is not copied again.
     init(_ entities: ChunkedArray<Entity>) {
         positions.reserveCapacity(entities.count)
-        for (position, entity) in entities.enumerated() where positions.updateValue(position, forKey: entity.id) != nil {
+        var unique = true
+        entities.forEachInPlace { position, entity in
+            if unique, positions.updateValue(position, forKey: entity.id) != nil { unique = false }
+        }
+        guard unique else {
             self = EntityTable(merging: entities)
             return
         }
         self.entities = entities
-        for entity in entities { index(entity) }
+        if Self.holdsRecords { entities.forEachInPlace { _, entity in index(entity) } }
     }
+
+    /// Whether the entities are about candidates, to be indexed by them: asked of
+    /// the type once, not of each entity (a cast that copied every candidate).
+    private static var holdsRecords: Bool { Entity.self is any CandidateRecord.Type }
 
     private init(merging entities: some Sequence<Entity>) {
         for entity in entities {
@@ -122,6 +130,7 @@ where Entity.ID: Codable & Sendable & Hashable {
     }
 
     private mutating func index(_ entity: Entity) {
+        guard Self.holdsRecords else { return }
         if let candidate = (entity as? any CandidateRecord)?.candidate { byCandidate[candidate, default: []].append(entity.id) }
     }
 
