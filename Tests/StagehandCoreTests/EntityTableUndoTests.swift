@@ -19,6 +19,22 @@ import Testing
         ])
     }
 
+    /// A file with an id twice (edited by hand) keeps the last, where the first
+    /// stood; the candidate index lists each record once, in order.
+    @Test func aTableMadeWithAnIdTwiceKeepsTheLastWhereTheFirstStood() {
+        let table = EntityTable([
+            Self.email("email-1", for: "cand-1", subject: "First"), Self.email("email-2", for: "cand-2"),
+            Self.email("email-1", for: "cand-1", subject: "Last"), Self.email("email-3", for: "cand-1"),
+        ])
+        #expect(table.ids == ["email-1", "email-2", "email-3"])
+        #expect(table["email-1"]?.subject == "Last")
+        #expect(table.records(of: "cand-1").map(\.id) == ["email-1", "email-3"])
+        #expect(table.records(of: "cand-2").map(\.id) == ["email-2"])
+        let people = EntityTable([StoreFixtures.candidate("cand-1", "Bea Costa"), StoreFixtures.candidate("cand-2", "Caio Reis")])
+        #expect(people.ids == ["cand-1", "cand-2"])
+        #expect(people.records(of: "cand-1").isEmpty, "candidates are no records about a candidate")
+    }
+
     @Test func rollingBackRestoresContentsOrderAndCandidateIndexExactly() {
         let original = Self.emails
         var table = original
