@@ -3,9 +3,7 @@
 /// store can journal only what a change touched, and what each step overwrote,
 /// so a change that fails can be rolled back without anyone having kept a copy
 /// of the whole table (which would make its first change copy all of it).
-public struct EntityTable<Entity: Identifiable & Codable & Sendable & Equatable>: Sendable, Equatable,
-    Codable, RandomAccessCollection
-where Entity.ID: Codable & Sendable & Hashable {
+public struct EntityTable<Entity: TableEntity>: Sendable, Equatable, Codable, RandomAccessCollection {
     /// In insertion order. An array and a small index rather than a dictionary of
     /// entities: a third less memory for wide entities, and walking the table in
     /// order needs no look-ups. In chunks, so a change to one copy of the table
@@ -50,12 +48,8 @@ where Entity.ID: Codable & Sendable & Hashable {
             return
         }
         self.entities = entities
-        if Self.holdsRecords { entities.forEachInPlace { _, entity in index(entity) } }
+        entities.forEachInPlace { _, entity in index(entity) }
     }
-
-    /// Whether the entities are about candidates, to be indexed by them: asked of
-    /// the type once, not of each entity (a cast that copied every candidate).
-    private static var holdsRecords: Bool { Entity.self is any CandidateRecord.Type }
 
     private init(merging entities: some Sequence<Entity>) {
         for entity in entities {
@@ -98,7 +92,7 @@ where Entity.ID: Codable & Sendable & Hashable {
         let removed = entities.remove(at: position)
         for later in position..<entities.count { positions[entities[later].id] = later }
         var recordPlace: Int?
-        if let candidate = (removed as? any CandidateRecord)?.candidate,
+        if let candidate = removed.recordCandidate,
             let found = byCandidate[candidate]?.firstIndex(of: id)
         {
             byCandidate[candidate]?.remove(at: found)
@@ -130,8 +124,7 @@ where Entity.ID: Codable & Sendable & Hashable {
     }
 
     private mutating func index(_ entity: Entity) {
-        guard Self.holdsRecords else { return }
-        if let candidate = (entity as? any CandidateRecord)?.candidate { byCandidate[candidate, default: []].append(entity.id) }
+        if let candidate = entity.recordCandidate { byCandidate[candidate, default: []].append(entity.id) }
     }
 
     // MARK: Changes
@@ -173,13 +166,13 @@ where Entity.ID: Codable & Sendable & Hashable {
             case .added(let id):
                 positions[id] = nil
                 let entity = entities.removeLast()
-                if let candidate = (entity as? any CandidateRecord)?.candidate { byCandidate[candidate]?.removeLast() }
+                if let candidate = entity.recordCandidate { byCandidate[candidate]?.removeLast() }
             case .changed(let entity):
                 if let position = positions[entity.id] { entities[position] = entity }
             case .removed(let entity, let position, let recordPlace):
                 entities.insert(entity, at: position)
                 for later in position..<entities.count { positions[entities[later].id] = later }
-                if let recordPlace, let candidate = (entity as? any CandidateRecord)?.candidate {
+                if let recordPlace, let candidate = entity.recordCandidate {
                     byCandidate[candidate, default: []].insert(entity.id, at: recordPlace)
                 }
             }
@@ -227,12 +220,28 @@ where Entity.ID: Codable & Sendable & Hashable {
 /// another wholesale, without keeping the old table to compare with.
 final class TableOrigin: Sendable {}
 
+/// What a table holds: candidates, or records about one candidate, which the
+/// table indexes by candidate. Asked of each entity as it is indexed: a cast to
+/// `CandidateRecord` there copied every email into a box of its own.
+public protocol TableEntity: Identifiable, Codable, Sendable, Equatable where ID: Codable & Sendable & Hashable {
+    /// The candidate a record is about; nil for a candidate.
+    var recordCandidate: CandidateID? { get }
+}
+
 /// Something recorded about one candidate; tables of these are indexed by candidate.
 public protocol CandidateRecord {
     var candidate: CandidateID { get }
 }
 
-extension OutgoingEmail: CandidateRecord {}
-extension ActionRun: CandidateRecord {}
-extension CandidateTask: CandidateRecord {}
-extension EvaluationRequest: CandidateRecord {}
+extension TableEntity where Self: CandidateRecord {
+    public var recordCandidate: CandidateID? { candidate }
+}
+
+extension Candidate: TableEntity {
+    public var recordCandidate: CandidateID? { nil }
+}
+
+extension OutgoingEmail: CandidateRecord, TableEntity {}
+extension ActionRun: CandidateRecord, TableEntity {}
+extension CandidateTask: CandidateRecord, TableEntity {}
+extension EvaluationRequest: CandidateRecord, TableEntity {}

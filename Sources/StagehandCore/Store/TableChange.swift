@@ -1,8 +1,7 @@
 /// What one change did to one table: the entities it added or changed, in full,
 /// and the ids it removed. Replaying it — remove, then upsert in order — gives
 /// the writer's table back exactly, order included.
-struct TableChange<Entity: Identifiable & Codable & Sendable & Equatable>: Codable
-where Entity.ID: Codable & Sendable & Hashable {
+struct TableChange<Entity: TableEntity>: Codable {
     var changed: [Entity]
     var removed: [Entity.ID]
 
