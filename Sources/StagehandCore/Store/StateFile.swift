@@ -362,13 +362,7 @@ public final class StateFile {
             in: text, schemaVersion: schema.current, decoder: decoder,
             storedTimelines: StoredTimelines(file, sealed: stamp), arrays: arrays, leavingEmails: true)
         else { return nil }
-        var journalStamp: FileStamp?
-        var lines = JournalReader.Lines()
-        if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
-            journalStamp = try journal.stamp()
-            lines = try journalReader.records(
-                in: journal.read(from: 0), firstLine: 1, of: (snapshot.generation, snapshot.schemaVersion))
-        }
+        let (journalStamp, lines) = try journalRecords(of: (snapshot.generation, snapshot.schemaVersion))
         var firstStep = LoadedState(snapshot, stamp: stamp)
         firstStep.absorb(lines)
         // The journal's own emails would be a few of them: none is clearer.
@@ -384,6 +378,15 @@ public final class StateFile {
         }
     }
 
+    /// The journal's stamp and its records that extend `snapshot` (its generation
+    /// and schema), read whole; nothing when there is no journal.
+    private func journalRecords(of snapshot: (generation: String, schemaVersion: Int)) throws
+        -> (stamp: FileStamp?, lines: JournalReader.Lines)
+    {
+        guard let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) else { return (nil, JournalReader.Lines()) }
+        return (try journal.stamp(), try journalReader.records(in: journal.read(from: 0), firstLine: 1, of: snapshot))
+    }
+
     /// Reads the part of the workspace `texts` name through the snapshot's index;
     /// nil when there is no index for this snapshot, or a text does not name one
     /// candidate (the whole workspace then says why). Call with the lock held.
@@ -392,13 +395,7 @@ public final class StateFile {
         let stamp = try file.stamp()
         guard let index = SnapshotIndex(at: snapshotPath, for: stamp), index.schemaVersion == schema.current
         else { return nil }
-        var journalStamp: FileStamp?
-        var lines = JournalReader.Lines()
-        if let journal = try OpenFile(ifPresent: journalPath, flags: O_RDONLY) {
-            journalStamp = try journal.stamp()
-            lines = try journalReader.records(
-                in: journal.read(from: 0), firstLine: 1, of: (index.generation, index.schemaVersion))
-        }
+        let (journalStamp, lines) = try journalRecords(of: (index.generation, index.schemaVersion))
         guard let wanted = index.candidates(named: texts, after: lines.records) else { return nil }
         let text = try MappedFile(file)
         guard let workspace = index.workspace(
