@@ -96,6 +96,13 @@ public final class NcursesScreen: Screen {
         stop()
     }
 
+    /// Drops the keys typed and not read yet: a board that ends before it read
+    /// them (its load failed after the first frame) must not leave them for the shell.
+    public func discardTypedKeys() {
+        guard !isStopped else { return }
+        flushinp()
+    }
+
     /// Gives the terminal back as it was: cursor, echo, line mode, mouse
     /// reporting. Safe to call more than once; after it, `draw` does nothing and
     /// `nextEvent` reports `.hangup`. Also called when the screen is released.

@@ -67,7 +67,12 @@ enum BoardLauncher {
             program.finishRuns()
             rememberJob()
         }
-        try program.open(staged)
+        do {
+            try program.open(staged)
+        } catch {
+            screen.discardTypedKeys()
+            throw error
+        }
         program.run()
         rememberJob()
     }

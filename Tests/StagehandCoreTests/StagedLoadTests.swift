@@ -66,6 +66,45 @@ import Testing
         #expect(try staged.finish() == whole)
     }
 
+    /// An index changed in place with its size and time kept (so the seal still
+    /// names it) to put the emails on another array that reads as emails, an
+    /// empty one: the first step reads them where they are, and the second never
+    /// replaces them. Found by a newcomer: a board then folded a snapshot without them.
+    @Test func anIndexPointingTheEmailsElsewhereNeverReplacesThem() throws {
+        let folder = try ScratchFolder()
+        _ = try Self.largeWorkspace(in: folder)
+        let whole = try StateFile(path: folder.statePath).load()
+        try #require(!whole.emails.isEmpty)
+        let snapshot = String(decoding: try #require(folder.bytes("state.json")), as: UTF8.self)
+        let runs = try #require(snapshot.utf8.firstRange(of: "\"actionRuns\" : [\n\n    ]".utf8))
+        let start = snapshot.utf8.distance(from: snapshot.utf8.startIndex, to: runs.upperBound) - 8
+        let end = snapshot.utf8.distance(from: snapshot.utf8.startIndex, to: runs.upperBound)
+        let index = String(decoding: try #require(folder.bytes("state.json.index")), as: UTF8.self)
+        let emails = try #require(index.range(of: #""emails":\[[0-9]+,[0-9]+\]"#, options: .regularExpression))
+        var elsewhere = "\"emails\":[\(start),\(end)"
+        elsewhere += String(repeating: " ", count: index[emails].utf8.count - elsewhere.utf8.count - 1) + "]"
+        try Self.rewriteInPlace(folder.url.appendingPathComponent("state.json.index").path, index.replacingCharacters(in: emails, with: elsewhere))
+        try #require(SnapshotIndex.largeArrays(at: folder.statePath.path, for: try OpenFile(folder.statePath.path, flags: O_RDONLY).stamp())?.emails == start..<end)
+
+        let store = StateFile(path: folder.statePath)
+        #expect(try store.loadInStages().finish() == whole)
+        #expect(store.workspace.emails.count == whole.emails.count)
+    }
+
+    /// Writes `text` over the file at `path` in place, keeping its time.
+    private static func rewriteInPlace(_ path: String, _ text: String) throws {
+        let descriptor = open(path, O_WRONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var before = stat()
+        fstat(descriptor, &before)
+        try #require(Int(before.st_size) == text.utf8.count)
+        let written = Array(text.utf8).withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        try #require(written == text.utf8.count)
+        var times = [before.st_atim, before.st_mtim]
+        try #require(futimens(descriptor, &times) == 0)
+    }
+
     /// An email changed in place with the file's time kept: the first step never
     /// reads it; the second finds it unreadable and reads the whole file, which says
     /// what is wrong. Nothing half-read is kept.

@@ -54,6 +54,11 @@ public struct EntityTable<Entity: TableEntity>: Sendable, Equatable, Codable, Ra
     private init(merging entities: some Sequence<Entity>) {
         for entity in entities {
             if let position = positions[entity.id] {
+                // The last one may be about someone else: listed under them, not the first one's candidate.
+                if let first = self.entities[position].recordCandidate, first != entity.recordCandidate {
+                    byCandidate[first]?.removeAll { $0 == entity.id }
+                    index(entity)
+                }
                 self.entities[position] = entity
             } else {
                 positions[entity.id] = self.entities.count

@@ -81,9 +81,11 @@ enum SnapshotReader {
             case "counter": counter = try json.read()
             case "emails":
                 json.skipWhitespace()
-                if leavingEmails, let array = arrays?.emails, array.lowerBound == json.offset,
-                    array.upperBound <= text.bytes.count
-                {
+                if leavingEmails {
+                    // Read later from where the index says: it must be where they are, or
+                    // the emails read later would not be these (the whole read then reads them).
+                    guard let array = arrays?.emails, array.lowerBound == json.offset, array.upperBound <= text.bytes.count
+                    else { throw JSONReader.Unreadable() }
                     json.offset = array.upperBound
                     emails = EntityTable()
                 } else {
